@@ -1,0 +1,67 @@
+# The README's commands. `make run` starts the site with demo content; `make test` runs the suite.
+SHELL := /bin/bash
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+# The first interpreter of at least 3.12 (pyenv's shims honour .python-version).
+PYTHON ?= $(shell for p in python3.13 python3.12 python3 python; do \
+	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null \
+	&& { echo $$p; break; }; done)
+
+.PHONY: venv run test lint format migrate demo messages bench backup restore clean browser
+
+$(STAMP): pyproject.toml
+	@if [ -z "$(PYTHON)" ]; then \
+		echo "error: Python 3.12 or newer is required (found none on PATH)."; \
+		echo "Install one (e.g. 'pyenv install 3.13') or run 'make PYTHON=/path/to/python3.12 ...'."; \
+		exit 1; fi
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	@touch $(STAMP)
+
+venv: $(STAMP)
+
+# Development commands default to DEBUG=1 (no SECRET_KEY needed); the environment wins.
+DEV := DEBUG=$${DEBUG:-1}
+
+migrate: venv
+	$(DEV) $(BIN)/python manage.py migrate --noinput
+
+demo: migrate
+	$(DEV) $(BIN)/python manage.py load_demo
+
+run: demo
+	@echo "The Alliance portal is at http://$(HOST):$(PORT)/ (Ctrl-C stops it)."
+	$(DEV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+test: venv browser
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Browser tests drive Debian's Chromium; install it when missing and we may (root, apt).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+			echo "Installing Debian's chromium for the browser tests..."; \
+			(apt-get install -y -qq chromium >/dev/null 2>&1 || \
+			 (apt-get update -qq && apt-get install -y -qq chromium >/dev/null)) ; \
+		else echo "WARNING: chromium is not installed: the browser tests will be SKIPPED."; fi; }
+
+lint: venv
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	DJANGO_SETTINGS_MODULE=tests.settings $(BIN)/python manage.py makemigrations --check --dry-run
+
+format: venv
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+messages: venv
+	$(DEV) $(BIN)/python manage.py makemessages -l fr --ignore=.venv --ignore=tests --ignore=staticfiles --no-obsolete
+	$(DEV) $(BIN)/python manage.py compilemessages -l fr --ignore=.venv
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache staticfiles

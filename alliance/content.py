@@ -1,0 +1,173 @@
+"""The texts of the Alliance's content pages, in English and French.
+
+The English texts come from the page the portal replaces (the Alliance's page on the
+Congress site); the French texts are their translation. Staff edit the pages in the admin
+afterwards; a data migration and `load_demo` create them when they are missing.
+"""
+
+TERMINOLOGY_EN = (
+    "The term “Roma and Travellers” is used at the Council of Europe to encompass the wide "
+    "diversity of the groups covered by the work of the Council of Europe in this field "
+    "including Roma, Sinti/Manush, Calé, Kaale, Romanichals, Boyash/Rudari, Balkan Egyptians "
+    "(Egyptians and Ashkali), Eastern groups (Dom, Lom and Abdal), groups such as Travellers, "
+    "Yenish, and the populations designated under the administrative term “Gens du voyage”, "
+    "as well as persons who identify themselves as Gypsies."
+)
+TERMINOLOGY_FR = (
+    "Le terme « Roms et Gens du voyage » est utilisé au Conseil de l’Europe pour englober la "
+    "grande diversité des groupes concernés par les travaux du Conseil de l’Europe dans ce "
+    "domaine : d’une part, a) les Roms, les Sintés/Manouches, les Calés/Gitans, les Kaalés, "
+    "les Romanichals, les Béash/Rudars ; b) les Égyptiens des Balkans (Égyptiens et "
+    "Ashkalis) ; c) les branches orientales (Doms, Loms et Abdals) ; et, d’autre part, les "
+    "groupes tels que les Travellers, les Yéniches et les personnes désignées sous le terme "
+    "administratif de « Gens du voyage », ainsi que celles qui s’auto-identifient comme "
+    "Tsiganes."
+)
+
+PAGES = {
+    "about": {
+        "title_en": "About the Alliance",
+        "title_fr": "À propos de l’Alliance",
+        "lead_en": (
+            "The Alliance fights discrimination against Roma at the local and regional levels, "
+            "promotes their inclusion and raises awareness of these communities among local "
+            "and regional authorities."
+        ),
+        "lead_fr": (
+            "L’Alliance lutte contre la discrimination à l’égard des Roms aux niveaux local et "
+            "régional, favorise leur inclusion et sensibilise les collectivités locales et "
+            "régionales à ces communautés."
+        ),
+        "body_en": (
+            "The Alliance of European Cities and Regions for the Inclusion of Roma and "
+            "Travellers operates under the auspices of the Congress of Local and Regional "
+            "Authorities of the Council of Europe.\n\n"
+            "## Who takes part\n\n"
+            "Cities and regions of the member states of the Council of Europe take part in "
+            "the Alliance. They exchange experience, take part in the Congress national Roma "
+            "networks and commit themselves to the inclusion of Roma and Travellers in their "
+            "communities.\n\n"
+            "## Political participation\n\n"
+            "The Congress sees the political participation of Roma as one of the key "
+            "conditions to their inclusion. The mayors and elected representatives who sign "
+            "the Declaration against anti-Gypsyism, endorsed by the Congress in March 2017, "
+            "commit themselves to strive for the fair representation of Roma and Travellers "
+            "at all levels of democracy.\n\n"
+            "## Joining\n\n"
+            "If you wish your local or regional authority to become an Alliance participant, "
+            "please use the join form."
+        ),
+        "body_fr": (
+            "L’Alliance européenne des villes et des régions pour l’inclusion des Roms et des "
+            "Gens du voyage agit sous l’égide du Congrès des pouvoirs locaux et régionaux du "
+            "Conseil de l’Europe.\n\n"
+            "## Qui y participe\n\n"
+            "Des villes et des régions des États membres du Conseil de l’Europe participent à "
+            "l’Alliance. Elles échangent leurs expériences, prennent part aux réseaux "
+            "nationaux roms du Congrès et s’engagent pour l’inclusion des Roms et des Gens du "
+            "voyage dans leurs collectivités.\n\n"
+            "## Participation politique\n\n"
+            "Le Congrès considère la participation politique des Roms comme l’une des "
+            "conditions essentielles de leur inclusion. Les maires et les élus qui signent la "
+            "Déclaration contre l’antitsiganisme, approuvée par le Congrès en mars 2017, "
+            "s’engagent à œuvrer pour une représentation équitable des Roms et des Gens du "
+            "voyage à tous les niveaux de la démocratie.\n\n"
+            "## Adhérer\n\n"
+            "Si vous souhaitez que votre collectivité locale ou régionale participe à "
+            "l’Alliance, veuillez utiliser le formulaire d’adhésion."
+        ),
+    },
+    "terminology": {
+        "title_en": "Please note: “Roma and Travellers”",
+        "title_fr": "À noter : « Roms et Gens du voyage »",
+        "lead_en": "",
+        "lead_fr": "",
+        "body_en": TERMINOLOGY_EN,
+        "body_fr": TERMINOLOGY_FR,
+    },
+    "privacy": {
+        "title_en": "Privacy",
+        "title_fr": "Protection des données",
+        "lead_en": "What this site stores about you, why, for how long, and how to have it removed.",
+        "lead_fr": (
+            "Ce que ce site conserve à votre sujet, pourquoi, pendant combien de temps, et "
+            "comment le faire effacer."
+        ),
+        "body_en": (
+            "## What we store\n\n"
+            "- **Join requests**: the authority’s name, kind, country, website and population, "
+            "and its contact person’s name, role, e-mail address and phone number, with the "
+            "motivation you write.\n"
+            "- **Signatures of the Declaration**: your name, office, authority, country, the "
+            "date you signed, your e-mail address and whether you agree that your name is "
+            "published.\n"
+            "- **Staff accounts**: the Congress secretariat’s log-ins and a history of the "
+            "changes they make.\n\n"
+            "This site sets no tracking or advertising cookie and loads nothing from other "
+            "websites. It keeps a language cookie and, for staff, a session cookie.\n\n"
+            "## Why\n\n"
+            "To review join requests and signatures, to write to you about them, and to "
+            "publish the list of members and of signatories who agreed to it.\n\n"
+            "## What is public\n\n"
+            "Approved members’ names, kind, country, website, description and map position; "
+            "verified signatories’ names, office, authority and country, only with their "
+            "consent. E-mail addresses and phone numbers are never published.\n\n"
+            "## For how long\n\n"
+            "Unconfirmed signatures and rejected join requests are deleted after a set period "
+            "(90 days by default). Members’ and signatories’ records are kept while they take "
+            "part in the Alliance.\n\n"
+            "## Your rights\n\n"
+            "You may ask to see, correct or erase what we hold about you, or withdraw your "
+            "signature, by writing to the Congress secretariat. Staff can export or erase all "
+            "the data about one person."
+        ),
+        "body_fr": (
+            "## Ce que nous conservons\n\n"
+            "- **Demandes d’adhésion** : le nom, le type, le pays, le site web et la "
+            "population de la collectivité, ainsi que le nom, la fonction, l’adresse "
+            "électronique et le numéro de téléphone de la personne de contact, avec la "
+            "motivation que vous rédigez.\n"
+            "- **Signatures de la Déclaration** : votre nom, votre mandat, votre collectivité, "
+            "votre pays, la date de signature, votre adresse électronique et votre accord "
+            "pour la publication de votre nom.\n"
+            "- **Comptes du personnel** : les connexions du secrétariat du Congrès et "
+            "l’historique des modifications qu’il effectue.\n\n"
+            "Ce site ne dépose aucun cookie de suivi ou de publicité et ne charge rien depuis "
+            "d’autres sites. Il conserve un cookie de langue et, pour le personnel, un cookie "
+            "de session.\n\n"
+            "## Pourquoi\n\n"
+            "Pour examiner les demandes d’adhésion et les signatures, vous écrire à leur "
+            "sujet, et publier la liste des membres et des signataires qui l’ont accepté.\n\n"
+            "## Ce qui est public\n\n"
+            "Pour les membres approuvés : nom, type, pays, site web, description et position "
+            "sur la carte ; pour les signataires vérifiés, avec leur accord : nom, mandat, "
+            "collectivité et pays. Les adresses électroniques et numéros de téléphone ne sont "
+            "jamais publiés.\n\n"
+            "## Pendant combien de temps\n\n"
+            "Les signatures non confirmées et les demandes d’adhésion rejetées sont effacées "
+            "après un délai fixé (90 jours par défaut). Les données des membres et des "
+            "signataires sont conservées tant qu’ils participent à l’Alliance.\n\n"
+            "## Vos droits\n\n"
+            "Vous pouvez demander à consulter, corriger ou effacer les données vous "
+            "concernant, ou retirer votre signature, en écrivant au secrétariat du Congrès. "
+            "Le personnel peut exporter ou effacer toutes les données relatives à une "
+            "personne."
+        ),
+    },
+}
+
+
+def ensure_pages(page_model):
+    """Create the content pages that are missing; never overwrite what staff edited."""
+    created = 0
+    for slug, fields in PAGES.items():
+        _, was_created = page_model.objects.get_or_create(
+            slug=slug,
+            # The untranslated column mirrors English, as modeltranslation keeps it.
+            defaults={
+                **fields,
+                **{name: fields[f"{name}_en"] for name in ("title", "lead", "body")},
+            },
+        )
+        created += was_created
+    return created

@@ -1,0 +1,43 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.conf.urls.static import static
+from django.contrib import admin
+from django.contrib.sitemaps import views as sitemap_views
+from django.urls import include, path
+
+from members import views as members_views
+
+from . import views
+from .sitemaps import StaticViewSitemap
+
+sitemaps = {"pages": StaticViewSitemap}
+
+handler500 = "alliance.views.server_error"
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("health/", views.health, name="health"),
+    path("robots.txt", views.robots_txt, name="robots-txt"),
+    path(
+        "sitemap.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": sitemaps},
+        name="sitemap",
+    ),
+    path("data/members.csv", members_views.members_csv, name="data-members-csv"),
+    path("data/members.json", members_views.members_json, name="data-members-json"),
+    path("i18n/", include("django.conf.urls.i18n")),
+]
+
+urlpatterns += i18n_patterns(
+    path("", views.home, name="home"),
+    path("about/", views.page, {"slug": "about"}, name="page-about"),
+    path("about/terminology/", views.page, {"slug": "terminology"}, name="page-terminology"),
+    path("privacy/", views.page, {"slug": "privacy"}, name="page-privacy"),
+    path("", include("members.urls")),
+    path("declaration/", include("declarations.urls")),
+    path("news/", include("news.urls")),
+)
+
+if settings.DEBUG:
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

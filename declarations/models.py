@@ -1,0 +1,169 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Count, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+
+from alliance.text import normalise
+
+
+class DeclarationQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True)
+
+    def current(self):
+        """The declaration the portal shows and asks people to sign, or None."""
+        return self.published().filter(is_current=True).first()
+
+
+class Declaration(models.Model):
+    title = models.CharField(_("title"), max_length=250)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    text = models.TextField(_("text"), help_text=_("Markdown."))
+    commitment = models.TextField(
+        _("commitment"),
+        blank=True,
+        help_text=_("What a signatory commits to, shown above the signing button."),
+    )
+    endorsed_on = models.DateField(_("endorsed on"))
+    is_published = models.BooleanField(_("published"), default=False)
+    is_current = models.BooleanField(
+        _("current"), default=False, help_text=_("The one declaration the portal asks to sign.")
+    )
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = DeclarationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-endorsed_on"]
+        verbose_name = _("declaration")
+        verbose_name_plural = _("declarations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["is_current"],
+                condition=Q(is_current=True),
+                name="declarations_one_current",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("declarations:declaration")
+
+
+class SignatureQuerySet(models.QuerySet):
+    def public(self):
+        """Signatures the public sees: verified by staff, consented to, on a published text."""
+        return self.filter(
+            status=Signature.Status.VERIFIED,
+            consent_to_publish=True,
+            declaration__is_published=True,
+        )
+
+    def search(self, query):
+        queryset = self
+        for word in normalise(query).split():
+            queryset = queryset.filter(search_name__contains=word)
+        return queryset
+
+    def totals(self):
+        """{"signatures": K, "countries": M} in one query."""
+        return self.aggregate(signatures=Count("pk"), countries=Count("country", distinct=True))
+
+
+class Signature(models.Model):
+    """An elected representative's signature of a declaration."""
+
+    class Office(models.TextChoices):
+        MAYOR = "mayor", _("mayor")
+        DEPUTY_MAYOR = "deputy-mayor", _("deputy mayor")
+        COUNCILLOR = "councillor", _("councillor")
+        REGIONAL_PRESIDENT = "regional-president", _("regional president")
+        REGIONAL_COUNCILLOR = "regional-councillor", _("regional councillor")
+        OTHER = "other", _("other elected office")
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("pending")
+        VERIFIED = "verified", _("verified")
+        REJECTED = "rejected", _("rejected")
+        WITHDRAWN = "withdrawn", _("withdrawn")
+
+    declaration = models.ForeignKey(
+        Declaration,
+        verbose_name=_("declaration"),
+        on_delete=models.PROTECT,
+        related_name="signatures",
+    )
+    full_name = models.CharField(_("full name"), max_length=200)
+    search_name = models.CharField(max_length=200, editable=False, db_index=True)
+    office = models.CharField(_("office held"), max_length=30, choices=Office.choices)
+    authority_name = models.CharField(
+        _("authority"), max_length=200, help_text=_("The city or region the signatory represents.")
+    )
+    member = models.ForeignKey(
+        "members.Member",
+        verbose_name=_("member authority"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="signatures",
+        help_text=_("Set when the authority is a member of the Alliance."),
+    )
+    country = CountryField(_("country"))
+    signed_on = models.DateField(_("signed on"), default=timezone.localdate)
+    email = models.EmailField(_("e-mail"), blank=True, help_text=_("Never shown publicly."))
+    consent_to_publish = models.BooleanField(
+        _("consents to publication of the name"), default=False
+    )
+
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    email_confirmed_at = models.DateTimeField(_("e-mail confirmed"), null=True, blank=True)
+    verified_at = models.DateTimeField(_("verified"), null=True, blank=True)
+    verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("verified by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    staff_note = models.TextField(_("staff note"), blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = SignatureQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-signed_on", "full_name"]
+        verbose_name = _("signature")
+        verbose_name_plural = _("signatures")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["declaration", "email"],
+                condition=Q(status__in=["pending", "verified"]) & ~Q(email=""),
+                name="declarations_one_active_signature_per_email",
+            ),
+        ]
+        indexes = [
+            models.Index(
+                fields=["status", "consent_to_publish", "country"],
+                name="signatures_public_country_idx",
+            ),
+            models.Index(fields=["status", "-signed_on"], name="signatures_status_signed_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.full_name} ({self.authority_name})"
+
+    def save(self, *args, **kwargs):
+        self.search_name = normalise(self.full_name)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "full_name" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "search_name"}
+        super().save(*args, **kwargs)

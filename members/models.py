@@ -1,0 +1,168 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Count, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+
+from alliance.text import normalise, unique_slug
+
+
+class MemberQuerySet(models.QuerySet):
+    def approved(self):
+        """The members the public sees: every public page, feed and data file starts here."""
+        return self.filter(status=Member.Status.APPROVED)
+
+    def pending(self):
+        return self.filter(status=Member.Status.PENDING)
+
+    def search(self, query):
+        """Accent- and case-insensitive name search on the indexed normalised column."""
+        words = normalise(query).split()
+        queryset = self
+        for word in words:
+            queryset = queryset.filter(search_name__contains=word)
+        return queryset
+
+    def totals(self):
+        """{"members": N, "countries": M} in one query."""
+        return self.aggregate(members=Count("pk"), countries=Count("country", distinct=True))
+
+
+class Member(models.Model):
+    """A city or region taking part in the Alliance, from its join request onwards."""
+
+    class Kind(models.TextChoices):
+        CITY = "city", _("city")
+        REGION = "region", _("region")
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("pending")
+        APPROVED = "approved", _("approved")
+        REJECTED = "rejected", _("rejected")
+        LEFT = "left", _("left")
+
+    name = models.CharField(
+        _("name"), max_length=200, help_text=_("In the local spelling, e.g. “Łódź”.")
+    )
+    display_name = models.CharField(
+        _("display name"),
+        max_length=200,
+        blank=True,
+        help_text=_("How the name is written in this language, if not as locally."),
+    )
+    slug = models.SlugField(
+        _("slug"), max_length=80, unique=True, blank=True, help_text=_("Part of the page address.")
+    )
+    search_name = models.CharField(max_length=200, editable=False, db_index=True)
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.CITY)
+    country = CountryField(_("country"))
+    population = models.PositiveIntegerField(_("population"), null=True, blank=True)
+    website = models.URLField(_("website"), blank=True)
+    description = models.TextField(
+        _("description"), blank=True, help_text=_("A short public description.")
+    )
+    latitude = models.FloatField(
+        _("latitude"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+    )
+    longitude = models.FloatField(
+        _("longitude"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+    )
+
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    requested_at = models.DateTimeField(_("requested"), default=timezone.now)
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    rejection_reason = models.TextField(_("reason for rejection"), blank=True)
+    joined_on = models.DateField(_("member since"), null=True, blank=True)
+    left_on = models.DateField(_("left on"), null=True, blank=True)
+
+    # The contact person: private, never shown on a public page or data file.
+    contact_name = models.CharField(_("contact name"), max_length=200, blank=True)
+    contact_role = models.CharField(_("contact role"), max_length=200, blank=True)
+    contact_email = models.EmailField(_("contact e-mail"), blank=True)
+    contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
+    motivation = models.TextField(_("motivation"), blank=True)
+
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = MemberQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("member")
+        verbose_name_plural = _("members")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["search_name", "country"],
+                condition=Q(status="approved"),
+                name="members_one_approved_per_name_and_country",
+            ),
+            models.CheckConstraint(
+                condition=Q(latitude__isnull=True) | Q(latitude__gte=-90, latitude__lte=90),
+                name="members_latitude_in_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(longitude__isnull=True) | Q(longitude__gte=-180, longitude__lte=180),
+                name="members_longitude_in_range",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["status", "country"], name="members_status_country_idx"),
+            models.Index(fields=["status", "kind"], name="members_status_kind_idx"),
+            models.Index(fields=["status", "search_name"], name="members_status_search_idx"),
+        ]
+
+    def __str__(self):
+        return self.public_name
+
+    def save(self, *args, **kwargs):
+        self.search_name = normalise(self.name)
+        if not self.slug:
+            self.slug = unique_slug(self, self.name)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "name" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "search_name"}
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("members:detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        super().clean()
+        duplicate = (
+            Member.objects.approved()
+            .filter(search_name=normalise(self.name), country=self.country)
+            .exclude(pk=self.pk)
+        )
+        if self.status == self.Status.APPROVED and duplicate.exists():
+            raise ValidationError(
+                {"name": _("An approved member with this name already exists in this country.")}
+            )
+
+    @property
+    def public_name(self):
+        return self.display_name or self.name
+
+    @property
+    def has_coordinates(self):
+        return self.latitude is not None and self.longitude is not None

@@ -1,0 +1,37 @@
+import os
+import subprocess
+import sys
+
+from django.conf import settings
+
+
+def run_manage(*args, **env):
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "alliance.settings", **env},
+        cwd=settings.BASE_DIR,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+PRODUCTION = {
+    "DEBUG": "0",
+    "SECRET_KEY": "a-long-random-production-key-5vX2q9Lw8Zt1Rk3Mn7Bp4Jc6Hd0Gf2Sa9Qe",
+    "ALLOWED_HOSTS": "alliance.example.org",
+}
+
+
+def test_production_settings_pass_check_deploy_with_zero_warnings():
+    result = run_manage("check", "--deploy", "--fail-level", "WARNING", **PRODUCTION)
+
+    assert result.returncode == 0, result.stderr
+    assert "System check identified no issues (0 silenced)." in result.stdout
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    result = run_manage("check", **{**PRODUCTION, "SECRET_KEY": ""})
+
+    assert result.returncode != 0
+    assert "SECRET_KEY" in result.stderr

@@ -1,0 +1,24 @@
+"""Settings for the test suite: the production settings, with what tests need changed."""
+
+import os
+
+os.environ.setdefault("SECRET_KEY", "test-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz")
+
+from alliance.settings import *  # noqa: F403
+
+# Tests talk plain HTTP to the test client and live server.
+SECURE_SSL_REDIRECT = False
+SESSION_COOKIE_SECURE = False
+CSRF_COOKIE_SECURE = False
+LANGUAGE_COOKIE_SECURE = False
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+MANAGERS = [("Secretariat", "secretariat@example.org")]
+STORAGES = {
+    **STORAGES,  # noqa: F405
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+MEDIA_ROOT = BASE_DIR / "artifacts" / "media"  # noqa: F405
+WHITENOISE_AUTOREFRESH = True
