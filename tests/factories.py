@@ -1,5 +1,6 @@
 """Small factories for the tests: make_member(), make_signature(), make_article()."""
 
+import datetime
 import itertools
 
 from django.utils import timezone
@@ -54,7 +55,7 @@ def make_article(**fields):
         "lead": f"Lead of article {n}.",
         "body": f"Body of article {n}.",
         "status": Article.Status.PUBLISHED,
-        "published_at": timezone.now() - timezone.timedelta(days=n),
+        "published_at": timezone.now() - datetime.timedelta(days=n),
         **fields,
     }
     return Article.objects.create(**values)
