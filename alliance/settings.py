@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "import_export",
     "django_countries",
+    "axes",
     "alliance",
     "members",
     "declarations",
@@ -76,7 +77,10 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "alliance.middleware.AdminNoCacheMiddleware",
     "alliance.middleware.DatabaseUnavailableMiddleware",
+    # Last, as django-axes asks: it turns a lockout into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "alliance.urls"
@@ -127,6 +131,12 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+AUTHENTICATION_BACKENDS = [
+    # First, so a locked-out account or address is refused before its password is checked.
+    "alliance.auth.LockoutBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -234,6 +244,19 @@ SECURE_CSP = {
     "base-uri": [CSP.NONE],
     "frame-ancestors": [CSP.NONE],
 }
+
+# Staff login: after AXES_FAILURE_LIMIT failures for one account, or from one address, that
+# account or address is locked out for AXES_COOLOFF_HOURS (django-axes).
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_HOURS") or 1)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "alliance.auth.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "alliance.protection.client_address"
+
+# Personal data: unconfirmed signatures and rejected join requests are purged after this many
+# days (`manage.py purge_personal_data`).
+RETENTION_DAYS = env_int("RETENTION_DAYS", 90)
 
 # Public forms: posts allowed per client address per hour, and how long a confirmation link lives.
 FORM_RATE_LIMIT = env_int("FORM_RATE_LIMIT", 5)
