@@ -2,6 +2,7 @@ import logging
 
 from django.db import OperationalError
 from django.http import HttpResponse
+from django.shortcuts import render
 from django.template import loader
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
@@ -38,3 +39,20 @@ class AdminNoCacheMiddleware:
         if request.path.startswith(reverse("admin:index")):
             patch_cache_control(response, private=True, no_store=True)
         return response
+
+
+class RejectNullCharacterMiddleware:
+    """Answer 400 to a query string holding a NUL character.
+
+    No address of the site needs one, and PostgreSQL refuses NUL in a text parameter with an
+    error (a 500) wherever a filter or search would pass it to a query. Forms need no such
+    guard: Django's text fields already refuse NUL with a validation error.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if any("\x00" in text for key, values in request.GET.lists() for text in (key, *values)):
+            return render(request, "invalid_request.html", status=400)
+        return self.get_response(request)
