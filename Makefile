@@ -11,7 +11,7 @@ PYTHON ?= $(shell for p in python3.13 python3.12 python3 python; do \
 	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null \
 	&& { echo $$p; break; }; done)
 
-.PHONY: venv run test lint format migrate demo messages bench backup restore clean browser
+.PHONY: venv run test lint format migrate demo messages bench backup restore clean browser pg-client
 
 $(STAMP): pyproject.toml
 	@if [ -z "$(PYTHON)" ]; then \
@@ -49,6 +49,25 @@ browser:
 			(apt-get install -y -qq chromium >/dev/null 2>&1 || \
 			 (apt-get update -qq && apt-get install -y -qq chromium >/dev/null)) ; \
 		else echo "WARNING: chromium is not installed: the browser tests will be SKIPPED."; fi; }
+
+# Back up the database to backups/alliance-<timestamp>.{dump,sqlite3}; restore the latest one,
+# or BACKUP_FILE=backups/alliance-….dump.
+backup: venv pg-client
+	$(DEV) $(BIN)/python manage.py backup
+
+restore: venv pg-client
+	$(DEV) $(BIN)/python manage.py restore $(BACKUP_FILE)
+
+# pg_dump and pg_restore, for a PostgreSQL DATABASE_URL: Debian's client tools when missing.
+pg-client:
+	@case "$${DATABASE_URL:-}" in postgres*) \
+		command -v pg_dump >/dev/null 2>&1 || { \
+			if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+				echo "Installing Debian's postgresql-client for pg_dump and pg_restore..."; \
+				(apt-get install -y -qq postgresql-client >/dev/null 2>&1 || \
+				 (apt-get update -qq && apt-get install -y -qq postgresql-client >/dev/null)); \
+			else echo "error: pg_dump is missing: install PostgreSQL's client tools."; exit 1; fi; }; \
+	esac
 
 lint: venv
 	$(BIN)/ruff check .
