@@ -1,0 +1,59 @@
+import datetime
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from declarations.models import Signature
+from members.models import Member
+
+
+def expired(days):
+    """What is kept no longer than `days`: (unconfirmed signatures, rejected join requests)."""
+    cutoff = timezone.now() - datetime.timedelta(days=days)
+    signatures = Signature.objects.filter(
+        status=Signature.Status.PENDING, email_confirmed_at__isnull=True, created_at__lt=cutoff
+    )
+    join_requests = Member.objects.alias(rejected_at=Coalesce("decided_at", "requested_at")).filter(
+        status=Member.Status.REJECTED, rejected_at__lt=cutoff
+    )
+    return signatures, join_requests
+
+
+class Command(BaseCommand):
+    help = (
+        "Delete the personal data the Alliance no longer needs: signatures whose e-mail was "
+        "never confirmed, and rejected join requests, older than --days (RETENTION_DAYS)."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--days",
+            type=int,
+            default=None,
+            help="Keep what is younger than this many days (default: RETENTION_DAYS).",
+        )
+        parser.add_argument(
+            "--dry-run", action="store_true", help="Count what would be deleted; delete nothing."
+        )
+
+    def handle(self, *args, days=None, dry_run=False, **options):
+        days = settings.RETENTION_DAYS if days is None else days
+        if days < 1:
+            raise CommandError("--days must be at least 1.")
+        signatures, join_requests = expired(days)
+        with transaction.atomic():
+            if dry_run:
+                counts = signatures.count(), join_requests.count()
+            else:
+                counts = (
+                    signatures.delete()[1].get(Signature._meta.label, 0),
+                    join_requests.delete()[1].get(Member._meta.label, 0),
+                )
+        verb = "Would delete" if dry_run else "Deleted"
+        self.stdout.write(
+            f"{verb} {counts[0]} unconfirmed signature(s) and {counts[1]} rejected join "
+            f"request(s) older than {days} days."
+        )
