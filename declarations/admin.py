@@ -1,3 +1,4 @@
+import contextlib
 import datetime
 
 from django import forms
@@ -243,7 +244,7 @@ class SignatureResource(resources.ModelResource):
             if instance is not None:
                 return instance
         try:
-            declaration = self.fields["declaration"].clean(row)
+            declaration = self._declaration(row)
             country = self.fields["country"].clean(row)
         except (KeyError, ValueError):
             return None  # reported when the row is imported
@@ -258,6 +259,11 @@ class SignatureResource(resources.ModelResource):
             .first()
         )
 
+    def _declaration(self, row):
+        if "declaration" in row:
+            return self.fields["declaration"].clean(row)
+        return self.fields["declaration"].widget.clean("")
+
     def after_init_instance(self, instance, new, row, **kwargs):
         instance.status_before_import = None if new else instance.status
 
@@ -268,6 +274,9 @@ class SignatureResource(resources.ModelResource):
         finally:
             # A blank status keeps the one a signature has (pending for a new one).
             instance.status = instance.status or status
+            if instance.declaration_id is None and "declaration" not in row:
+                with contextlib.suppress(ValueError):
+                    instance.declaration = self._declaration(row)
             instance.language = instance.language or Signature.language.field.default
 
     def before_save_instance(self, instance, row, **kwargs):
