@@ -6,12 +6,13 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
 from declarations import views as declarations_views
+from declarations.sitemaps import DeclarationSitemap
 from members import views as members_views
 
 from . import views
 from .sitemaps import StaticViewSitemap
 
-sitemaps = {"pages": StaticViewSitemap}
+sitemaps = {"pages": StaticViewSitemap, "declaration": DeclarationSitemap}
 
 handler500 = "alliance.views.server_error"
 

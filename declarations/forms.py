@@ -7,6 +7,17 @@ from alliance.protection import HONEYPOT_FIELD, HoneypotForm
 
 from .models import Signature
 
+# Characters a spreadsheet reads as the start of a formula when the open data is opened.
+FORMULA_STARTS = {"=", "+", "-", "@"}
+
+
+def plain_name(value):
+    """A name on one line; one starting like a spreadsheet formula is refused (open data)."""
+    value = " ".join(value.split())
+    if value[:1] in FORMULA_STARTS or not any(character.isalpha() for character in value):
+        raise forms.ValidationError(_("Please write the name in letters."))
+    return value
+
 
 class SignatureForm(HoneypotForm, forms.ModelForm):
     """An elected representative signs the current declaration."""
@@ -61,10 +72,10 @@ class SignatureForm(HoneypotForm, forms.ModelForm):
         )
 
     def clean_full_name(self):
-        return " ".join(self.cleaned_data["full_name"].split())
+        return plain_name(self.cleaned_data["full_name"])
 
     def clean_authority_name(self):
-        return " ".join(self.cleaned_data["authority_name"].split())
+        return plain_name(self.cleaned_data["authority_name"])
 
     def clean_email(self):
         return self.cleaned_data["email"].strip().lower()

@@ -150,6 +150,9 @@ def test_signing_without_consent_is_recorded_but_never_published(
         ("authority_name", "x" * 201),
         ("email", "not-an-address"),
         ("country", "US"),
+        ("full_name", "=HYPERLINK(1)"),
+        ("authority_name", "@SUM(A1)"),
+        ("full_name", "1234"),
     ],
 )
 def test_invalid_values_are_refused(client, declaration, field, value):
