@@ -1,6 +1,7 @@
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Div, Layout
 from django import forms
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from alliance.protection import HONEYPOT_FIELD, HoneypotForm
@@ -61,6 +62,10 @@ class SignatureForm(HoneypotForm, forms.ModelForm):
         self.fields["email"].required = True
         self.helper = FormHelper()
         self.helper.form_tag = False
+        self.helper.disable_csrf = True  # the template has its own token
+        self.fields["office"].choices = [
+            (value, capfirst(label)) for value, label in self.fields["office"].choices
+        ]
         self.helper.layout = Layout(
             "full_name",
             "office",

@@ -250,14 +250,6 @@ class Signature(models.Model):
             )
 
     @property
-    def is_public(self):
-        return (
-            self.status == self.Status.VERIFIED
-            and self.consent_to_publish
-            and self.declaration.is_published
-        )
-
-    @property
     def public_member(self):
         """The linked member when the public may see it (approved), else None."""
         if self.member is not None and self.member.status == Member.Status.APPROVED:
