@@ -5,12 +5,14 @@ from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
+from declarations import views as declarations_views
+from declarations.sitemaps import DeclarationSitemap
 from members import views as members_views
 
 from . import views
 from .sitemaps import StaticViewSitemap
 
-sitemaps = {"pages": StaticViewSitemap}
+sitemaps = {"pages": StaticViewSitemap, "declaration": DeclarationSitemap}
 
 handler500 = "alliance.views.server_error"
 
@@ -26,6 +28,11 @@ urlpatterns = [
     ),
     path("data/members.csv", members_views.members_csv, name="data-members-csv"),
     path("data/members.json", members_views.members_json, name="data-members-json"),
+    path(
+        "data/signatories.csv",
+        declarations_views.signatories_csv,
+        name="data-signatories-csv",
+    ),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 

@@ -2,7 +2,11 @@
 
 import datetime
 
-from .models import Declaration
+from django.utils import timezone
+
+from members.models import Member
+
+from .models import Declaration, Signature
 
 # The seed page gives the month of endorsement, not the day: pages show "March 2017".
 ENDORSED_ON = datetime.date(2017, 3, 1)
@@ -56,6 +60,74 @@ def ensure_declaration():
     return declaration
 
 
+# Sample signatories are fictional: each name pairs a first name with a surname used as a
+# placeholder ("John Doe") in one of the Council of Europe's languages.
+FIRST_NAMES = [
+    "Anna", "Jean", "Erika", "Mario", "Jan", "Kari", "Matti", "Maria", "Ola", "Elena",
+]  # fmt: skip
+PENDING_FIRST_NAMES = ["Lea", "Paul", "Ines", "Tom", "Zoe"]
+PLACEHOLDER_SURNAMES = [
+    "Mustermann", "Dupont", "Rossi", "Kowalski", "Novák", "Nordmann", "Meikäläinen",
+    "Jansen", "Bloggs", "Fulanez",
+]  # fmt: skip
+FICTIONAL_AUTHORITIES = [
+    "Sampleton", "Exampleburg", "Demoville", "Placeholm", "Fictiva", "Modelstad",
+]  # fmt: skip
+# When no sample member exists yet: a spread of Council of Europe member states.
+FALLBACK_COUNTRIES = [
+    "FR", "DE", "IT", "ES", "GR", "RO", "BG", "HU", "SK", "CZ", "PL", "PT", "SE", "FI",
+    "IE", "GB", "NL", "BE", "HR", "RS", "MK", "AL", "TR", "UA", "MD",
+]  # fmt: skip
+VERIFIED_SAMPLES = 100
+PENDING_SAMPLES = 5
+OFFICES = [
+    Signature.Office.MAYOR,
+    Signature.Office.MAYOR,
+    Signature.Office.DEPUTY_MAYOR,
+    Signature.Office.COUNCILLOR,
+    Signature.Office.REGIONAL_PRESIDENT,
+    Signature.Office.REGIONAL_COUNCILLOR,
+]
+
+
+def sample_signatures(members):
+    """The demo's signatures as field dicts: deterministic, so loading twice changes nothing."""
+    countries = sorted({member.country.code for member in members}) or FALLBACK_COUNTRIES
+    for n in range(VERIFIED_SAMPLES + PENDING_SAMPLES):
+        pending = n >= VERIFIED_SAMPLES
+        if pending:
+            first_name = PENDING_FIRST_NAMES[(n - VERIFIED_SAMPLES) % len(PENDING_FIRST_NAMES)]
+        else:
+            first_name = FIRST_NAMES[n % len(FIRST_NAMES)]
+        surname = PLACEHOLDER_SURNAMES[(n // len(FIRST_NAMES)) % len(PLACEHOLDER_SURNAMES)]
+        member = members[n % len(members)] if members and n % 3 == 0 else None
+        if member is not None:
+            authority, country = member.name, member.country.code
+        else:
+            authority = FICTIONAL_AUTHORITIES[n % len(FICTIONAL_AUTHORITIES)]
+            country = countries[n % len(countries)]
+        yield {
+            "email": f"sample-signatory-{n + 1}@example.org",
+            "full_name": f"{first_name} {surname}",
+            "office": OFFICES[n % len(OFFICES)],
+            "authority_name": authority,
+            "member": member,
+            "country": country,
+            "signed_on": ENDORSED_ON + datetime.timedelta(days=20 + n * 23),
+            "consent_to_publish": True,
+            "status": Signature.Status.PENDING if pending else Signature.Status.VERIFIED,
+            "verified_at": None if pending else timezone.now(),
+            "staff_note": "Sample signature of a fictional person, loaded with the demo content.",
+        }
+
+
 def load():
-    ensure_declaration()
-    return {"declarations": Declaration.objects.count()}
+    declaration = ensure_declaration()
+    members = list(Member.objects.approved().order_by("pk"))
+    for fields in sample_signatures(members):
+        email = fields.pop("email")
+        Signature.objects.get_or_create(declaration=declaration, email=email, defaults=fields)
+    return {
+        "declarations": Declaration.objects.count(),
+        "public signatures": Signature.objects.public().count(),
+    }

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, Q
 from django.urls import reverse
@@ -7,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from alliance.text import normalise
+from members.models import Member
 
 
 class DeclarationQuerySet(models.QuerySet):
@@ -45,6 +47,9 @@ class Declaration(models.Model):
                 fields=["is_current"],
                 condition=Q(is_current=True),
                 name="declarations_one_current",
+                violation_error_message=_(
+                    "Another declaration is already current: untick “current” on it first."
+                ),
             ),
         ]
 
@@ -64,7 +69,12 @@ class SignatureQuerySet(models.QuerySet):
             declaration__is_published=True,
         )
 
+    def active(self):
+        """Signatures that count or may count: pending review or verified."""
+        return self.filter(status__in=Signature.ACTIVE_STATUSES)
+
     def search(self, query):
+        """Accent- and case-insensitive name search on the indexed normalised column."""
         queryset = self
         for word in normalise(query).split():
             queryset = queryset.filter(search_name__contains=word)
@@ -104,6 +114,7 @@ class Signature(models.Model):
     authority_name = models.CharField(
         _("authority"), max_length=200, help_text=_("The city or region the signatory represents.")
     )
+    search_authority = models.CharField(max_length=200, editable=False, default="")
     member = models.ForeignKey(
         "members.Member",
         verbose_name=_("member authority"),
@@ -119,6 +130,13 @@ class Signature(models.Model):
     consent_to_publish = models.BooleanField(
         _("consents to publication of the name"), default=False
     )
+    language = models.CharField(
+        _("language"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text=_("The language the signatory is written to in."),
+    )
 
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
@@ -133,9 +151,22 @@ class Signature(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    status_changed_at = models.DateTimeField(_("status changed"), null=True, blank=True)
+    status_changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("status changed by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    rejection_reason = models.TextField(_("reason for rejection"), blank=True)
     staff_note = models.TextField(_("staff note"), blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    # Statuses that block a second signature by the same person.
+    ACTIVE_STATUSES = [Status.PENDING, Status.VERIFIED]
 
     objects = SignatureQuerySet.as_manager()
 
@@ -148,6 +179,17 @@ class Signature(models.Model):
                 fields=["declaration", "email"],
                 condition=Q(status__in=["pending", "verified"]) & ~Q(email=""),
                 name="declarations_one_active_signature_per_email",
+                violation_error_message=_(
+                    "This e-mail address has already signed this declaration."
+                ),
+            ),
+            models.UniqueConstraint(
+                fields=["declaration", "search_name", "search_authority", "country"],
+                condition=Q(status__in=["pending", "verified"]),
+                name="declarations_one_active_signature_per_person",
+                violation_error_message=_(
+                    "This person has already signed this declaration for this authority."
+                ),
             ),
         ]
         indexes = [
@@ -163,7 +205,53 @@ class Signature(models.Model):
 
     def save(self, *args, **kwargs):
         self.search_name = normalise(self.full_name)
+        self.search_authority = normalise(self.authority_name)
+        self.email = self.email.strip().lower()
         update_fields = kwargs.get("update_fields")
-        if update_fields is not None and "full_name" in update_fields:
-            kwargs["update_fields"] = {*update_fields, "search_name"}
+        if update_fields is not None:
+            derived = {"full_name": "search_name", "authority_name": "search_authority"}
+            kwargs["update_fields"] = {
+                *update_fields,
+                *(derived[name] for name in update_fields if name in derived),
+            }
         super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        if self.status not in self.ACTIVE_STATUSES or not self.declaration_id:
+            return
+        others = (
+            Signature.objects.active()
+            .filter(declaration_id=self.declaration_id)
+            .exclude(pk=self.pk)
+        )
+        email = (self.email or "").strip().lower()
+        if email and others.filter(email=email).exists():
+            raise ValidationError(
+                {
+                    "email": _(
+                        "A signature with this e-mail address has already been received for "
+                        "this declaration."
+                    )
+                }
+            )
+        same_person = others.filter(
+            search_name=normalise(self.full_name),
+            search_authority=normalise(self.authority_name),
+            country=self.country,
+        )
+        if same_person.exists():
+            raise ValidationError(
+                _(
+                    "%(name)s has already signed this declaration for %(authority)s. "
+                    "A signature is counted once."
+                )
+                % {"name": self.full_name, "authority": self.authority_name}
+            )
+
+    @property
+    def public_member(self):
+        """The linked member when the public may see it (approved), else None."""
+        if self.member is not None and self.member.status == Member.Status.APPROVED:
+            return self.member
+        return None

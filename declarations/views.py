@@ -1,33 +1,184 @@
+import csv
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.core import signing
 from django.core.paginator import Paginator
+from django.db import IntegrityError
+from django.http import StreamingHttpResponse
 from django.shortcuts import render
 from django.urls import reverse_lazy
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_POST
 from django.views.generic import FormView
+from django_countries import countries
 
-from .forms import SignatureForm
+from alliance.protection import ProtectedFormMixin, rate_limit_exceeded
+from alliance.text import normalise
+from members.models import Member
+
+from . import services
+from .forms import SignatureFilterForm, SignatureForm
 from .models import Declaration, Signature
+
+SIGNATURES_PER_PAGE = 50
+
+CSV_COLUMNS = [
+    "declaration",
+    "full_name",
+    "office",
+    "authority_name",
+    "member",
+    "country",
+    "signed_on",
+]
 
 
 def declaration(request):
     current = Declaration.objects.current()
+    if current is None:
+        return render(request, "declarations/declaration.html", {"declaration": None})
     signatures = Signature.objects.public().filter(declaration=current)
+    codes = signatures.order_by().values_list("country", flat=True).distinct()
+    country_choices = sorted(
+        ((code, countries.name(code)) for code in codes), key=lambda choice: normalise(choice[1])
+    )
+    form = SignatureFilterForm(request.GET, countries=country_choices)
+    listed = form.filter(signatures).select_related("member")
+    page_obj = Paginator(listed, SIGNATURES_PER_PAGE).get_page(request.GET.get("page"))
+    filters = {name: value for name, value in form.cleaned_data.items() if value}
     context = {
         "declaration": current,
         "totals": signatures.totals(),
-        "page_obj": Paginator(signatures, 50).get_page(request.GET.get("page")),
+        "form": form,
+        "filtered": bool(filters),
+        "page_obj": page_obj,
+        "query_string": urlencode(filters),
     }
     return render(request, "declarations/declaration.html", context)
 
 
-class SignView(FormView):
+class SignView(ProtectedFormMixin, FormView):
     template_name = "declarations/sign.html"
     form_class = SignatureForm
+    rate_limit_scope = "declarations-sign"
     success_url = reverse_lazy("declarations:sign-thanks")
 
+    def dispatch(self, request, *args, **kwargs):
+        self.declaration = Declaration.objects.current()
+        if self.declaration is None:
+            return render(request, "declarations/declaration.html", {"declaration": None})
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "declaration": self.declaration}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(declaration=self.declaration, **kwargs)
+
     def form_valid(self, form):
-        form.instance.declaration = Declaration.objects.current()
-        form.save()
+        signature = form.save(commit=False)
+        signature.language = translation.get_supported_language_variant(translation.get_language())
+        try:
+            services.receive_signature(signature)
+        except IntegrityError:
+            # The same signature posted twice at the same moment: the database kept one.
+            form.add_error(None, _("This signature has already been received."))
+            return self.form_invalid(form)
         return super().form_valid(form)
 
 
 def sign_thanks(request):
     return render(request, "declarations/sign_thanks.html")
+
+
+@never_cache
+@require_GET
+def confirm(request, token):
+    """The link in the confirmation e-mail: never a 500, whatever the token."""
+    try:
+        signature = services.signature_for_token(token)
+    except signing.SignatureExpired:
+        signature = services.signature_for_token(token, check_age=False)
+        if signature is not None and signature.email_confirmed_at is None:
+            context = {
+                "signature": signature,
+                "token": token,
+                "max_age_days": settings.CONFIRMATION_MAX_AGE_DAYS,
+            }
+            return render(request, "declarations/confirm_expired.html", context, status=410)
+    except signing.BadSignature:
+        return render(request, "declarations/confirm_invalid.html", status=400)
+    if signature is None:
+        return render(request, "declarations/confirm_invalid.html", status=404)
+    services.confirm_email(signature)
+    return render(request, "declarations/confirm_done.html", {"signature": signature})
+
+
+@never_cache
+@require_POST
+def resend_confirmation(request, token):
+    """A new confirmation link for an expired one, sent to the address the signature holds."""
+    if rate_limit_exceeded(request, "declarations-resend"):
+        return render(request, "429.html", status=429)
+    try:
+        signature = services.signature_for_token(token, check_age=False)
+    except signing.BadSignature:
+        return render(request, "declarations/confirm_invalid.html", status=400)
+    if signature is None:
+        return render(request, "declarations/confirm_invalid.html", status=404)
+    if signature.status != Signature.Status.PENDING or signature.email_confirmed_at:
+        return render(request, "declarations/confirm_done.html", {"signature": signature})
+    services.send_confirmation_link(signature)
+    return render(request, "declarations/confirm_resent.html", {"signature": signature})
+
+
+class _Echo:
+    """A file-like object whose write() returns the line, for streaming csv.writer output."""
+
+    def write(self, value):
+        return value
+
+
+@require_GET
+def signatories_csv(request):
+    """Open data: verified, consented signatures of published declarations; never e-mails."""
+    rows = (
+        Signature.objects.public()
+        .order_by("declaration__slug", "-signed_on", "full_name", "pk")
+        .values_list(
+            "declaration__slug",
+            "full_name",
+            "office",
+            "authority_name",
+            "member__slug",
+            "member__status",
+            "country",
+            "signed_on",
+        )
+    )
+    writer = csv.writer(_Echo())
+
+    def lines():
+        yield writer.writerow(CSV_COLUMNS)
+        for (
+            slug,
+            name,
+            office,
+            authority,
+            member,
+            member_status,
+            country,
+            signed_on,
+        ) in rows.iterator(chunk_size=2000):
+            if member_status != Member.Status.APPROVED:
+                member = ""
+            yield writer.writerow(
+                [slug, name, office, authority, member or "", country, signed_on.isoformat()]
+            )
+
+    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="signatories.csv"'
+    return response

@@ -1,0 +1,150 @@
+"""What happens to a signature: received, e-mail confirmed, verified, rejected, withdrawn.
+
+Each change is one conditional UPDATE whose row count decides, so running it twice (two staff
+members clicking at once, a link opened twice) changes the row once and sends one e-mail.
+"""
+
+from django.conf import settings
+from django.core import signing
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+
+from alliance.mail import notify_managers_after_commit, send_after_commit
+from alliance.text import normalise
+from members.models import Member
+
+from .models import Signature
+
+CONFIRMATION_SALT = "declarations.signature.confirm-email"
+
+
+def confirmation_token(signature):
+    return signing.dumps(signature.pk, salt=CONFIRMATION_SALT)
+
+
+def signature_for_token(token, check_age=True):
+    """The signature a confirmation token names, or None if it no longer exists.
+
+    Raises signing.SignatureExpired when the link is older than CONFIRMATION_MAX_AGE_DAYS
+    (unless check_age is False) and signing.BadSignature when it has been tampered with.
+    """
+    max_age = settings.CONFIRMATION_MAX_AGE_DAYS * 24 * 3600 if check_age else None
+    pk = signing.loads(token, salt=CONFIRMATION_SALT, max_age=max_age)
+    if not isinstance(pk, int):
+        raise signing.BadSignature("Unexpected payload.")
+    return Signature.objects.select_related("declaration").filter(pk=pk).first()
+
+
+def confirmation_url(signature):
+    with translation.override(signature.language):
+        path = reverse("declarations:confirm", kwargs={"token": confirmation_token(signature)})
+    return f"{settings.SITE_URL}{path}"
+
+
+def matching_member(authority_name, country):
+    """The approved member whose name is the authority's (accents and case aside)."""
+    return (
+        Member.objects.approved()
+        .filter(search_name=normalise(authority_name), country=country)
+        .order_by("pk")
+        .first()
+    )
+
+
+def send_confirmation_link(signature):
+    send_after_commit(
+        _("Please confirm your signature of the Declaration"),
+        "declarations/email/confirm.txt",
+        {
+            "signature": signature,
+            "confirmation_url": confirmation_url(signature),
+            "max_age_days": settings.CONFIRMATION_MAX_AGE_DAYS,
+        },
+        [signature.email],
+        language=signature.language,
+    )
+
+
+@transaction.atomic
+def receive_signature(signature):
+    """Store a signature sent through the form: pending, linked to its member, mail after commit."""
+    signature.status = Signature.Status.PENDING
+    if signature.member_id is None:
+        signature.member = matching_member(signature.authority_name, signature.country)
+    signature.save()
+    send_confirmation_link(signature)
+    with translation.override(settings.LANGUAGE_CODE):
+        admin_path = reverse("admin:declarations_signature_change", args=[signature.pk])
+    notify_managers_after_commit(
+        _("New signature of the Declaration: %(name)s") % {"name": signature.full_name},
+        "declarations/email/new_signature.txt",
+        {"signature": signature, "admin_url": f"{settings.SITE_URL}{admin_path}"},
+    )
+    return signature
+
+
+def confirm_email(signature):
+    """Record that the signatory opened the link; True the first time only."""
+    now = timezone.now()
+    updated = Signature.objects.filter(pk=signature.pk, email_confirmed_at__isnull=True).update(
+        email_confirmed_at=now, updated_at=now
+    )
+    signature.refresh_from_db(fields=["email_confirmed_at"])
+    return bool(updated)
+
+
+def _change_status(signature, by, from_statuses, to_status, **fields):
+    now = timezone.now()
+    updated = Signature.objects.filter(pk=signature.pk, status__in=from_statuses).update(
+        status=to_status, status_changed_at=now, status_changed_by=by, updated_at=now, **fields
+    )
+    signature.refresh_from_db()
+    return bool(updated)
+
+
+@transaction.atomic
+def verify_signature(signature, by):
+    """Pending → verified: published if the signatory consented. Mails the signatory."""
+    now = timezone.now()
+    verified = _change_status(
+        signature,
+        by,
+        [Signature.Status.PENDING],
+        Signature.Status.VERIFIED,
+        verified_at=now,
+        verified_by=by,
+    )
+    if verified and signature.email:
+        send_after_commit(
+            _("Your signature of the Declaration has been verified"),
+            "declarations/email/verified.txt",
+            {"signature": signature, "declaration_url": _declaration_url(signature)},
+            [signature.email],
+            language=signature.language,
+        )
+    return verified
+
+
+@transaction.atomic
+def reject_signature(signature, by, reason=""):
+    """Pending or verified → rejected (e.g. not an elected representative): off every page."""
+    return _change_status(
+        signature,
+        by,
+        Signature.ACTIVE_STATUSES,
+        Signature.Status.REJECTED,
+        rejection_reason=reason,
+    )
+
+
+@transaction.atomic
+def withdraw_signature(signature, by):
+    """Pending or verified → withdrawn, at the signatory's request: off every page."""
+    return _change_status(signature, by, Signature.ACTIVE_STATUSES, Signature.Status.WITHDRAWN)
+
+
+def _declaration_url(signature):
+    with translation.override(signature.language):
+        return f"{settings.SITE_URL}{reverse('declarations:declaration')}"

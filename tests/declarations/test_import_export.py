@@ -1,0 +1,363 @@
+"""Signatures collected on paper: export and import through the admin, with real files."""
+
+import csv
+
+import openpyxl
+import pytest
+import tablib
+
+from declarations.admin import SignatureResource
+from declarations.models import Signature
+from members.models import Member
+from tests.factories import make_member, make_signature
+
+pytestmark = pytest.mark.django_db
+
+EXPORT = "/admin/declarations/signature/export/"
+IMPORT = "/admin/declarations/signature/import/"
+PROCESS = "/admin/declarations/signature/process_import/"
+FORMATS = {"csv": 0, "xlsx": 1}
+HEADERS = [
+    "declaration",
+    "full_name",
+    "office",
+    "authority_name",
+    "member",
+    "country",
+    "signed_on",
+    "email",
+    "consent_to_publish",
+    "status",
+]
+
+
+def export(client, file_format):
+    form = client.get(EXPORT).context["form"]
+    data = {name: field.initial for name, field in form.fields.items() if field.initial}
+    data["format"] = FORMATS[file_format]
+    response = client.post(EXPORT, data)
+    assert response.status_code == 200
+    return response.content
+
+
+def dry_run(client, path):
+    with path.open("rb") as upload:
+        response = client.post(
+            IMPORT, {"import_file": upload, "format": FORMATS[path.suffix.lstrip(".")]}
+        )
+    assert response.status_code == 200
+    return response
+
+
+def import_file(client, path):
+    """Upload, check the preview has no error, confirm; returns the preview's result."""
+    preview = dry_run(client, path)
+    result = preview.context["result"]
+    assert not result.has_errors() and not result.has_validation_errors()
+    response = client.post(PROCESS, preview.context["confirm_form"].initial, follow=True)
+    assert response.status_code == 200
+    return result
+
+
+def write_csv(path, rows, headers=HEADERS):
+    with path.open("w", newline="", encoding="utf-8") as file:
+        writer = csv.writer(file)
+        writer.writerow(headers)
+        writer.writerows(rows)
+    return path
+
+
+def write_xlsx(path, rows, headers=HEADERS):
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(headers)
+    for row in rows:
+        sheet.append(row)
+    workbook.save(path)
+    return path
+
+
+def snapshot():
+    return list(Signature.objects.order_by("pk").values())
+
+
+@pytest.fixture
+def signatures(declaration):
+    member = make_member(name="Łódź", slug="lodz", country="PL")
+    return [
+        make_signature(
+            full_name="Jan Kowalski", authority_name="Łódź", member=member, country="PL"
+        ),
+        make_signature(
+            full_name="Matti Meikäläinen", country="FI", status=Signature.Status.PENDING
+        ),
+        make_signature(full_name="Anna Dupont", consent_to_publish=False, email=""),
+        make_signature(full_name="Ola Nordmann", country="NO", status=Signature.Status.WITHDRAWN),
+    ]
+
+
+@pytest.mark.parametrize("file_format", ["csv", "xlsx"])
+def test_export_holds_every_signature_with_its_status(
+    staff_client, signatures, tmp_path, file_format
+):
+    path = tmp_path / f"signatures.{file_format}"
+    path.write_bytes(export(staff_client, file_format))
+
+    dataset = tablib.Dataset().load(
+        path.read_bytes() if file_format == "xlsx" else path.read_text(), format=file_format
+    )
+
+    by_name = {row["full_name"]: row for row in dataset.dict}
+    assert set(by_name) == {"Jan Kowalski", "Matti Meikäläinen", "Anna Dupont", "Ola Nordmann"}
+    assert by_name["Jan Kowalski"]["member"] == "lodz"
+    assert by_name["Jan Kowalski"]["declaration"] == "declaration-against-anti-gypsyism"
+    assert by_name["Matti Meikäläinen"]["status"] == "pending"
+    assert by_name["Anna Dupont"]["consent_to_publish"] == "no"
+
+
+@pytest.mark.parametrize("file_format", ["csv", "xlsx"])
+def test_re_importing_an_export_changes_nothing(staff_client, signatures, tmp_path, file_format):
+    path = tmp_path / f"signatures.{file_format}"
+    path.write_bytes(export(staff_client, file_format))
+    before = snapshot()
+
+    result = import_file(staff_client, path)
+
+    assert result.totals["skip"] == len(signatures)
+    assert result.totals["new"] == result.totals["update"] == 0
+    assert snapshot() == before
+
+
+@pytest.mark.parametrize("write", [write_csv, write_xlsx], ids=["csv", "xlsx"])
+def test_paper_sheet_is_imported_verified_only_where_it_says_so(
+    staff_client, staff, declaration, tmp_path, write
+):
+    make_member(name="Sampleton", slug="sampleton", country="IE")
+    suffix = "csv" if write is write_csv else "xlsx"
+    path = write(
+        tmp_path / f"session.{suffix}",
+        [
+            [
+                "",
+                "Joe Bloggs",
+                "Mayor",
+                "Sampleton",
+                "sampleton",
+                "IE",
+                "28/03/2017",
+                "",
+                "yes",
+                "verified",
+            ],
+            [
+                "",
+                "Erika Mustermann",
+                "councillor",
+                "Exampleburg",
+                "",
+                "Germany",
+                "2017-03-28",
+                "erika@example.org",
+                "no",
+                "",
+            ],
+        ],
+    )
+
+    result = import_file(staff_client, path)
+
+    assert result.totals["new"] == 2
+    joe = Signature.objects.get(full_name="Joe Bloggs")
+    assert joe.declaration == declaration
+    assert joe.status == Signature.Status.VERIFIED
+    assert joe.verified_by == staff and joe.verified_at is not None
+    assert joe.member.slug == "sampleton"
+    assert joe.consent_to_publish is True
+    assert str(joe.signed_on) == "2017-03-28"
+    erika = Signature.objects.get(full_name="Erika Mustermann")
+    assert erika.status == Signature.Status.PENDING
+    assert erika.country == "DE"
+    assert erika.consent_to_publish is False
+    assert erika.verified_at is None
+    public = staff_client.get("/en/declaration/").content.decode()
+    assert "Joe Bloggs" in public and "Erika Mustermann" not in public
+
+
+def test_importing_the_same_paper_sheet_twice_adds_nothing(staff_client, declaration, tmp_path):
+    rows = [["", "Joe Bloggs", "mayor", "Sampleton", "", "IE", "2017-03-28", "", "yes", "verified"]]
+    import_file(staff_client, write_csv(tmp_path / "first.csv", rows))
+
+    result = import_file(staff_client, write_csv(tmp_path / "again.csv", rows))
+
+    assert result.totals["skip"] == 1
+    assert Signature.objects.count() == 1
+
+
+def test_a_sheet_without_a_declaration_column_signs_the_current_declaration(
+    staff_client, declaration, tmp_path
+):
+    headers = ["full_name", "office", "authority_name", "country", "signed_on"]
+    path = write_csv(
+        tmp_path / "short.csv", [["Jan Novák", "mayor", "Demoville", "CZ", "2018-01-01"]], headers
+    )
+
+    import_file(staff_client, path)
+
+    signature = Signature.objects.get()
+    assert signature.declaration == declaration
+    assert signature.status == Signature.Status.PENDING
+    assert signature.consent_to_publish is False
+
+
+@pytest.mark.parametrize(
+    ("bad_row", "message"),
+    [
+        (
+            ["", "Jan Novák", "mayor", "Demoville", "", "XX", "2018-01-01", "", "yes", "verified"],
+            "is not a country code",
+        ),
+        (
+            [
+                "",
+                "Jan Novák",
+                "emperor",
+                "Demoville",
+                "",
+                "CZ",
+                "2018-01-01",
+                "",
+                "yes",
+                "verified",
+            ],
+            "is not one of",
+        ),
+        (
+            ["", "Jan Novák", "mayor", "Demoville", "", "CZ", "31/31/2018", "", "yes", "verified"],
+            "is not a date",
+        ),
+        (
+            [
+                "",
+                "Jan Novák",
+                "mayor",
+                "Demoville",
+                "no-such-town",
+                "CZ",
+                "2018-01-01",
+                "",
+                "yes",
+                "",
+            ],
+            "No member has the slug",
+        ),
+        (
+            ["nope", "Jan Novák", "mayor", "Demoville", "", "CZ", "2018-01-01", "", "yes", ""],
+            "No declaration has the slug",
+        ),
+        (
+            [
+                "",
+                "Jan Novák",
+                "mayor",
+                "Demoville",
+                "",
+                "CZ",
+                "2018-01-01",
+                "not-an-address",
+                "yes",
+                "",
+            ],
+            "valid email",
+        ),
+        (["", "", "mayor", "Demoville", "", "CZ", "2018-01-01", "", "yes", ""], "cannot be blank"),
+    ],
+    ids=["country", "office", "date", "member", "declaration", "email", "name"],
+)
+def test_a_bad_row_is_reported_with_its_line_and_nothing_is_saved(
+    staff_client, declaration, tmp_path, bad_row, message
+):
+    good = ["", "Joe Bloggs", "mayor", "Sampleton", "", "IE", "2017-03-28", "", "yes", "verified"]
+    path = write_csv(tmp_path / "session.csv", [good, [*good[:1], "Jane Doe", *good[2:]], bad_row])
+
+    preview = dry_run(staff_client, path)
+
+    content = preview.content.decode()
+    result = preview.context["result"]
+    assert [row.number for row in result.invalid_rows] == [3]
+    assert "<td>3 </td>" in content
+    assert message in content
+    assert "confirm_form" not in preview.context
+    assert not Signature.objects.exists()
+
+
+def test_an_import_with_a_bad_row_saves_nothing_even_when_forced(staff, declaration):
+    dataset = tablib.Dataset(headers=HEADERS)
+    dataset.append(
+        ["", "Joe Bloggs", "mayor", "Sampleton", "", "IE", "2017-03-28", "", "yes", "verified"]
+    )
+    dataset.append(
+        ["", "Jane Doe", "mayor", "Sampleton", "", "XX", "2017-03-28", "", "yes", "verified"]
+    )
+
+    result = SignatureResource().import_data(dataset, dry_run=False, user=staff)
+
+    assert result.has_validation_errors()
+    assert [row.number for row in result.invalid_rows] == [2]
+    assert not Signature.objects.exists()
+
+
+def test_a_sheet_repeating_a_person_is_refused(staff, declaration):
+    dataset = tablib.Dataset(headers=HEADERS)
+    dataset.append(
+        [
+            "",
+            "Joe Bloggs",
+            "mayor",
+            "Sampleton",
+            "",
+            "IE",
+            "2017-03-28",
+            "joe@example.org",
+            "yes",
+            "",
+        ]
+    )
+    dataset.append(
+        [
+            "",
+            "Joe Bloggs",
+            "mayor",
+            "Sampleton",
+            "",
+            "IE",
+            "2017-03-28",
+            "joe@example.org",
+            "yes",
+            "",
+        ]
+    )
+
+    result = SignatureResource().import_data(dataset, dry_run=False, user=staff)
+
+    # The second row matches the first (same person, authority, country): it is the same signature.
+    assert not result.has_errors()
+    assert Signature.objects.count() == 1
+
+
+def test_an_import_never_chooses_ids(staff, declaration):
+    make_signature(full_name="Existing Person")
+    dataset = tablib.Dataset(headers=["id", *HEADERS])
+    dataset.append(
+        ["999999", "", "Joe Bloggs", "mayor", "Sampleton", "", "IE", "2017-03-28", "", "yes", ""]
+    )
+
+    SignatureResource().import_data(dataset, dry_run=False, user=staff)
+
+    assert not Signature.objects.filter(pk=999999).exists()
+    assert Signature.objects.filter(full_name="Joe Bloggs").exists()
+
+
+def test_member_status_is_kept_out_of_the_export(staff_client, signatures):
+    Member.objects.update(status=Member.Status.LEFT)
+
+    assert b"contact" not in export(staff_client, "csv").lower()
