@@ -6,11 +6,12 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
 from members import views as members_views
+from news.sitemaps import ArticleSitemap
 
 from . import views
 from .sitemaps import StaticViewSitemap
 
-sitemaps = {"pages": StaticViewSitemap}
+sitemaps = {"pages": StaticViewSitemap, "news": ArticleSitemap}
 
 handler500 = "alliance.views.server_error"
 
