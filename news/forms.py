@@ -40,24 +40,26 @@ class ArticleFilterForm(forms.Form):
 
     def filter(self, queryset):
         """The articles matching the valid filters."""
-        self.is_valid()
-        values = {name: self.cleaned_data.get(name) for name in self.fields}
-        if values["kind"]:
-            queryset = queryset.filter(kind=values["kind"])
-        if values["tag"]:
-            queryset = queryset.tagged(values["tag"])
-        if values["country"]:
-            queryset = queryset.about_country(values["country"])
+        active = self.active
+        if "kind" in active:
+            queryset = queryset.filter(kind=active["kind"])
+        if "tag" in active:
+            queryset = queryset.tagged(active["tag"])
+        if "country" in active:
+            queryset = queryset.about_country(active["country"])
         return queryset
 
     @property
     def active(self):
-        """The filters in use, e.g. {"kind": "speech"}, for the pagination links."""
+        """The valid filters in use, e.g. {"kind": "speech"}, also kept in the pagination links."""
+        if not self.is_bound:
+            return {}
         self.is_valid()
         return {name: value for name, value in self.cleaned_data.items() if value}
 
 
 def countries_of(articles):
     """The country codes the articles concern, in one query ("FR,GR" is stored per article)."""
-    stored = articles.exclude(countries="").values_list("countries", flat=True).distinct()
+    stored = articles.exclude(countries="").order_by().values_list("countries", flat=True)
+    stored = stored.distinct()
     return {code for value in stored for code in value.split(",")}

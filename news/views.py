@@ -30,7 +30,7 @@ class ArticleListView(ListView):
         return paginator, page, page.object_list, page.has_other_pages()
 
     def get_context_data(self, **kwargs):
-        active = self.filters.active if self.filters.is_bound else {}
+        active = self.filters.active
         return super().get_context_data(
             filters=self.filters, filtered=bool(active), query_string=urlencode(active), **kwargs
         )
