@@ -16,14 +16,23 @@ pytestmark = pytest.mark.django_db
 
 
 def titles(response):
-    return re.findall(r'<h3 class="h5 mb-1"><a href="[^"]+">([^<]+)</a></h3>', response.content.decode())
+    return re.findall(
+        r'<h3 class="h5 mb-1"><a href="[^"]+">([^<]+)</a></h3>', response.content.decode()
+    )
 
 
 @pytest.fixture
 def varied(now):
     tag = make_tag("housing", "Housing", "Logement")
-    speech = make_article(title="Speech in Greece", kind="speech", countries=["GR"], published_at=now - HOUR)
-    statement = make_article(title="Statement in France", kind="statement", countries=["FR", "DE"], published_at=now - 2 * HOUR)
+    speech = make_article(
+        title="Speech in Greece", kind="speech", countries=["GR"], published_at=now - HOUR
+    )
+    statement = make_article(
+        title="Statement in France",
+        kind="statement",
+        countries=["FR", "DE"],
+        published_at=now - 2 * HOUR,
+    )
     news = make_article(title="News about housing", kind="news", published_at=now - 3 * HOUR)
     news.tags.add(tag)
     return speech, statement, news

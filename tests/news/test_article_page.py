@@ -6,6 +6,7 @@ import re
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
@@ -13,7 +14,7 @@ from members.models import Member
 from news.models import Article
 from tests.factories import make_article, make_member
 
-from .conftest import HOUR, link_href, meta_content, make_tag
+from .conftest import HOUR, link_href, make_tag, meta_content
 
 pytestmark = pytest.mark.django_db
 
@@ -42,7 +43,9 @@ def statement(now):
         countries=["GR", "FR"],
         published_at=datetime.datetime(2018, 5, 24, 10, 0, tzinfo=datetime.UTC),
     )
-    article.tags.add(make_tag("political-participation", "Political participation", "Participation politique"))
+    article.tags.add(
+        make_tag("political-participation", "Political participation", "Participation politique")
+    )
     return article
 
 
@@ -137,7 +140,9 @@ def test_share_links_are_plain_encoded_links_without_third_party_code(client, st
     content = page(client, "/en/news/warmisham-at-cahrom/")
     url = "http://testserver/en/news/warmisham-at-cahrom/"
 
-    links = dict(re.findall(r'<a href="([^"]+)" rel="noopener noreferrer">(Share [^<]+)</a>', content))
+    links = dict(
+        re.findall(r'<a href="([^"]+)" rel="noopener noreferrer">(Share [^<]+)</a>', content)
+    )
     by_text = {text: href.replace("&amp;", "&") for href, text in links.items()}
     facebook = urlsplit(by_text["Share on Facebook"])
     assert facebook.netloc == "www.facebook.com"
@@ -265,8 +270,12 @@ class TestStaffPreview:
 
         assert client.get("/en/news/draft/").status_code == 404
 
-    def test_logged_in_visitors_who_are_not_staff_get_a_404(self, client, draft, django_user_model):
-        client.force_login(django_user_model.objects.create_user("visitor"))
+    def test_users_who_are_not_staff_get_a_404_even_with_the_permission(
+        self, client, draft, django_user_model
+    ):
+        visitor = django_user_model.objects.create_user("visitor")
+        visitor.user_permissions.add(Permission.objects.get(codename="view_article"))
+        client.force_login(visitor)
 
         assert client.get("/en/news/draft/").status_code == 404
 

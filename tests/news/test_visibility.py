@@ -37,9 +37,7 @@ def test_an_unpublished_article_answers_404_to_the_public(client, draft, schedul
     assert client.get(f"/fr/news/{slug}/").status_code == 404
 
 
-def test_a_scheduled_article_appears_everywhere_when_its_time_comes(
-    client, monkeypatch, scheduled
-):
+def test_a_scheduled_article_appears_everywhere_when_its_time_comes(client, monkeypatch, scheduled):
     assert client.get("/en/news/scheduled/").status_code == 404
 
     later = timezone.now() + 2 * HOUR
