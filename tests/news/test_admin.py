@@ -60,6 +60,16 @@ def test_the_change_form_offers_preview_links_in_both_languages(admin_client, dr
     assert 'href="/fr/news/draft/" hreflang="fr"' in content
 
 
+def test_a_draft_has_a_preview_button_and_a_live_article_a_view_on_site_one(
+    admin_client, live, draft
+):
+    draft_form = admin_client.get(f"/admin/news/article/{draft.pk}/change/").content.decode()
+    live_form = admin_client.get(f"/admin/news/article/{live.pk}/change/").content.decode()
+
+    assert '<a href="/en/news/draft/" class="viewsitelink">Preview on site</a>' in draft_form
+    assert "View on site" in live_form and "Preview on site" not in live_form
+
+
 def test_the_slug_is_prepopulated_for_new_articles_and_fixed_once_public(admin_client, live):
     add = admin_client.get("/admin/news/article/add/")
     change = admin_client.get(f"/admin/news/article/{live.pk}/change/")
