@@ -8,11 +8,16 @@ from django.urls import include, path
 from declarations import views as declarations_views
 from declarations.sitemaps import DeclarationSitemap
 from members import views as members_views
+from news.sitemaps import ArticleSitemap
 
 from . import views
 from .sitemaps import StaticViewSitemap
 
-sitemaps = {"pages": StaticViewSitemap, "declaration": DeclarationSitemap}
+sitemaps = {
+    "pages": StaticViewSitemap,
+    "declaration": DeclarationSitemap,
+    "news": ArticleSitemap,
+}
 
 handler500 = "alliance.views.server_error"
 

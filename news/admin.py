@@ -1,0 +1,204 @@
+from django.conf import settings
+from django.contrib import admin, messages
+from django.db.models import Count, Q
+from django.utils import timezone, translation
+from django.utils.html import format_html_join
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from django_countries import countries
+from modeltranslation.admin import TranslationAdmin
+
+from members.models import Member
+
+from . import services
+from .forms import countries_of
+from .models import Article, Tag
+
+
+class StateFilter(admin.SimpleListFilter):
+    """Live, scheduled or draft: what the public sees now, not just the status field."""
+
+    title = _("state")
+    parameter_name = "state"
+
+    def lookups(self, request, model_admin):
+        return [("live", _("live")), ("scheduled", _("scheduled")), ("draft", _("draft"))]
+
+    def queryset(self, request, queryset):
+        now = timezone.now()
+        published = Q(status=Article.Status.PUBLISHED)
+        match self.value():
+            case "live":
+                return queryset.filter(published, published_at__lte=now)
+            case "scheduled":
+                return queryset.filter(published, published_at__gt=now)
+            case "draft":
+                return queryset.filter(status=Article.Status.DRAFT)
+        return queryset
+
+
+class CountryFilter(admin.SimpleListFilter):
+    """The countries articles concern (several per article, stored as "FR,GR")."""
+
+    title = _("country")
+    parameter_name = "country"
+
+    def lookups(self, request, model_admin):
+        named = ((code, countries.name(code)) for code in countries_of(Article.objects.all()))
+        return sorted(named, key=lambda choice: choice[1])
+
+    def queryset(self, request, queryset):
+        return queryset.about_country(self.value()) if self.value() else queryset
+
+
+@admin.register(Article)
+class ArticleAdmin(TranslationAdmin):
+    list_display = ["title", "kind", "state", "published_at", "updated_at", "preview_links"]
+    list_filter = [StateFilter, "status", "kind", "tags", CountryFilter]
+    search_fields = [
+        "slug",
+        "title_en",
+        "title_fr",
+        "lead_en",
+        "lead_fr",
+        "speaker_name",
+        "quote_speaker",
+        "event_en",
+        "event_fr",
+        "place_en",
+        "place_fr",
+    ]
+    date_hierarchy = "published_at"
+    ordering = ["-published_at", "-pk"]
+    filter_horizontal = ["members", "tags"]
+    readonly_fields = ["preview_links", "published_by", "created_at", "updated_at"]
+    actions = ["publish_now", "move_to_draft"]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "kind", "lead", "body"]}),
+        (
+            _("Quote and speaker"),
+            {
+                "fields": [
+                    "quote",
+                    "quote_speaker",
+                    "speaker_name",
+                    "speaker_role",
+                    "event",
+                    "place",
+                ]
+            },
+        ),
+        (_("Image"), {"fields": ["image", "image_alt"]}),
+        (_("Concerns"), {"fields": ["countries", "members", "tags"]}),
+        (
+            _("Publication"),
+            {
+                "fields": ["status", "published_at", "preview_links"],
+                "description": _(
+                    "A published article with a future date is scheduled: it appears on the "
+                    "site by itself at that time. Drafts are seen by staff only."
+                ),
+            },
+        ),
+        (_("History"), {"fields": ["published_by", "created_at", "updated_at"]}),
+    ]
+
+    def get_prepopulated_fields(self, request, obj=None):
+        # Once the public has seen the address, it stays: links and feed readers rely on it.
+        if obj is not None and obj.published_at and obj.published_at <= timezone.now():
+            return {}
+        return {"slug": ["title_en"]}
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if obj is not None and obj.published_at and obj.published_at <= timezone.now():
+            fields.append("slug")
+        if not self.has_publish_permission(request):
+            fields += ["status", "published_at"]
+        return fields
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "members":
+            # Only members the public can know of; a pending request is not news.
+            kwargs["queryset"] = Member.objects.filter(
+                status__in=[Member.Status.APPROVED, Member.Status.LEFT]
+            )
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+    def save_model(self, request, obj, form, change):
+        if obj.status == Article.Status.PUBLISHED and obj.published_by_id is None:
+            obj.published_by = request.user
+        super().save_model(request, obj, form, change)
+
+    def has_publish_permission(self, request):
+        return request.user.has_perm("news.publish_article")
+
+    @admin.display(description=_("state"), ordering="status")
+    def state(self, article):
+        if article.status == Article.Status.DRAFT:
+            return _("draft")
+        if article.is_scheduled:
+            return _("scheduled")
+        return _("live")
+
+    @admin.display(description=_("preview"))
+    def preview_links(self, article):
+        if article.pk is None:
+            return _("Save the article first.")
+        links = []
+        for code, name in settings.LANGUAGES:
+            with translation.override(code):
+                links.append((article.get_absolute_url(), code, name))
+        return format_html_join(
+            " · ", '<a href="{}" hreflang="{}" target="_blank" rel="noopener">{}</a>', links
+        )
+
+    @admin.action(description=_("Publish now"), permissions=["publish"])
+    def publish_now(self, request, queryset):
+        outcome = services.publish_now(queryset, by=request.user)
+        report(request, outcome, done=_published, already=_already_live)
+
+    @admin.action(description=_("Move back to draft"), permissions=["publish"])
+    def move_to_draft(self, request, queryset):
+        outcome = services.move_to_draft(queryset)
+        report(request, outcome, done=_drafted, already=_already_draft)
+
+
+def _published(count):
+    return ngettext("%(count)d article published", "%(count)d articles published", count)
+
+
+def _already_live(count):
+    return ngettext("%(count)d was already live", "%(count)d were already live", count)
+
+
+def _drafted(count):
+    return ngettext(
+        "%(count)d article moved back to draft", "%(count)d articles moved back to draft", count
+    )
+
+
+def _already_draft(count):
+    return ngettext("%(count)d was already a draft", "%(count)d were already drafts", count)
+
+
+def report(request, outcome, *, done, already):
+    """Tell staff what happened: "3 articles published, 1 was already live." """
+    parts = [done(outcome.changed) % {"count": outcome.changed}]
+    if outcome.unchanged:
+        parts.append(already(outcome.unchanged) % {"count": outcome.unchanged})
+    messages.success(request, ", ".join(parts) + ".")
+
+
+@admin.register(Tag)
+class TagAdmin(TranslationAdmin):
+    list_display = ["name", "slug", "article_count"]
+    search_fields = ["name_en", "name_fr", "slug"]
+    prepopulated_fields = {"slug": ["name_en"]}
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(article_count=Count("articles"))
+
+    @admin.display(description=_("articles"), ordering="article_count")
+    def article_count(self, tag):
+        return tag.article_count

@@ -1,4 +1,5 @@
-"""The Alliance's first real article: John Warmisham's statement at CAHROM, 24 May 2018."""
+"""The Alliance's first real article (John Warmisham's statement at CAHROM, 24 May 2018) and
+two sample announcements, labelled as samples in their titles, to show the other kinds."""
 
 import datetime
 from zoneinfo import ZoneInfo
@@ -83,6 +84,75 @@ CAHROM = {
     ),
 }
 
+SAMPLES = [
+    {
+        "slug": "sample-meeting-of-alliance-members",
+        "kind": Article.Kind.EVENT,
+        "status": Article.Status.PUBLISHED,
+        "published_at": datetime.datetime(2018, 10, 2, 10, 0, tzinfo=ZoneInfo("Europe/Paris")),
+        "countries": ["FR"],
+        "tags": ["political-participation"],
+        "title_en": "Sample announcement: meeting of Alliance members in Strasbourg",
+        "title_fr": "Annonce d’exemple : réunion des membres de l’Alliance à Strasbourg",
+        "lead_en": (
+            "This is a sample announcement of the demonstration content: it shows how an "
+            "event is presented."
+        ),
+        "lead_fr": (
+            "Ceci est une annonce d’exemple du contenu de démonstration : elle montre comment "
+            "un événement est présenté."
+        ),
+        "event_en": "Meeting of Alliance members (sample)",
+        "event_fr": "Réunion des membres de l’Alliance (exemple)",
+        "place_en": "Strasbourg",
+        "place_fr": "Strasbourg",
+        "body_en": (
+            "*This article is a sample, not a real announcement.*\n\n"
+            "Representatives of member cities and regions meet to exchange good practices on "
+            "the **inclusion of Roma and Travellers** at the local level.\n\n"
+            "- political participation\n- access to housing and education\n"
+            "- combating anti-Gypsyism"
+        ),
+        "body_fr": (
+            "*Cet article est un exemple, pas une véritable annonce.*\n\n"
+            "Des représentants des villes et régions membres se réunissent pour échanger leurs "
+            "bonnes pratiques d’**inclusion des Roms et des Gens du voyage** au niveau local.\n\n"
+            "- participation politique\n- accès au logement et à l’éducation\n"
+            "- lutte contre l’antitsiganisme"
+        ),
+    },
+    {
+        "slug": "sample-publication-on-local-inclusion",
+        "kind": Article.Kind.PUBLICATION,
+        "status": Article.Status.PUBLISHED,
+        "published_at": datetime.datetime(2019, 3, 14, 9, 0, tzinfo=ZoneInfo("Europe/Paris")),
+        "countries": [],
+        "tags": ["anti-gypsyism"],
+        "title_en": "Sample publication: a handbook on local inclusion policies",
+        "title_fr": "Publication d’exemple : un guide des politiques locales d’inclusion",
+        "lead_en": (
+            "This is a sample publication notice of the demonstration content: it shows how a "
+            "publication is presented."
+        ),
+        "lead_fr": (
+            "Ceci est une annonce de publication d’exemple du contenu de démonstration : elle "
+            "montre comment une publication est présentée."
+        ),
+        "body_en": (
+            "*This article is a sample, not a real publication.*\n\n"
+            "## What the handbook covers\n\n"
+            "Examples from cities and regions of the Alliance on how to involve Roma and "
+            "Travellers in the decisions that concern them."
+        ),
+        "body_fr": (
+            "*Cet article est un exemple, pas une véritable publication.*\n\n"
+            "## Ce que couvre le guide\n\n"
+            "Des exemples de villes et de régions de l’Alliance sur la manière d’associer les "
+            "Roms et les Gens du voyage aux décisions qui les concernent."
+        ),
+    },
+]
+
 TAGS = {
     "political-participation": ("Political participation", "Participation politique"),
     "anti-gypsyism": ("Anti-Gypsyism", "Antitsiganisme"),
@@ -90,12 +160,22 @@ TAGS = {
 
 
 def load():
-    fields = dict(CAHROM)
-    slug = fields.pop("slug")
-    article, _ = Article.objects.get_or_create(slug=slug, defaults=fields)
+    tags = {}
     for tag_slug, (name_en, name_fr) in TAGS.items():
-        tag, _created = Tag.objects.get_or_create(
+        tags[tag_slug], _created = Tag.objects.get_or_create(
             slug=tag_slug, defaults={"name": name_en, "name_en": name_en, "name_fr": name_fr}
         )
-        article.tags.add(tag)
+    cahrom = ensure_article(CAHROM)
+    cahrom.tags.add(*tags.values())
+    for sample in SAMPLES:
+        fields = {name: value for name, value in sample.items() if name != "tags"}
+        ensure_article(fields).tags.add(*(tags[slug] for slug in sample["tags"]))
     return {"articles": Article.objects.count()}
+
+
+def ensure_article(fields):
+    """The article with this slug, created from `fields` the first time only."""
+    fields = dict(fields)
+    slug = fields.pop("slug")
+    article, _created = Article.objects.get_or_create(slug=slug, defaults=fields)
+    return article

@@ -1,10 +1,14 @@
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
+from modeltranslation.utils import build_localized_fieldname
 
+from alliance.markup import render_markdown
 from alliance.text import unique_slug
 
 
@@ -29,6 +33,17 @@ class ArticleQuerySet(models.QuerySet):
         """
         return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
 
+    def scheduled(self):
+        """Published by staff, waiting for their publication time."""
+        return self.filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now())
+
+    def about_country(self, code):
+        """Articles concerning a country ("FR"); codes are stored as "FR,GR"."""
+        return self.filter(countries__contains=code.upper())
+
+    def tagged(self, slug):
+        return self.filter(tags__slug=slug)
+
 
 class Article(models.Model):
     """A news item, statement, speech, event or publication."""
@@ -51,10 +66,19 @@ class Article(models.Model):
     kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices, default=Kind.NEWS)
     lead = models.TextField(_("lead"), blank=True, help_text=_("One or two sentences."))
     body = models.TextField(
-        _("body"), blank=True, help_text=_("Markdown: *italic*, **bold**, [link](https://…).")
+        _("body"),
+        blank=True,
+        help_text=_(
+            "Markdown: *italic*, **bold**, [link](https://…), ## heading, > quotation. "
+            "HTML is cleaned out: no script, style or embedded content."
+        ),
     )
+    # The body as the pages show it: rendered and cleaned on every save, never typed in.
+    body_html = models.TextField(_("body (HTML)"), blank=True, editable=False)
     quote = models.TextField(_("pull quote"), blank=True)
-    quote_speaker = models.CharField(_("quote by"), max_length=200, blank=True)
+    quote_speaker = models.CharField(
+        _("quote by"), max_length=200, blank=True, help_text=_("Who said the pull quote.")
+    )
     speaker_name = models.CharField(_("speaker"), max_length=200, blank=True)
     speaker_role = models.CharField(_("speaker's role"), max_length=250, blank=True)
     event = models.CharField(_("event"), max_length=250, blank=True)
@@ -77,9 +101,27 @@ class Article(models.Model):
         db_index=True,
         help_text=_("A future date schedules the article: it appears by itself at that time."),
     )
-    countries = CountryField(_("countries"), multiple=True, blank=True)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("published by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    countries = CountryField(
+        _("countries"),
+        multiple=True,
+        blank=True,
+        help_text=_("The countries the article concerns."),
+    )
     members = models.ManyToManyField(
-        "members.Member", verbose_name=_("members"), blank=True, related_name="articles"
+        "members.Member",
+        verbose_name=_("members"),
+        blank=True,
+        related_name="articles",
+        help_text=_("The members the article concerns. Only approved members are linked."),
     )
     tags = models.ManyToManyField(Tag, verbose_name=_("tags"), blank=True, related_name="articles")
 
@@ -95,6 +137,13 @@ class Article(models.Model):
         indexes = [
             models.Index(fields=["status", "-published_at"], name="news_status_published_idx"),
         ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status="draft") | Q(published_at__isnull=False),
+                name="news_published_article_has_date",
+            ),
+        ]
+        permissions = [("publish_article", _("Can publish articles"))]
 
     def __str__(self):
         return self.title
@@ -104,10 +153,30 @@ class Article(models.Model):
             self.slug = unique_slug(self, self.title)
         if self.status == self.Status.PUBLISHED and not self.published_at:
             self.published_at = timezone.now()
+        self.render_body()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            extra = {"published_at"} if "status" in update_fields else set()
+            if any(name == "body" or name.startswith("body_") for name in update_fields):
+                extra |= {self.html_field(code) for code, _name in settings.LANGUAGES}
+            kwargs["update_fields"] = {*update_fields, *extra}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("news:detail", kwargs={"slug": self.slug})
+
+    @staticmethod
+    def html_field(language):
+        return build_localized_fieldname("body_html", language)
+
+    def render_body(self):
+        """Fill each language's `body_html` from its Markdown `body`, cleaned of any script.
+
+        An empty translation stays empty, so the page falls back to the English text.
+        """
+        for code, _name in settings.LANGUAGES:
+            source = getattr(self, build_localized_fieldname("body", code)) or ""
+            setattr(self, self.html_field(code), render_markdown(source) if source.strip() else "")
 
     def clean(self):
         super().clean()
@@ -117,6 +186,19 @@ class Article(models.Model):
             )
         if self.status == self.Status.PUBLISHED and not self.published_at:
             self.published_at = timezone.now()
+
+    @property
+    def is_scheduled(self):
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at > timezone.now()
+        )
+
+    @property
+    def last_changed(self):
+        """When readers last saw a change: the later of publication and the last edit."""
+        return max(filter(None, [self.published_at, self.updated_at]), default=None)
 
     @property
     def is_public(self):

@@ -10,4 +10,14 @@ class TagTranslationOptions(TranslationOptions):
 
 @register(Article)
 class ArticleTranslationOptions(TranslationOptions):
-    fields = ("title", "lead", "body", "quote", "speaker_role", "event", "place", "image_alt")
+    fields = (
+        "title",
+        "lead",
+        "body",
+        "body_html",
+        "quote",
+        "speaker_role",
+        "event",
+        "place",
+        "image_alt",
+    )

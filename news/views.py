@@ -1,6 +1,18 @@
+from urllib.parse import quote, urlencode
+
+from django.conf import settings
+from django.db.models import Prefetch, Q
+from django.utils import translation
+from django.utils.cache import add_never_cache_headers
 from django.views.generic import DetailView, ListView
 
+from members.models import Member
+
+from .forms import ArticleFilterForm
 from .models import Article
+
+# Open Graph wants a territory: the Council of Europe writes British English and French.
+OPEN_GRAPH_LOCALES = {"en": "en_GB", "fr": "fr_FR"}
 
 
 class ArticleListView(ListView):
@@ -8,11 +20,102 @@ class ArticleListView(ListView):
     paginate_by = 10
 
     def get_queryset(self):
-        return Article.objects.published()
+        self.filters = ArticleFilterForm(self.request.GET or None)
+        return self.filters.filter(Article.objects.published())
+
+    def paginate_queryset(self, queryset, page_size):
+        # A page number that is not a number, or past the end, shows the nearest real page.
+        paginator = self.get_paginator(queryset, page_size)
+        page = paginator.get_page(self.request.GET.get(self.page_kwarg))
+        return paginator, page, page.object_list, page.has_other_pages()
+
+    def get_context_data(self, **kwargs):
+        active = self.filters.active
+        return super().get_context_data(
+            filters=self.filters, filtered=bool(active), query_string=urlencode(active), **kwargs
+        )
 
 
 class ArticleDetailView(DetailView):
+    """A published article; staff with the view permission also see drafts, as a preview."""
+
     template_name = "news/article_detail.html"
+    context_object_name = "article"
 
     def get_queryset(self):
-        return Article.objects.published()
+        visible_members = Member.objects.filter(
+            status__in=[Member.Status.APPROVED, Member.Status.LEFT]
+        ).order_by("name")
+        articles = Article.objects.prefetch_related(
+            Prefetch("members", queryset=visible_members), "tags"
+        )
+        return articles if self.can_preview() else articles.published()
+
+    def can_preview(self):
+        user = self.request.user
+        return user.is_active and user.is_staff and user.has_perm("news.view_article")
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        if not self.object.is_public:
+            # A preview is for the member of staff who asked, never for a shared cache.
+            add_never_cache_headers(response)
+        return response
+
+    def get_context_data(self, **kwargs):
+        article = self.object
+        url = self.request.build_absolute_uri(article.get_absolute_url())
+        language = translation.get_language()
+        alternates = []
+        for code, _name in settings.LANGUAGES:
+            with translation.override(code):
+                alternates.append(
+                    (code, self.request.build_absolute_uri(article.get_absolute_url()))
+                )
+        context = {
+            "preview": not article.is_public,
+            "canonical_url": url,
+            "alternates": alternates,
+            "og_locale": OPEN_GRAPH_LOCALES.get(language, language),
+            "og_alternate_locales": [
+                OPEN_GRAPH_LOCALES[code] for code, _name in settings.LANGUAGES if code != language
+            ],
+            "image_url": self.request.build_absolute_uri(article.image.url)
+            if article.image
+            else "",
+            "share_links": share_links(url, article.title),
+            "can_edit": self.request.user.has_perm("news.change_article"),
+        }
+        if article.is_public:
+            context["older"], context["newer"] = neighbours(article)
+        return super().get_context_data(**context, **kwargs)
+
+
+def neighbours(article):
+    """The published articles just before and just after this one in publication order."""
+    published = Article.objects.published().only("slug", "title", "published_at")
+    same_date = Q(published_at=article.published_at)
+    older = (
+        published.filter(
+            Q(published_at__lt=article.published_at) | same_date & Q(pk__lt=article.pk)
+        )
+        .order_by("-published_at", "-pk")
+        .first()
+    )
+    newer = (
+        published.filter(
+            Q(published_at__gt=article.published_at) | same_date & Q(pk__gt=article.pk)
+        )
+        .order_by("published_at", "pk")
+        .first()
+    )
+    return older, newer
+
+
+def share_links(url, title):
+    """Plain links to share an article: no script or frame from the networks is loaded."""
+    return {
+        "facebook": "https://www.facebook.com/sharer/sharer.php?" + urlencode({"u": url}),
+        "twitter": "https://x.com/intent/tweet?" + urlencode({"url": url, "text": title}),
+        "email": f"mailto:?subject={quote(title)}&body={quote(url, safe='')}",
+    }

@@ -1,0 +1,65 @@
+from django import forms
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+
+from .models import Article, Tag
+
+
+class ArticleFilterForm(forms.Form):
+    """The news list's filters: a plain GET form whose values stay in the address.
+
+    A value that does not exist is reported next to its field and ignored, never a 500.
+    """
+
+    kind = forms.ChoiceField(label=_("Kind"), required=False)
+    tag = forms.ChoiceField(label=_("Topic"), required=False)
+    country = forms.ChoiceField(label=_("Country"), required=False)
+
+    def __init__(self, data=None, *, published=None):
+        data = data.copy() if data is not None else None
+        if data is not None and data.get("country"):
+            data["country"] = data["country"].strip().upper()
+        super().__init__(data)
+        published = published if published is not None else Article.objects.published()
+        everything = ("", _("All"))
+        self.fields["kind"].choices = [
+            everything,
+            *((value, label.capitalize()) for value, label in Article.Kind.choices),
+        ]
+        # Only the topics and countries that have news are offered, plus the one asked for.
+        asked_tag = (data or {}).get("tag") or ""
+        tags = Tag.objects.filter(Q(articles__in=published) | Q(slug=asked_tag)).distinct()
+        self.fields["tag"].choices = [everything, *((tag.slug, tag.name) for tag in tags)]
+        used = countries_of(published)
+        asked_country = (data or {}).get("country")
+        if asked_country in countries:
+            used.add(asked_country)
+        named = sorted(((code, countries.name(code)) for code in used), key=lambda c: c[1])
+        self.fields["country"].choices = [everything, *named]
+
+    def filter(self, queryset):
+        """The articles matching the valid filters."""
+        active = self.active
+        if "kind" in active:
+            queryset = queryset.filter(kind=active["kind"])
+        if "tag" in active:
+            queryset = queryset.tagged(active["tag"])
+        if "country" in active:
+            queryset = queryset.about_country(active["country"])
+        return queryset
+
+    @property
+    def active(self):
+        """The valid filters in use, e.g. {"kind": "speech"}, also kept in the pagination links."""
+        if not self.is_bound:
+            return {}
+        self.is_valid()
+        return {name: value for name, value in self.cleaned_data.items() if value}
+
+
+def countries_of(articles):
+    """The country codes the articles concern, in one query ("FR,GR" is stored per article)."""
+    stored = articles.exclude(countries="").order_by().values_list("countries", flat=True)
+    stored = stored.distinct()
+    return {code for value in stored for code in value.split(",")}
