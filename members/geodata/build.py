@@ -3,7 +3,7 @@
     cd /tmp && npm pack world-atlas@2.0.2 && tar xzf world-atlas-2.0.2.tgz
     python members/geodata/build.py /tmp/package/countries-10m.json
 
-The TopoJSON's arcs are simplified once each (Douglas–Peucker in the map's projected
+The TopoJSON's arcs are simplified once each (Douglas-Peucker in the map's projected
 kilometres), so two neighbours keep exactly the same border; the pieces of one state are merged
 (shared arcs cancel out); everything far outside the map's frame is cropped. The output holds,
 for each country by ISO 3166-1 alpha-2 code, its rings as [lon, lat] pairs (to be filled with the
@@ -29,16 +29,16 @@ django.setup()
 
 from django_countries import countries  # noqa: E402
 
-from members.map import to_svg  # noqa: E402
+from members.map import Box, clip_ring, to_svg  # noqa: E402
 
 OUTPUT = Path(__file__).resolve().parent / "countries.json"
 # Maximum distance, in km, between a simplified border and Natural Earth's.
 TOLERANCE_KM = 2.0
 # Islands smaller than this (km²) are dropped, unless they are all there is of their state.
 MIN_ISLAND_KM2 = 60.0
-# Everything is cropped to this box (lon, lat): it covers the map's frame with room to spare,
-# and the page clips again to the frame itself.
-CROP = (-45.0, 24.0, 80.0, 84.0)
+# Everything is cropped to this box of lon, lat (from 45°W 24°N to 80°E 84°N): it covers the
+# map's frame with room to spare, and the page clips again to the frame itself.
+CROP = Box(-45.0, 24.0, 125.0, 60.0)
 DECIMALS = 3
 
 # Natural Earth draws some territories apart; on this map they belong to their state.
@@ -162,42 +162,15 @@ def stitch(references, arcs):
 
 def shoelace_area(ring):
     projected = [to_svg(*p) for p in ring]
-    return abs(
-        sum(x1 * y2 - x2 * y1 for (x1, y1), (x2, y2) in zip(projected, projected[1:] + projected[:1]))
-    ) / 2
-
-
-def clip_to_box(ring, box):
-    """Sutherland–Hodgman: the ring cut to the box, or [] when nothing is left."""
-    west, south, east, north = box
-    edges = [
-        (lambda p: p[0] >= west, lambda a, b: _at_x(a, b, west)),
-        (lambda p: p[0] <= east, lambda a, b: _at_x(a, b, east)),
-        (lambda p: p[1] >= south, lambda a, b: _at_y(a, b, south)),
-        (lambda p: p[1] <= north, lambda a, b: _at_y(a, b, north)),
-    ]
-    for inside, intersection in edges:
-        output = []
-        for i, current in enumerate(ring):
-            previous = ring[i - 1]
-            if inside(current):
-                if not inside(previous):
-                    output.append(intersection(previous, current))
-                output.append(current)
-            elif inside(previous):
-                output.append(intersection(previous, current))
-        ring = output
-        if not ring:
-            return []
-    return ring if len(ring) >= 3 else []
-
-
-def _at_x(a, b, x):
-    return (x, a[1] + (b[1] - a[1]) * (x - a[0]) / (b[0] - a[0]))
-
-
-def _at_y(a, b, y):
-    return (a[0] + (b[0] - a[0]) * (y - a[1]) / (b[1] - a[1]), y)
+    return (
+        abs(
+            sum(
+                x1 * y2 - x2 * y1
+                for (x1, y1), (x2, y2) in zip(projected, projected[1:] + projected[:1], strict=True)
+            )
+        )
+        / 2
+    )
 
 
 def build(source):
@@ -250,8 +223,8 @@ def build(source):
             island = all(borders[index] == 1 for index in used)
             if ring is not largest and island and shoelace_area(ring) < MIN_ISLAND_KM2:
                 continue
-            clipped = clip_to_box(ring, CROP)
-            if clipped:
+            clipped = clip_ring(ring, CROP)
+            if len(clipped) >= 3:
                 kept.append([[round(lon, DECIMALS), round(lat, DECIMALS)] for lon, lat in clipped])
         if kept:
             output[code] = kept

@@ -4,7 +4,6 @@ from html.parser import HTMLParser
 
 import pytest
 from django.conf import settings
-from django.urls import reverse
 
 from members.map import (
     FALSE_EASTING,
@@ -40,7 +39,8 @@ def svg_of(response):
 
 def markers_of(svg):
     return {
-        a.get("href"): a.get("aria-label") for a in svg.iter(f"{SVG}a")
+        a.get("href"): a.get("aria-label")
+        for a in svg.iter(f"{SVG}a")
         if a.find(f"{SVG}circle") is not None
     }
 
@@ -198,7 +198,9 @@ def test_every_approved_member_with_coordinates_is_a_marker_linking_to_its_page(
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("status", [Member.Status.PENDING, Member.Status.REJECTED, Member.Status.LEFT])
+@pytest.mark.parametrize(
+    "status", [Member.Status.PENDING, Member.Status.REJECTED, Member.Status.LEFT]
+)
 def test_members_not_approved_appear_nowhere_on_the_map(client, status):
     hidden = make_member(name="Hiddenville", status=status)
 
