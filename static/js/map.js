@@ -27,6 +27,7 @@
       view.x = Math.min(Math.max(view.x, frame.x), frame.x + frame.width - view.width);
       view.y = Math.min(Math.max(view.y, frame.y), frame.y + frame.height - view.height);
       svg.setAttribute("viewBox", [view.x, view.y, view.width, view.height].join(" "));
+      svg.classList.toggle("is-zoomed", view.width < frame.width);
       var radius = (view.width * MARKER_SCALE).toFixed(2);
       circles.forEach(function (circle) { circle.setAttribute("r", radius); });
     }
@@ -60,11 +61,13 @@
       controls.appendChild(button);
     });
     canvas.appendChild(controls);
+    apply();
 
     // Drag to pan (mouse, pen or one finger).
     var drag = null;
     svg.addEventListener("pointerdown", function (event) {
       if (event.button !== 0 || event.target.closest(".map-marker")) return;
+      if (!svg.classList.contains("is-zoomed")) return;
       drag = { x: event.clientX, y: event.clientY, view: Object.assign({}, view) };
       svg.setPointerCapture(event.pointerId);
       svg.classList.add("is-grabbing");
@@ -111,5 +114,7 @@
     });
   }
 
-  document.querySelectorAll("[data-member-map]").forEach(enhance);
+  document.querySelectorAll("[data-member-map]").forEach(function (figure) {
+    enhance(figure);
+  });
 })();

@@ -91,7 +91,7 @@ def test_zoom_buttons_change_the_view_and_keep_markers_the_same_size(page, membe
     assert svg.get_attribute("viewBox") != before
     after = page.locator(".map-marker circle").first.bounding_box()["width"]
     assert after == pytest.approx(size, rel=0.1)
-    page.get_by_role("button", name="Show the whole map").click()
+    page.get_by_role("button", name="Reset the zoom").click()
     assert svg.get_attribute("viewBox") == before
 
 
@@ -117,3 +117,13 @@ def test_the_map_works_without_javascript(browser, live_server, members):
     page.get_by_role("button", name="Show").click()
     assert page.locator(".map-marker circle").count() == 2
     context.close()
+
+
+def test_the_map_fits_a_phone_screen(phone_page, screenshot, members):
+    phone_page.goto("/en/members/map/")
+
+    svg = phone_page.locator("svg.member-map__svg").bounding_box()
+    assert svg["x"] >= 0
+    assert svg["x"] + svg["width"] <= 390
+    assert phone_page.evaluate("document.documentElement.scrollWidth") <= 390
+    screenshot(phone_page, "member-map-phone")
