@@ -8,6 +8,7 @@ from django.views.generic import DetailView, FormView, ListView
 from django_countries import countries
 
 from .forms import JoinForm
+from .map import MapFilterForm, map_queryset, render_member_map
 from .models import Member
 
 PUBLIC_FIELDS = ["name", "slug", "kind", "country", "website", "latitude", "longitude", "joined_on"]
@@ -34,8 +35,13 @@ class MemberDetailView(DetailView):
 
 
 def member_map(request):
-    members = Member.objects.approved().order_by("country", "name")
-    return render(request, "members/member_map.html", {"members": members})
+    form = MapFilterForm(request.GET)
+    members = map_queryset(form.filter(Member.objects.approved()))
+    context = {
+        "form": form,
+        "member_map": render_member_map(members, country=form.selection.get("country")),
+    }
+    return render(request, "members/member_map.html", context)
 
 
 def country_list(request):
