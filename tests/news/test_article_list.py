@@ -82,7 +82,6 @@ def test_a_filter_with_no_result_says_so(client, varied):
         "kind=poem",
         "tag=no-such-topic",
         "country=XX",
-        "country=%00",
         "page=abc",
         "page=-1",
         "page=99999",
@@ -95,6 +94,12 @@ def test_bad_filters_or_pages_still_give_a_normal_page(client, varied, query):
 
     assert response.status_code == 200
     assert titles(response)
+
+
+def test_a_nul_character_in_a_filter_is_refused_with_a_readable_page(client, varied):
+    response = client.get("/en/news/?country=%00")
+
+    assert response.status_code == 400
 
 
 def test_an_unknown_value_is_reported_next_to_its_field(client, varied):
