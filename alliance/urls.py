@@ -6,11 +6,17 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
 from members import views as members_views
+from members.sitemaps import CountrySitemap, MemberPagesSitemap, MemberSitemap
 
 from . import views
 from .sitemaps import StaticViewSitemap
 
-sitemaps = {"pages": StaticViewSitemap}
+sitemaps = {
+    "pages": StaticViewSitemap,
+    "member-pages": MemberPagesSitemap,
+    "members": MemberSitemap,
+    "countries": CountrySitemap,
+}
 
 handler500 = "alliance.views.server_error"
 
