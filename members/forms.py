@@ -90,7 +90,10 @@ class JoinForm(HoneypotForm, forms.ModelForm):
         super().__init__(*args, **kwargs)
         for name in ["contact_name", "contact_role", "contact_email", "motivation"]:
             self.fields[name].required = True
-        self.fields["kind"].choices = Member.Kind.choices
+        self.fields["kind"].choices = [
+            (Member.Kind.CITY, _("City (municipality)")),
+            (Member.Kind.REGION, _("Region")),
+        ]
         self.fields["country"].choices = [("", _("Choose a country")), *countries]
         self.fields["population"].validators.append(MaxValueValidator(100_000_000))
         self.fields["population"].widget.attrs["min"] = 0
@@ -100,6 +103,7 @@ class JoinForm(HoneypotForm, forms.ModelForm):
 
         self.helper = FormHelper()
         self.helper.form_tag = False
+        self.helper.disable_csrf = True  # the template's <form> has the token
         self.helper.layout = Layout(
             Fieldset(_("Your authority"), "name", "kind", "country", "website", "population"),
             Fieldset(
