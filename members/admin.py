@@ -314,9 +314,7 @@ class MemberAdmin(ImportExportModelAdmin, TranslationAdmin):
         )
 
     def _report(self, request, done_message, done, skipped_message, skipped):
-        parts = []
-        if done or not skipped:
-            parts.append(done_message % {"count": done})
+        parts = [done_message % {"count": done}]
         if skipped:
             parts.append(skipped_message % {"count": skipped})
         level = messages.SUCCESS if done else messages.WARNING
