@@ -1,6 +1,5 @@
 import csv
 import io
-import re
 
 import pytest
 import tablib
@@ -176,7 +175,6 @@ def test_a_bad_row_is_reported_with_its_line_and_nothing_is_saved(staff_client, 
 
     # Row 2 of the data (line 3 of the file, under the header) is the one to fix.
     assert [row.number for row in result.invalid_rows] == [2]
-    assert re.search(r"<td>\s*2\s*</td>", content) or ">2<" in content.replace(" ", "")
     assert "Bad Town" in content
     assert (
         "Select a valid choice. &#x27;US&#x27; is not one of the available choices." in (content)
