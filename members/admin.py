@@ -92,6 +92,7 @@ class MemberAdmin(ImportExportModelAdmin, TranslationAdmin):
         "status",
         "requested_at",
         "joined_on",
+        "decided_by",
         "contact_name",
         "has_coordinates",
     ]

@@ -2,6 +2,7 @@ import csv
 import functools
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 from django.db.models import Case, Count, IntegerField, Q, Value, When
 from django.http import Http404, JsonResponse, StreamingHttpResponse
@@ -184,8 +185,13 @@ class JoinView(ProtectedFormMixin, FormView):
         try:
             member = submit_join_request(form.save(commit=False), translation.get_language())
         except IntegrityError:
-            # The same authority sent twice at once: the first one won.
-            form.add_error("name", Member._meta.constraints[0].violation_error_message)
+            # The same authority was sent twice at once and the other request won: say so.
+            try:
+                form.instance.clean()
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                raise
             return self.form_invalid(form)
         self.request.session["join_request"] = {"name": member.name, "email": member.contact_email}
         return redirect(self.get_success_url())

@@ -213,6 +213,26 @@ def test_a_request_from_an_existing_member_is_refused_and_says_so(client, join_d
     assert "“Łódź” (Poland) is already a member of the Alliance." in response.content.decode()
 
 
+def test_a_request_saved_in_the_meantime_is_reported_as_a_duplicate(client, join_data, monkeypatch):
+    # The form's check passes, then the database finds the twin saved a moment before.
+    make_member(name="Łódź", country="PL", status=Member.Status.PENDING)
+    real_clean = Member.clean
+    calls = []
+
+    def clean_once_quietly(member):
+        calls.append(member)
+        if len(calls) > 1:
+            real_clean(member)
+
+    monkeypatch.setattr(Member, "clean", clean_once_quietly)
+
+    response = post(client, join_data)
+
+    assert response.status_code == 200
+    assert Member.objects.count() == 1
+    assert "has already been received and is being reviewed" in response.content.decode()
+
+
 def test_the_same_name_in_another_country_is_accepted(client, join_data):
     make_member(name="Łódź", country="PL")
 
