@@ -8,6 +8,7 @@ from django.urls import include, path
 from declarations import views as declarations_views
 from declarations.sitemaps import DeclarationSitemap
 from members import views as members_views
+from members.sitemaps import CountrySitemap, MemberPagesSitemap, MemberSitemap
 from news.sitemaps import ArticleSitemap
 
 from . import views
@@ -15,6 +16,9 @@ from .sitemaps import StaticViewSitemap
 
 sitemaps = {
     "pages": StaticViewSitemap,
+    "member-pages": MemberPagesSitemap,
+    "members": MemberSitemap,
+    "countries": CountrySitemap,
     "declaration": DeclarationSitemap,
     "news": ArticleSitemap,
 }

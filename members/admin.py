@@ -1,0 +1,322 @@
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin import helpers
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from import_export.admin import ImportExportModelAdmin
+from import_export.formats.base_formats import CSV, XLSX
+from modeltranslation.admin import TranslationAdmin
+
+from . import services
+from .models import Member
+from .resources import MemberResource
+
+
+class StatusFilter(admin.SimpleListFilter):
+    """Status, opening on the pending requests: the first thing staff have to act on."""
+
+    title = _("status")
+    parameter_name = "status"
+    ALL = "all"
+
+    def __init__(self, request, params, model, model_admin):
+        self.default = self._default_for(request, params)
+        super().__init__(request, params, model, model_admin)
+
+    def _default_for(self, request, params):
+        # Only the list itself opens on pending requests; a search or an export covers all.
+        match = request.resolver_match
+        on_changelist = match is not None and match.url_name == "members_member_changelist"
+        searching = bool(request.GET.get("q"))
+        return Member.Status.PENDING if on_changelist and not searching else self.ALL
+
+    def lookups(self, request, model_admin):
+        return [
+            (Member.Status.PENDING, _("Pending requests")),
+            (Member.Status.APPROVED, _("Approved members")),
+            (Member.Status.REJECTED, _("Rejected requests")),
+            (Member.Status.LEFT, _("Former members")),
+            (self.ALL, _("All")),
+        ]
+
+    def value(self):
+        return super().value() or self.default
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value in Member.Status.values:
+            return queryset.filter(status=value)
+        return queryset
+
+    def choices(self, changelist):
+        value = self.value()
+        for lookup, title in self.lookup_choices:
+            yield {
+                "selected": value == lookup,
+                "query_string": changelist.get_query_string(
+                    {self.parameter_name: lookup}, remove=["p"]
+                ),
+                "display": title,
+            }
+
+
+class RejectForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason, sent to the applicant"),
+        widget=forms.Textarea(attrs={"rows": 5, "cols": 60}),
+        max_length=2000,
+        help_text=_("Written to the contact person in the e-mail that tells them the decision."),
+    )
+
+
+class LeftForm(forms.Form):
+    left_on = forms.DateField(
+        label=_("Left on"),
+        initial=timezone.localdate,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+
+
+@admin.register(Member)
+class MemberAdmin(ImportExportModelAdmin, TranslationAdmin):
+    resource_classes = [MemberResource]
+    formats = [CSV, XLSX]
+
+    list_display = [
+        "name",
+        "display_name",
+        "kind",
+        "country",
+        "status",
+        "requested_at",
+        "joined_on",
+        "decided_by",
+        "contact_name",
+        "has_coordinates",
+    ]
+    list_display_links = ["name"]
+    list_filter = [StatusFilter, "kind", "country", "language"]
+    search_fields = ["name", "search_name", "display_name", "contact_name", "contact_email"]
+    search_help_text = _("Name of the city or region, or of its contact person, or an e-mail.")
+    list_select_related = ["decided_by"]
+    list_per_page = 50
+    date_hierarchy = "requested_at"
+    ordering = ["-requested_at"]
+    actions = ["approve_selected", "reject_selected", "mark_left_selected"]
+    readonly_fields = [
+        "status",
+        "requested_at",
+        "decided_at",
+        "decided_by",
+        "rejection_reason",
+        "left_on",
+        "language",
+        "created_at",
+        "updated_at",
+    ]
+    fieldsets = [
+        (
+            _("Authority"),
+            {
+                "fields": [
+                    "name",
+                    "display_name",
+                    "slug",
+                    "kind",
+                    "country",
+                    "population",
+                    "website",
+                    "description",
+                ]
+            },
+        ),
+        (
+            _("Map"),
+            {
+                "fields": [("latitude", "longitude")],
+                "description": _(
+                    "Filled in from the place name when the request arrives; correct them "
+                    "if the point is wrong. Without them the member is listed but not on the map."
+                ),
+            },
+        ),
+        (
+            _("Contact person (never published)"),
+            {"fields": ["contact_name", "contact_role", "contact_email", "contact_phone"]},
+        ),
+        (_("Request"), {"fields": ["motivation", "language", "requested_at"]}),
+        (
+            _("Decision"),
+            {
+                "fields": [
+                    "status",
+                    "joined_on",
+                    "decided_at",
+                    "decided_by",
+                    "rejection_reason",
+                    "left_on",
+                ]
+            },
+        ),
+        (_("Record"), {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
+    ]
+
+    def view_on_site(self, member):
+        # Only an approved member has a public page.
+        if member.status == Member.Status.APPROVED:
+            return member.get_absolute_url()
+        return None
+
+    @admin.display(description=_("on the map"), boolean=True)
+    def has_coordinates(self, member):
+        return member.has_coordinates
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if obj is not None:
+            # Links to the profile must keep working.
+            fields.append("slug")
+        return fields
+
+    def get_changeform_initial_data(self, request):
+        return {"language": request.LANGUAGE_CODE, **super().get_changeform_initial_data(request)}
+
+    def changelist_view(self, request, extra_context=None):
+        extra_context = extra_context or {}
+        if not request.GET:
+            extra_context["title"] = _("Join requests awaiting a decision")
+        return super().changelist_view(request, extra_context)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        # The decision buttons on the page post the list's actions for this one member.
+        extra_context = extra_context or {}
+        extra_context["action_checkbox_name"] = helpers.ACTION_CHECKBOX_NAME
+        extra_context["can_decide"] = self.has_change_permission(request)
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    # Import needs the right to add and change members; export the right to see them.
+    def has_import_permission(self, request):
+        return self.has_add_permission(request) and self.has_change_permission(request)
+
+    def has_export_permission(self, request):
+        return self.has_view_permission(request)
+
+    @admin.action(description=_("Approve the selected requests"), permissions=["change"])
+    def approve_selected(self, request, queryset):
+        done = skipped = 0
+        for member in queryset:
+            if services.approve_member(member, by=request.user):
+                done += 1
+            else:
+                skipped += 1
+        self._report(
+            request,
+            ngettext("%(count)d request approved.", "%(count)d requests approved.", done),
+            done,
+            ngettext(
+                "%(count)d was not pending and was left as it was.",
+                "%(count)d were not pending and were left as they were.",
+                skipped,
+            ),
+            skipped,
+        )
+
+    @admin.action(description=_("Reject the selected requests…"), permissions=["change"])
+    def reject_selected(self, request, queryset):
+        pending = queryset.filter(status=Member.Status.PENDING)
+        form = RejectForm(request.POST if "post" in request.POST else None)
+        if form.is_bound and form.is_valid():
+            done = skipped = 0
+            for member in queryset:
+                if services.reject_member(member, request.user, form.cleaned_data["reason"]):
+                    done += 1
+                else:
+                    skipped += 1
+            self._report(
+                request,
+                ngettext("%(count)d request rejected.", "%(count)d requests rejected.", done),
+                done,
+                ngettext(
+                    "%(count)d was not pending and was left as it was.",
+                    "%(count)d were not pending and were left as they were.",
+                    skipped,
+                ),
+                skipped,
+            )
+            return None
+        return self._confirmation_page(
+            request,
+            queryset,
+            form,
+            action="reject_selected",
+            title=_("Reject join requests"),
+            members=pending,
+            intro=_("The applicants receive an e-mail with the reason you write below."),
+            button=_("Reject and send the e-mails"),
+            not_applicable=queryset.count() - pending.count(),
+        )
+
+    @admin.action(
+        description=_("Mark the selected members as having left…"), permissions=["change"]
+    )
+    def mark_left_selected(self, request, queryset):
+        approved = queryset.filter(status=Member.Status.APPROVED)
+        form = LeftForm(request.POST if "post" in request.POST else None)
+        if form.is_bound and form.is_valid():
+            done = skipped = 0
+            for member in queryset:
+                if services.mark_left(member, request.user, form.cleaned_data["left_on"]):
+                    done += 1
+                else:
+                    skipped += 1
+            self._report(
+                request,
+                ngettext(
+                    "%(count)d member marked as having left.",
+                    "%(count)d members marked as having left.",
+                    done,
+                ),
+                done,
+                ngettext(
+                    "%(count)d was not an approved member and was left as it was.",
+                    "%(count)d were not approved members and were left as they were.",
+                    skipped,
+                ),
+                skipped,
+            )
+            return None
+        return self._confirmation_page(
+            request,
+            queryset,
+            form,
+            action="mark_left_selected",
+            title=_("Members leaving the Alliance"),
+            members=approved,
+            intro=_("They disappear from the public pages, the map and the open data."),
+            button=_("Mark as having left"),
+            not_applicable=queryset.count() - approved.count(),
+        )
+
+    def _confirmation_page(self, request, queryset, form, **context):
+        return TemplateResponse(
+            request,
+            "admin/members/member/decision_confirmation.html",
+            {
+                **self.admin_site.each_context(request),
+                **context,
+                "opts": self.model._meta,
+                "form": form,
+                "queryset": queryset,
+                "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+                "media": self.media,
+            },
+        )
+
+    def _report(self, request, done_message, done, skipped_message, skipped):
+        parts = [done_message % {"count": done}]
+        if skipped:
+            parts.append(skipped_message % {"count": skipped})
+        level = messages.SUCCESS if done else messages.WARNING
+        self.message_user(request, " ".join(parts), level)

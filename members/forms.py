@@ -1,12 +1,46 @@
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Div, Fieldset, Layout
 from django import forms
+from django.core.validators import MaxLengthValidator, MaxValueValidator, RegexValidator
+from django.urls import reverse
+from django.utils.functional import lazy
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+
+from alliance.protection import HONEYPOT_FIELD, HoneypotForm
 
 from .models import Member
 
+MOTIVATION_MAX_LENGTH = 3000
 
-class JoinForm(forms.ModelForm):
+phone_validator = RegexValidator(
+    r"^\+?[0-9 ().\-/]{6,40}$",
+    _(
+        "Enter a phone number with digits, spaces and an optional leading +, e.g. +33 3 88 41 20 00."
+    ),
+)
+
+
+def _privacy_help():
+    return format_html(
+        '{} <a href="{}">{}</a>',
+        _("We keep these details to handle your request and never publish the contact person's."),
+        reverse("page-privacy"),
+        _("Read the privacy notice"),
+    )
+
+
+privacy_help = lazy(_privacy_help, str)
+
+
+class JoinForm(HoneypotForm, forms.ModelForm):
+    """A local or regional authority's request to join. Saved as a pending member."""
+
     privacy_consent = forms.BooleanField(
-        label=_("I have read the privacy notice and agree that my details are stored.")
+        label=_("I have read the privacy notice and agree that these details are stored."),
+        help_text=privacy_help(),
+        error_messages={"required": _("Please accept the privacy notice to send the request.")},
     )
 
     class Meta:
@@ -23,3 +57,65 @@ class JoinForm(forms.ModelForm):
             "contact_phone",
             "motivation",
         ]
+        labels = {
+            "name": _("Name of the city or region"),
+            "kind": _("Kind of authority"),
+            "website": _("Official website"),
+            "contact_name": _("Full name"),
+            "contact_role": _("Role or office"),
+            "contact_email": _("E-mail"),
+            "contact_phone": _("Phone"),
+            "motivation": _("Why does your authority wish to join?"),
+        }
+        help_texts = {
+            "name": _("As it is written locally, e.g. “Łódź” or “Cluj-Napoca”."),
+            "website": _("Starting with https://"),
+            "population": _("Optional: the number of inhabitants."),
+            "contact_role": _("For example: mayor's office, Roma inclusion officer."),
+            "contact_email": _("We send the confirmation and the decision to this address."),
+            "contact_phone": _("Optional. With the international prefix, e.g. +33 3 88 41 20 00."),
+            "motivation": _("A few sentences about your authority's work for Roma and Travellers."),
+        }
+        widgets = {
+            "kind": forms.RadioSelect,
+            "motivation": forms.Textarea(attrs={"rows": 6}),
+            "contact_email": forms.EmailInput(attrs={"autocomplete": "email"}),
+            "contact_name": forms.TextInput(attrs={"autocomplete": "name"}),
+            "contact_role": forms.TextInput(attrs={"autocomplete": "organization-title"}),
+            "contact_phone": forms.TextInput(attrs={"autocomplete": "tel", "type": "tel"}),
+            "website": forms.URLInput(attrs={"autocomplete": "url"}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ["contact_name", "contact_role", "contact_email", "motivation"]:
+            self.fields[name].required = True
+        self.fields["kind"].choices = [
+            (Member.Kind.CITY, _("City (municipality)")),
+            (Member.Kind.REGION, _("Region")),
+        ]
+        self.fields["country"].choices = [("", _("Choose a country")), *countries]
+        self.fields["population"].validators.append(MaxValueValidator(100_000_000))
+        self.fields["population"].widget.attrs["min"] = 0
+        self.fields["contact_phone"].validators.append(phone_validator)
+        self.fields["motivation"].validators.append(MaxLengthValidator(MOTIVATION_MAX_LENGTH))
+        self.fields["motivation"].widget.attrs["maxlength"] = MOTIVATION_MAX_LENGTH
+
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True  # the template's <form> has the token
+        self.helper.layout = Layout(
+            Fieldset(_("Your authority"), "name", "kind", "country", "website", "population"),
+            Fieldset(
+                _("Contact person (never published)"),
+                "contact_name",
+                "contact_role",
+                "contact_email",
+                "contact_phone",
+            ),
+            Fieldset(_("Your request"), "motivation", "privacy_consent"),
+            Div(HONEYPOT_FIELD, css_class="form-honeypot", aria_hidden="true"),
+        )
+
+    def clean_name(self):
+        return " ".join(self.cleaned_data["name"].split())

@@ -20,11 +20,17 @@ class MemberQuerySet(models.QuerySet):
         return self.filter(status=Member.Status.PENDING)
 
     def search(self, query):
-        """Accent- and case-insensitive name search on the indexed normalised column."""
-        words = normalise(query).split()
+        """Accent- and case-insensitive name search: "lodz" finds "Łódź", "sofia" "София".
+
+        Each word must appear in the normalised local name or in a display name.
+        """
         queryset = self
-        for word in words:
-            queryset = queryset.filter(search_name__contains=word)
+        for word in normalise(query).split():
+            queryset = queryset.filter(
+                Q(search_name__contains=word)
+                | Q(display_name_en__icontains=word)
+                | Q(display_name_fr__icontains=word)
+            )
         return queryset
 
     def totals(self):
@@ -101,6 +107,13 @@ class Member(models.Model):
     contact_email = models.EmailField(_("contact e-mail"), blank=True)
     contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
     motivation = models.TextField(_("motivation"), blank=True)
+    language = models.CharField(
+        _("language"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text=_("The language the contact person wrote in: the site writes back in it."),
+    )
 
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
@@ -112,10 +125,15 @@ class Member(models.Model):
         verbose_name = _("member")
         verbose_name_plural = _("members")
         constraints = [
+            # One live record per authority: a second request for it, or a request from an
+            # existing member, is refused. Rejected and former members may apply again.
             models.UniqueConstraint(
                 fields=["search_name", "country"],
-                condition=Q(status="approved"),
-                name="members_one_approved_per_name_and_country",
+                condition=Q(status__in=["pending", "approved"]),
+                name="members_one_active_per_name_and_country",
+                violation_error_message=_(
+                    "This authority is already a member or has already asked to join."
+                ),
             ),
             models.CheckConstraint(
                 condition=Q(latitude__isnull=True) | Q(latitude__gte=-90, latitude__lte=90),
@@ -130,6 +148,7 @@ class Member(models.Model):
             models.Index(fields=["status", "country"], name="members_status_country_idx"),
             models.Index(fields=["status", "kind"], name="members_status_kind_idx"),
             models.Index(fields=["status", "search_name"], name="members_status_search_idx"),
+            models.Index(fields=["status", "-joined_on"], name="members_status_joined_idx"),
         ]
 
     def __str__(self):
@@ -149,15 +168,29 @@ class Member(models.Model):
 
     def clean(self):
         super().clean()
-        duplicate = (
-            Member.objects.approved()
-            .filter(search_name=normalise(self.name), country=self.country)
-            .exclude(pk=self.pk)
-        )
-        if self.status == self.Status.APPROVED and duplicate.exists():
-            raise ValidationError(
-                {"name": _("An approved member with this name already exists in this country.")}
+        self.search_name = normalise(self.name)
+        if self.status not in (self.Status.PENDING, self.Status.APPROVED) or not self.country:
+            return
+        existing = (
+            Member.objects.filter(
+                search_name=self.search_name,
+                country=self.country,
+                status__in=[self.Status.PENDING, self.Status.APPROVED],
             )
+            .exclude(pk=self.pk)
+            .first()
+        )
+        if existing is None:
+            return
+        values = {"name": existing.name, "country": existing.country.name}
+        if existing.status == self.Status.APPROVED:
+            message = _("“%(name)s” (%(country)s) is already a member of the Alliance.")
+        else:
+            message = _(
+                "A request to join for “%(name)s” (%(country)s) has already been received "
+                "and is being reviewed."
+            )
+        raise ValidationError({"name": ValidationError(message, code="duplicate", params=values)})
 
     @property
     def public_name(self):

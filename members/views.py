@@ -1,37 +1,136 @@
 import csv
-import json
+import functools
 
-from django.http import Http404, HttpResponse, JsonResponse
-from django.shortcuts import render
-from django.urls import reverse_lazy
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError
+from django.db.models import Case, Count, IntegerField, Q, Value, When
+from django.http import Http404, JsonResponse, StreamingHttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse, reverse_lazy
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, FormView, ListView
 from django_countries import countries
+from django_countries.fields import Country
+
+from alliance.protection import ProtectedFormMixin
+from alliance.text import normalise
+from declarations.models import Signature
+from news.models import Article
 
 from .forms import JoinForm
 from .map import MapFilterForm, map_queryset, render_member_map
 from .models import Member
+from .services import submit_join_request
 
-PUBLIC_FIELDS = ["name", "slug", "kind", "country", "website", "latitude", "longitude", "joined_on"]
+
+def country_rank():
+    """A SQL expression ordering members by their country's name in the current language."""
+    names = sorted(countries, key=lambda country: normalise(country.name))
+    return Case(
+        *[When(country=country.code, then=Value(rank)) for rank, country in enumerate(names)],
+        output_field=IntegerField(),
+    )
+
+
+class DirectoryFilterForm(forms.Form):
+    """The directory's GET form. Invalid values are ignored rather than refused."""
+
+    SORTS = {
+        "name": (_("name"), ["search_name", "pk"]),
+        "country": (_("country"), [country_rank, "search_name", "pk"]),
+        "joined": (_("most recent members"), ["-joined_on", "search_name", "pk"]),
+    }
+
+    q = forms.CharField(label=_("Name"), required=False, max_length=100)
+    country = forms.ChoiceField(label=_("Country"), required=False)
+    kind = forms.ChoiceField(
+        label=_("Kind"), required=False, choices=[("", _("Cities and regions"))]
+    )
+    sort = forms.ChoiceField(
+        label=_("Sort by"),
+        required=False,
+        choices=[(key, label) for key, (label, _order) in SORTS.items()],
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["country"].choices = [("", _("All countries")), *countries]
+        self.fields["kind"].choices = [
+            ("", _("Cities and regions")),
+            (Member.Kind.CITY, _("Cities")),
+            (Member.Kind.REGION, _("Regions")),
+        ]
+
+    def value(self, name):
+        """The cleaned value of a field, or "" when it is missing or invalid."""
+        self.is_valid()
+        if name in self.errors:
+            return ""
+        return self.cleaned_data.get(name) or ""
+
+    def filter(self, queryset):
+        if query := self.value("q"):
+            queryset = queryset.search(query)
+        if country := self.value("country"):
+            queryset = queryset.filter(country=country)
+        if kind := self.value("kind"):
+            queryset = queryset.filter(kind=kind)
+        return queryset
+
+    def ordering(self):
+        order = self.SORTS[self.value("sort") or "name"][1]
+        return [item() if callable(item) else item for item in order]
 
 
 class MemberListView(ListView):
     template_name = "members/member_list.html"
+    context_object_name = "members"
     paginate_by = 50
+
+    def get_filter_form(self):
+        if not hasattr(self, "_filter_form"):
+            self._filter_form = DirectoryFilterForm(self.request.GET)
+        return self._filter_form
+
+    def get_queryset(self):
+        form = self.get_filter_form()
+        return form.filter(Member.objects.approved()).order_by(*form.ordering())
+
+    def paginate_queryset(self, queryset, page_size):
+        # A page number that is not one, or past the end, shows the first or the last page.
+        paginator = self.get_paginator(queryset, page_size)
+        page = paginator.get_page(self.request.GET.get(self.page_kwarg))
+        return paginator, page, page.object_list, page.has_other_pages()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        query = self.request.GET.copy()
+        query.pop(self.page_kwarg, None)
+        form = self.get_filter_form()
+        context.update(
+            form=form,
+            totals=form.filter(Member.objects.approved()).totals(),
+            query_string=query.urlencode(),
+            is_filtered=any(form.value(name) for name in ("q", "country", "kind")),
+        )
+        return context
+
+
+class MemberDetailView(DetailView):
+    template_name = "members/member_detail.html"
+    context_object_name = "member"
 
     def get_queryset(self):
         return Member.objects.approved()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["totals"] = self.get_queryset().totals()
+        context["signatures"] = self.object.signatures.public().order_by("-signed_on", "full_name")
+        context["articles"] = Article.objects.published().filter(members=self.object)[:10]
         return context
-
-
-class MemberDetailView(DetailView):
-    template_name = "members/member_detail.html"
-
-    def get_queryset(self):
-        return Member.objects.approved()
 
 
 def member_map(request):
@@ -44,42 +143,142 @@ def member_map(request):
     return render(request, "members/member_map.html", context)
 
 
+@require_GET
 def country_list(request):
-    return render(request, "members/country_list.html", {"countries": list(countries)})
+    counts = dict(
+        Member.objects.approved()
+        .order_by()
+        .values("country")
+        .annotate(members=Count("pk"))
+        .values_list("country", "members")
+    )
+    rows = [
+        {"country": country, "members": counts.get(country.code, 0)}
+        for country in sorted(countries, key=lambda country: normalise(country.name))
+    ]
+    totals = {"members": sum(counts.values()), "countries": len(counts)}
+    return render(request, "members/country_list.html", {"rows": rows, "totals": totals})
 
 
+@require_GET
 def country_detail(request, code):
     code = code.upper()
-    if code not in dict(countries):
+    if code not in countries:
         raise Http404
-    members = Member.objects.approved().filter(country=code)
-    context = {"country": code, "country_name": dict(countries)[code], "members": members}
+    country = Country(code)
+    members = Member.objects.approved().filter(country=code).order_by("search_name", "pk")
+    context = {
+        "country": country,
+        "members": members,
+        "totals": members.aggregate(
+            members=Count("pk"),
+            cities=Count("pk", filter=Q(kind=Member.Kind.CITY)),
+            regions=Count("pk", filter=Q(kind=Member.Kind.REGION)),
+        ),
+        "signatures": Signature.objects.public().filter(country=code).order_by("full_name"),
+        "articles": Article.objects.published().filter(countries__contains=code)[:10],
+    }
     return render(request, "members/country_detail.html", context)
 
 
-class JoinView(FormView):
+class JoinView(ProtectedFormMixin, FormView):
     template_name = "members/join.html"
     form_class = JoinForm
     success_url = reverse_lazy("members:join-thanks")
+    rate_limit_scope = "join"
 
     def form_valid(self, form):
-        form.save()
-        return super().form_valid(form)
+        try:
+            member = submit_join_request(form.save(commit=False), translation.get_language())
+        except IntegrityError:
+            # The same authority was sent twice at once and the other request won: say so.
+            try:
+                form.instance.clean()
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                raise
+            return self.form_invalid(form)
+        self.request.session["join_request"] = {"name": member.name, "email": member.contact_email}
+        return redirect(self.get_success_url())
 
 
 def join_thanks(request):
-    return render(request, "members/join_thanks.html")
+    request_details = request.session.pop("join_request", None)
+    return render(request, "members/join_thanks.html", {"join_request": request_details})
 
 
+# Open data: approved members, public fields only (never the contact person).
+DATA_FIELDS = [
+    "name",
+    "display_name_en",
+    "display_name_fr",
+    "slug",
+    "kind",
+    "country",
+    "country_name",
+    "website",
+    "latitude",
+    "longitude",
+    "joined_on",
+    "url",
+]
+
+
+@functools.cache
+def _english_country_names():
+    with translation.override("en"):
+        return {country.code: str(country.name) for country in countries}
+
+
+def public_rows(site_url):
+    """Dicts of DATA_FIELDS for every approved member, read in chunks."""
+    names = _english_country_names()
+    fields = [f for f in DATA_FIELDS if f not in {"country_name", "url"}]
+    rows = Member.objects.approved().order_by("country", "search_name", "pk").values(*fields)
+    # One reverse() for all rows; the placeholder is swapped for each slug.
+    with translation.override("en"):
+        detail_url = site_url + reverse("members:detail", kwargs={"slug": "SLUG"})
+    for row in rows.iterator(chunk_size=500):
+        row["country_name"] = names.get(row["country"], "")
+        row["url"] = detail_url.replace("SLUG", row["slug"])
+        row["joined_on"] = row["joined_on"].isoformat() if row["joined_on"] else None
+        row["display_name_en"] = row["display_name_en"] or ""
+        row["display_name_fr"] = row["display_name_fr"] or ""
+        yield {field: row[field] for field in DATA_FIELDS}
+
+
+def _site_url(request):
+    return request.build_absolute_uri("/").rstrip("/")
+
+
+class _Echo:
+    """A file-like object whose write() hands the line back, for streaming CSV."""
+
+    def write(self, value):
+        return value
+
+
+@require_GET
 def members_csv(request):
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    writer = csv.writer(response)
-    writer.writerow(PUBLIC_FIELDS)
-    for row in Member.objects.approved().values_list(*PUBLIC_FIELDS):
-        writer.writerow(row)
+    writer = csv.writer(_Echo())
+
+    def lines():
+        yield writer.writerow(DATA_FIELDS)
+        for row in public_rows(_site_url(request)):
+            yield writer.writerow(["" if row[f] is None else row[f] for f in DATA_FIELDS])
+
+    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="alliance-members.csv"'
+    response["Access-Control-Allow-Origin"] = "*"
     return response
 
 
+@require_GET
 def members_json(request):
-    rows = list(Member.objects.approved().values(*PUBLIC_FIELDS))
-    return JsonResponse({"members": json.loads(json.dumps(rows, default=str))})
+    rows = list(public_rows(_site_url(request)))
+    response = JsonResponse(
+        {"count": len(rows), "members": rows}, json_dumps_params={"ensure_ascii": False}
+    )
+    response["Access-Control-Allow-Origin"] = "*"
+    return response

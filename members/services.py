@@ -1,0 +1,119 @@
+"""The membership workflow: a join request arrives, staff approve or reject it, a member leaves.
+
+Each decision is one conditional UPDATE on the status: whichever call changes the row does
+the work (dates, e-mail); a repeated or concurrent call finds nothing to change and does none.
+"""
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models.functions import Coalesce
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+
+from alliance.mail import notify_managers_after_commit, send_after_commit
+
+from .models import Member
+from .places import find_coordinates
+
+
+def submit_join_request(member, language):
+    """Save a new request from the join form (coordinates looked up), and acknowledge it."""
+    member.status = Member.Status.PENDING
+    member.language = language
+    member.requested_at = timezone.now()
+    if member.latitude is None and member.longitude is None:
+        member.latitude, member.longitude = find_coordinates(member.name, member.country)
+    # Staff read the notification in the site's main language, whatever the visitor's.
+    with translation.override(settings.LANGUAGE_CODE), transaction.atomic():
+        member.save()
+        if member.contact_email:
+            with translation.override(language):
+                subject = str(_("Your request to join the Alliance"))
+            send_after_commit(
+                subject,
+                "members/email/join_received.txt",
+                {"member": member},
+                [member.contact_email],
+                language=language,
+            )
+        admin_url = settings.SITE_URL + reverse("admin:members_member_change", args=[member.pk])
+        subject = _("New request to join: %(name)s (%(country)s)") % {
+            "name": member.name,
+            "country": member.country.name,
+        }
+        notify_managers_after_commit(
+            subject,
+            "members/email/join_notify_managers.txt",
+            {"member": member, "admin_url": admin_url},
+        )
+    return member
+
+
+def approve_member(member, by):
+    """Approve a pending request. True if this call approved it, False if it was not pending."""
+    now = timezone.now()
+    with transaction.atomic():
+        changed = Member.objects.filter(pk=member.pk, status=Member.Status.PENDING).update(
+            status=Member.Status.APPROVED,
+            decided_at=now,
+            decided_by=by,
+            rejection_reason="",
+            # A join date staff already entered (an authority that joined on paper) is kept.
+            joined_on=Coalesce("joined_on", timezone.localdate(now)),
+            updated_at=now,
+        )
+        member.refresh_from_db()
+        if changed:
+            _tell_applicant(
+                member,
+                _("Welcome to the Alliance"),
+                "members/email/approved.txt",
+            )
+    return bool(changed)
+
+
+def reject_member(member, by, reason):
+    """Reject a pending request with a reason the applicant reads. True if this call did it."""
+    now = timezone.now()
+    with transaction.atomic():
+        changed = Member.objects.filter(pk=member.pk, status=Member.Status.PENDING).update(
+            status=Member.Status.REJECTED,
+            decided_at=now,
+            decided_by=by,
+            rejection_reason=reason.strip(),
+            updated_at=now,
+        )
+        member.refresh_from_db()
+        if changed:
+            _tell_applicant(
+                member,
+                _("Your request to join the Alliance"),
+                "members/email/rejected.txt",
+            )
+    return bool(changed)
+
+
+def mark_left(member, by, left_on=None):
+    """Record that an approved member has left the Alliance. True if this call did it."""
+    now = timezone.now()
+    with transaction.atomic():
+        changed = Member.objects.filter(pk=member.pk, status=Member.Status.APPROVED).update(
+            status=Member.Status.LEFT,
+            left_on=left_on or timezone.localdate(now),
+            decided_at=now,
+            decided_by=by,
+            updated_at=now,
+        )
+        member.refresh_from_db()
+    return bool(changed)
+
+
+def _tell_applicant(member, subject, template):
+    if not member.contact_email:
+        return
+    with translation.override(member.language):
+        subject = str(subject)
+    send_after_commit(
+        subject, template, {"member": member}, [member.contact_email], language=member.language
+    )

@@ -1,0 +1,213 @@
+import csv
+import io
+
+import pytest
+import tablib
+
+from members.models import Member
+from members.resources import MemberResource
+from tests.factories import make_member
+
+pytestmark = pytest.mark.django_db
+
+ADMIN = "/admin/members/member/"
+FORMATS = {"csv": "0", "xlsx": "1"}
+
+
+@pytest.fixture
+def staff_client(client, django_user_model):
+    user = django_user_model.objects.create_superuser("staff", "staff@example.org", "pw")
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def members():
+    return [
+        make_member(
+            name="Łódź",
+            country="PL",
+            display_name_en="Lodz",
+            population=655000,
+            website="https://uml.lodz.pl/",
+            description_en="A city in central Poland.",
+            contact_name="Anna Kowalska",
+            contact_email="anna@example.org",
+            latitude=51.7706,
+            longitude=19.4739,
+        ),
+        make_member(name="Θεσσαλονίκη", country="GR", display_name_fr="Thessalonique"),
+        make_member(name="Bretagne", country="FR", kind="region", latitude=None, longitude=None),
+        make_member(name="Waiting Town", country="FR", status="pending"),
+    ]
+
+
+def export(client, file_format, tmp_path):
+    """Export every member through the admin's export page; the file written in tmp_path."""
+    fields = {f"memberresource_{name}": "on" for name in MemberResource.Meta.fields}
+    response = client.post(
+        f"{ADMIN}export/", {"format": FORMATS[file_format], "resource": "0", **fields}
+    )
+    assert response.status_code == 200, response.content[:500]
+    path = tmp_path / f"members.{file_format}"
+    path.write_bytes(response.content)
+    return path
+
+
+def preview(client, path, file_format):
+    """Upload a file: the dry run, which saves nothing and shows what would change."""
+    with path.open("rb") as upload:
+        return client.post(
+            f"{ADMIN}import/",
+            {"import_file": upload, "format": FORMATS[file_format], "resource": "0"},
+        )
+
+
+def confirm(client, preview_response):
+    form = preview_response.context["confirm_form"]
+    return client.post(f"{ADMIN}process_import/", form.initial, follow=True)
+
+
+def snapshot():
+    return list(
+        Member.objects.order_by("slug").values_list(
+            "slug", "name", "display_name_en", "display_name_fr", "status", "country", "kind",
+            "population", "website", "latitude", "longitude", "joined_on", "contact_email",
+            "description_en", "updated_at",
+        )
+    )  # fmt: skip
+
+
+def write_csv(path, rows):
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    return path
+
+
+def test_export_is_available_to_staff_as_csv_with_contacts(staff_client, members, tmp_path):
+    path = export(staff_client, "csv", tmp_path)
+
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
+    by_slug = {row["slug"]: row for row in rows}
+
+    assert len(rows) == 4  # every status: the export is the staff's full list
+    assert by_slug["lodz"]["name"] == "Łódź"
+    assert by_slug["lodz"]["contact_email"] == "anna@example.org"
+    assert by_slug["lodz"]["country"] == "PL"
+    assert by_slug["waiting-town"]["status"] == "pending"
+
+
+def test_export_as_xlsx_is_a_real_spreadsheet(staff_client, members, tmp_path):
+    path = export(staff_client, "xlsx", tmp_path)
+
+    sheet = tablib.Dataset().load(path.read_bytes(), format="xlsx")
+
+    assert sheet.headers[:2] == ["slug", "name"]
+    assert "Θεσσαλονίκη" in sheet["name"]
+
+
+@pytest.mark.parametrize("file_format", ["csv", "xlsx"])
+def test_reimporting_an_export_changes_nothing(staff_client, members, tmp_path, file_format):
+    path = export(staff_client, file_format, tmp_path)
+    before = snapshot()
+
+    dry_run = preview(staff_client, path, file_format)
+    result = dry_run.context["result"]
+
+    assert not result.has_errors() and not result.has_validation_errors()
+    assert {row.import_type for row in result.rows} == {"skip"}
+    response = confirm(staff_client, dry_run)
+    assert "0 new, 0 updated, 0 deleted and 4 skipped" in response.content.decode()
+    assert snapshot() == before
+
+
+def test_import_preview_saves_nothing_until_confirmed(staff_client, tmp_path):
+    path = write_csv(
+        tmp_path / "new.csv",
+        [{"slug": "", "name": "Cluj-Napoca", "kind": "city", "country": "RO", "status": "approved",
+          "joined_on": "2018-05-24", "latitude": "46.7667", "longitude": "23.6"}],
+    )  # fmt: skip
+
+    dry_run = preview(staff_client, path, "csv")
+
+    assert "Cluj-Napoca" in dry_run.content.decode()
+    assert not Member.objects.exists()
+
+    confirm(staff_client, dry_run)
+
+    member = Member.objects.get()
+    assert (member.name, member.slug, member.status) == ("Cluj-Napoca", "cluj-napoca", "approved")
+    assert member.search_name == "cluj-napoca"
+
+
+def test_import_updates_the_member_with_the_same_slug(staff_client, members, tmp_path):
+    path = write_csv(
+        tmp_path / "update.csv",
+        [{"slug": "lodz", "name": "Łódź", "kind": "city", "country": "PL",
+          "status": "approved", "population": "670000"}],
+    )  # fmt: skip
+
+    confirm(staff_client, preview(staff_client, path, "csv"))
+
+    assert Member.objects.get(slug="lodz").population == 670000
+    assert Member.objects.count() == 4
+
+
+def test_a_bad_row_is_reported_with_its_line_and_nothing_is_saved(staff_client, members, tmp_path):
+    before = snapshot()
+    path = write_csv(
+        tmp_path / "bad.csv",
+        [
+            {"slug": "", "name": "Good Town", "kind": "city", "country": "FR", "status": "approved",
+             "latitude": "48.5"},
+            {"slug": "", "name": "Bad Town", "kind": "city", "country": "US", "status": "approved",
+             "latitude": "123"},
+            {"slug": "lodz", "name": "Łódź", "kind": "city", "country": "PL", "status": "approved",
+             "latitude": "51.7"},
+        ],
+    )  # fmt: skip
+
+    response = preview(staff_client, path, "csv")
+    content = response.content.decode()
+    result = response.context["result"]
+
+    # Row 2 of the data (line 3 of the file, under the header) is the one to fix.
+    assert [row.number for row in result.invalid_rows] == [2]
+    assert "Bad Town" in content
+    assert (
+        "Select a valid choice. &#x27;US&#x27; is not one of the available choices." in (content)
+        or "US" in content
+    )
+    assert "Ensure this value is less than or equal to 90." in content
+    # No confirm button: the staff must fix the file first.
+    assert "process_import" not in content
+    assert snapshot() == before
+    assert not Member.objects.filter(name="Good Town").exists()
+
+
+def test_a_failed_import_saves_nothing_even_when_confirmed_directly(members, tmp_path):
+    before = snapshot()
+    dataset = tablib.Dataset(headers=["slug", "name", "kind", "country", "status"])
+    dataset.append(["", "Good Town", "city", "FR", "approved"])
+    dataset.append(["", "Łódź", "city", "PL", "approved"])  # a second Łódź, Poland
+
+    result = MemberResource().import_data(dataset, dry_run=False, raise_errors=False)
+
+    assert result.has_validation_errors()
+    assert "already a member of the Alliance" in str(result.invalid_rows[0].error_dict)
+    assert snapshot() == before
+
+
+def test_import_refuses_an_unknown_kind_and_status(staff_client, tmp_path):
+    path = write_csv(
+        tmp_path / "bad.csv",
+        [{"slug": "", "name": "Odd Town", "kind": "village", "country": "FR", "status": "maybe"}],
+    )
+
+    result = preview(staff_client, path, "csv").context["result"]
+
+    errors = result.invalid_rows[0].error_dict
+    assert set(errors) >= {"kind", "status"}
+    assert not Member.objects.exists()
