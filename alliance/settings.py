@@ -6,7 +6,6 @@ DEBUG on for local development.
 """
 
 import os
-from email.utils import getaddresses
 from pathlib import Path
 
 import dj_database_url
@@ -152,6 +151,7 @@ LANGUAGES = [("en", _("English")), ("fr", _("French"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = os.environ.get("TIME_ZONE", "Europe/Paris")
 USE_I18N = True
+FORMAT_MODULE_PATH = ["alliance.formats"]
 USE_TZ = True
 
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
@@ -204,9 +204,9 @@ if _mail_backend.endswith("smtp.EmailBackend"):
     }
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Alliance <noreply@localhost>")
 SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
-# Staff who are told of new join requests and signatures: "Name <a@b.org>, c@d.org".
-MANAGERS = getaddresses([os.environ.get("MANAGERS", "")]) if os.environ.get("MANAGERS") else []
-ADMINS = getaddresses([os.environ.get("ADMINS", "")]) if os.environ.get("ADMINS") else []
+# Staff who are told of new join requests and signatures: "a@example.org,b@example.org".
+MANAGERS = env_list("MANAGERS")
+ADMINS = env_list("ADMINS")
 
 # The address the site is reached at, for links in e-mails and feeds sent out of a request.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")

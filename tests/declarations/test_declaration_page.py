@@ -53,7 +53,7 @@ def test_list_shows_name_office_authority_country_and_date(client, declaration):
     assert "Deputy mayor" in content
     assert "Demoville" in content
     assert "France" in content
-    assert "May 24, 2018" in content
+    assert "24 May 2018" in content
 
 
 @pytest.mark.parametrize(

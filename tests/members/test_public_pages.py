@@ -239,7 +239,7 @@ def test_profile_shows_what_the_public_may_see_and_never_the_contact(client):
     assert "Romania" in page and 'href="/en/countries/ro/"' in response.content.decode()
     assert "A city in Transylvania." in page
     assert "https://primariaclujnapoca.ro/" in page
-    assert "June 5, 2018" in page
+    assert "5 June 2018" in page
     for private in ["Private Person", "private@example.org", "+40 264 000 000"]:
         assert private not in page
 
