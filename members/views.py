@@ -177,6 +177,8 @@ def country_detail(request, code):
         ),
         "signatures": Signature.objects.public().filter(country=code).order_by("full_name"),
         "articles": Article.objects.published().filter(countries__contains=code)[:10],
+        # The same evaluated queryset feeds the map and the list below it: one query for both.
+        "member_map": render_member_map(members, country=code),
     }
     return render(request, "members/country_detail.html", context)
 

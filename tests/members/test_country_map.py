@@ -1,0 +1,47 @@
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from members.models import Member
+from tests.factories import make_member
+
+pytestmark = pytest.mark.django_db
+
+
+def markers(content):
+    start = content.index("<svg")
+    svg = content[start : content.index("</svg>", start) + len("</svg>")]
+    root = ET.fromstring(svg)
+    return {
+        link.get("href")
+        for link in root.iter("{http://www.w3.org/2000/svg}a")
+        if link.get("href", "").startswith("/en/members/")
+    }
+
+
+def test_country_page_maps_its_own_approved_members_only(client):
+    lodz = make_member(name="Łódź", country="PL", latitude=51.77, longitude=19.46)
+    make_member(name="Kraków", country="PL", latitude=50.06, longitude=19.94, status="pending")
+    make_member(name="Strasbourg", country="FR", latitude=48.58, longitude=7.75)
+
+    content = client.get("/en/countries/pl/").content.decode()
+
+    assert markers(content) == {lodz.get_absolute_url()}
+    assert "/static/css/map.css" in content
+
+
+def test_country_page_without_members_draws_no_map(client):
+    make_member(name="Strasbourg", country="FR")
+
+    content = client.get("/en/countries/pl/").content.decode()
+
+    assert "<svg" not in content
+    assert Member.objects.filter(country="PL").count() == 0
+
+
+def test_country_page_with_a_map_keeps_its_query_count(client, django_assert_max_num_queries):
+    for n in range(30):
+        make_member(name=f"Miasto {n}", country="PL", latitude=52.0, longitude=19.0 + n / 10)
+
+    with django_assert_max_num_queries(5):
+        client.get("/en/countries/pl/")
