@@ -3,11 +3,19 @@
 Without /usr/bin/chromium the browser tests are skipped loudly; under CI they fail instead.
 """
 
+import io
 import os
 import shutil
 from pathlib import Path
 
 import pytest
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import translation
+
+from members.models import Member
+from news.models import Article
+from tests.factories import make_member, make_signature
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -81,3 +89,46 @@ def screenshot():
         return path
 
     return save
+
+
+class DemoSite:
+    """Paths of the demo content's pages, in the language asked for."""
+
+    def __init__(self):
+        self.member = Member.objects.approved().order_by("name").first()
+        self.article = Article.objects.published().get(slug="john-warmisham-at-cahrom")
+
+    def path(self, name, language="en"):
+        with translation.override(language):
+            if name == "member":
+                return self.member.get_absolute_url()
+            if name == "country":
+                return reverse("members:country", args=[self.member.country.code.lower()])
+            if name == "article":
+                return self.article.get_absolute_url()
+            if name == "not-found":
+                return f"/{language}/no-such-page/"
+            return reverse(name)
+
+
+@pytest.fixture
+def demo(transactional_db):
+    """The demo content (load_demo), committed so the live server sees it.
+
+    live_server empties the database after every test, so each test loads it again: a few
+    hundredths of a second. Until the demo has its own members, a few sample ones are added so
+    the directory, profile, country and map pages have rows to show.
+    """
+    call_command("load_demo", stdout=io.StringIO())
+    if not Member.objects.approved().exists():
+        make_member(name="Strasbourg", country="FR", latitude=48.58, longitude=7.75)
+        make_member(name="Graz", country="AT", latitude=47.07, longitude=15.44)
+        make_member(
+            name="Region of Thessaly",
+            kind=Member.Kind.REGION,
+            country="GR",
+            latitude=39.64,
+            longitude=22.42,
+        )
+        make_signature(full_name="Jean Exemple", authority_name="Strasbourg")
+    return DemoSite()
