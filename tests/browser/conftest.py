@@ -7,6 +7,7 @@ import io
 import os
 import shutil
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from django.core.management import call_command
@@ -76,6 +77,38 @@ def phone_page(browser, live_server):
     page.set_default_timeout(10_000)
     yield page
     context.close()
+
+
+class PageEvents:
+    """What a page did besides rendering: console errors (CSP refusals among them), script
+    errors, and requests to any host but the site's own."""
+
+    def __init__(self, page, site_url):
+        self.site = urlsplit(site_url).netloc
+        self.console_errors = []
+        self.script_errors = []
+        self.third_party_requests = []
+        page.on("console", self.on_console)
+        page.on("pageerror", lambda error: self.script_errors.append(str(error)))
+        page.on("request", self.on_request)
+
+    def on_console(self, message):
+        # A missing page's own 404 is expected; Chromium reports it in the console too.
+        if message.type == "error" and "status of 404" not in message.text:
+            self.console_errors.append(message.text)
+
+    def on_request(self, request):
+        url = urlsplit(request.url)
+        if url.scheme in ("http", "https") and url.netloc != self.site:
+            self.third_party_requests.append(request.url)
+
+    def problems(self):
+        return self.console_errors + self.script_errors + self.third_party_requests
+
+
+@pytest.fixture
+def page_events(page, live_server):
+    return PageEvents(page, live_server.url)
 
 
 @pytest.fixture

@@ -64,13 +64,17 @@ def test_axe_report_names_the_rule_the_element_and_the_fix(page):
 
 
 @pytest.mark.parametrize(("name", "language"), cases())
-def test_page_has_no_accessibility_violations(page, demo, name, language):
+def test_page_has_no_accessibility_violations(page, page_events, demo, name, language):
     response = page.goto(demo.path(name, language))
     assert response.status == (404 if name == "not-found" else 200)
 
     violations = axe_violations(page)
 
     assert not violations, format_violations(violations, page.url)
+    problems = page_events.problems()
+    assert not problems, f"{page.url} broke its CSP, failed a script or called another site:\n" + (
+        "\n".join(problems)
+    )
 
 
 FORMS = ["members:join", "declarations:sign"]
