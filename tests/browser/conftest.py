@@ -27,6 +27,7 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-sync",
 ]
+NO_CHROMIUM = f"Chromium not found at {CHROMIUM}: browser tests cannot run"
 ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
 
 # Playwright runs an event loop in the test thread; Django's ORM calls from the test are safe.
@@ -39,13 +40,24 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.browser)
 
 
+def pytest_terminal_summary(terminalreporter):
+    skipped = [
+        report
+        for report in terminalreporter.stats.get("skipped", [])
+        if NO_CHROMIUM in str(report.longrepr)
+    ]
+    if skipped:
+        terminalreporter.write_sep(
+            "!", f"{len(skipped)} BROWSER TESTS SKIPPED: {NO_CHROMIUM}", red=True, bold=True
+        )
+
+
 @pytest.fixture(scope="session")
 def browser():
     if not Path(CHROMIUM).exists():
-        message = f"Chromium not found at {CHROMIUM}: browser tests cannot run"
         if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
+            pytest.fail(NO_CHROMIUM)
+        pytest.skip(NO_CHROMIUM)
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -54,29 +66,34 @@ def browser():
         browser.close()
 
 
-@pytest.fixture
-def page(browser, live_server):
-    context = browser.new_context(base_url=live_server.url, locale="en-GB")
+def open_page(browser, live_server, **options):
+    context = browser.new_context(base_url=live_server.url, locale="en-GB", **options)
     page = context.new_page()
     page.set_default_timeout(10_000)
+    return page
+
+
+@pytest.fixture
+def page(browser, live_server):
+    """A desktop browser tab (1280 by 720) on the live server."""
+    page = open_page(browser, live_server)
     yield page
-    context.close()
+    page.context.close()
 
 
 @pytest.fixture
 def phone_page(browser, live_server):
-    context = browser.new_context(
-        base_url=live_server.url,
-        locale="en-GB",
+    """A phone-sized tab (390 by 844, touch) on the live server."""
+    page = open_page(
+        browser,
+        live_server,
         viewport={"width": 390, "height": 844},
         device_scale_factor=2,
         is_mobile=True,
         has_touch=True,
     )
-    page = context.new_page()
-    page.set_default_timeout(10_000)
     yield page
-    context.close()
+    page.context.close()
 
 
 class PageEvents:
@@ -148,8 +165,8 @@ class DemoSite:
 def demo(transactional_db):
     """The demo content (load_demo), committed so the live server sees it.
 
-    live_server empties the database after every test, so each test loads it again: a few
-    hundredths of a second. Until the demo has its own members, a few sample ones are added so
+    live_server empties the database after every test, so each test loads it again; that
+    costs far less than the page loads. Until the demo has its own members, a few sample ones are added so
     the directory, profile, country and map pages have rows to show.
     """
     call_command("load_demo", stdout=io.StringIO())
