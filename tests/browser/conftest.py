@@ -30,9 +30,6 @@ CHROMIUM_ARGS = [
 NO_CHROMIUM = f"Chromium not found at {CHROMIUM}: browser tests cannot run"
 ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
 
-# Playwright runs an event loop in the test thread; Django's ORM calls from the test are safe.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
 
 def pytest_collection_modifyitems(config, items):
     for item in items:
@@ -52,15 +49,23 @@ def pytest_terminal_summary(terminalreporter):
         )
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser():
+    """One Chromium for all the browser tests, closed once they are done.
+
+    While it is open Playwright keeps an asyncio loop running in the test thread, which Django
+    would take for async code and refuse ORM calls from; the tests here call the ORM only
+    between browser steps, so that guard is lifted, for these tests only (a process started
+    meanwhile would inherit it, and `check --deploy` rightly rejects it).
+    """
     if not Path(CHROMIUM).exists():
         if os.environ.get("CI"):
             pytest.fail(NO_CHROMIUM)
         pytest.skip(NO_CHROMIUM)
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
+    with pytest.MonkeyPatch.context() as patch, sync_playwright() as playwright:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
