@@ -3,11 +3,20 @@
 Without /usr/bin/chromium the browser tests are skipped loudly; under CI they fail instead.
 """
 
+import io
 import os
 import shutil
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import translation
+
+from members.models import Member
+from news.models import Article
+from tests.factories import make_member, make_signature
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -18,10 +27,8 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-sync",
 ]
+NO_CHROMIUM = f"Chromium not found at {CHROMIUM}: browser tests cannot run"
 ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
-
-# Playwright runs an event loop in the test thread; Django's ORM calls from the test are safe.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 def pytest_collection_modifyitems(config, items):
@@ -30,44 +37,100 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.browser)
 
 
-@pytest.fixture(scope="session")
+def pytest_terminal_summary(terminalreporter):
+    skipped = [
+        report
+        for report in terminalreporter.stats.get("skipped", [])
+        if NO_CHROMIUM in str(report.longrepr)
+    ]
+    if skipped:
+        terminalreporter.write_sep(
+            "!", f"{len(skipped)} BROWSER TESTS SKIPPED: {NO_CHROMIUM}", red=True, bold=True
+        )
+
+
+@pytest.fixture(scope="package")
 def browser():
+    """One Chromium for all the browser tests, closed once they are done.
+
+    While it is open Playwright keeps an asyncio loop running in the test thread, which Django
+    would take for async code and refuse ORM calls from; the tests here call the ORM only
+    between browser steps, so that guard is lifted, for these tests only (a process started
+    meanwhile would inherit it, and `check --deploy` rightly rejects it).
+    """
     if not Path(CHROMIUM).exists():
-        message = f"Chromium not found at {CHROMIUM}: browser tests cannot run"
         if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
+            pytest.fail(NO_CHROMIUM)
+        pytest.skip(NO_CHROMIUM)
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
+    with pytest.MonkeyPatch.context() as patch, sync_playwright() as playwright:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
 
 
-@pytest.fixture
-def page(browser, live_server):
-    context = browser.new_context(base_url=live_server.url, locale="en-GB")
+def open_page(browser, live_server, **options):
+    context = browser.new_context(base_url=live_server.url, locale="en-GB", **options)
     page = context.new_page()
     page.set_default_timeout(10_000)
+    return page
+
+
+@pytest.fixture
+def page(browser, live_server):
+    """A desktop browser tab (1280 by 720) on the live server."""
+    page = open_page(browser, live_server)
     yield page
-    context.close()
+    page.context.close()
 
 
 @pytest.fixture
 def phone_page(browser, live_server):
-    context = browser.new_context(
-        base_url=live_server.url,
-        locale="en-GB",
+    """A phone-sized tab (390 by 844, touch) on the live server."""
+    page = open_page(
+        browser,
+        live_server,
         viewport={"width": 390, "height": 844},
         device_scale_factor=2,
         is_mobile=True,
         has_touch=True,
     )
-    page = context.new_page()
-    page.set_default_timeout(10_000)
     yield page
-    context.close()
+    page.context.close()
+
+
+class PageEvents:
+    """What a page did besides rendering: console errors (CSP refusals among them), script
+    errors, and requests to any host but the site's own."""
+
+    def __init__(self, page, site_url):
+        self.site = urlsplit(site_url).netloc
+        self.console_errors = []
+        self.script_errors = []
+        self.third_party_requests = []
+        page.on("console", self.on_console)
+        page.on("pageerror", lambda error: self.script_errors.append(str(error)))
+        page.on("request", self.on_request)
+
+    def on_console(self, message):
+        # A missing page's own 404 is expected; Chromium reports it in the console too.
+        if message.type == "error" and "status of 404" not in message.text:
+            self.console_errors.append(message.text)
+
+    def on_request(self, request):
+        url = urlsplit(request.url)
+        if url.scheme in ("http", "https") and url.netloc != self.site:
+            self.third_party_requests.append(request.url)
+
+    def problems(self):
+        return self.console_errors + self.script_errors + self.third_party_requests
+
+
+@pytest.fixture
+def page_events(page, live_server):
+    return PageEvents(page, live_server.url)
 
 
 @pytest.fixture
@@ -81,3 +144,46 @@ def screenshot():
         return path
 
     return save
+
+
+class DemoSite:
+    """Paths of the demo content's pages, in the language asked for."""
+
+    def __init__(self):
+        self.member = Member.objects.approved().order_by("name").first()
+        self.article = Article.objects.published().get(slug="john-warmisham-at-cahrom")
+
+    def path(self, name, language="en"):
+        with translation.override(language):
+            if name == "member":
+                return self.member.get_absolute_url()
+            if name == "country":
+                return reverse("members:country", args=[self.member.country.code.lower()])
+            if name == "article":
+                return self.article.get_absolute_url()
+            if name == "not-found":
+                return f"/{language}/no-such-page/"
+            return reverse(name)
+
+
+@pytest.fixture
+def demo(transactional_db):
+    """The demo content (load_demo), committed so the live server sees it.
+
+    live_server empties the database after every test, so each test loads it again; that
+    costs far less than the page loads. Until the demo has its own members, a few sample ones are added so
+    the directory, profile, country and map pages have rows to show.
+    """
+    call_command("load_demo", stdout=io.StringIO())
+    if not Member.objects.approved().exists():
+        make_member(name="Strasbourg", country="FR", latitude=48.58, longitude=7.75)
+        make_member(name="Graz", country="AT", latitude=47.07, longitude=15.44)
+        make_member(
+            name="Region of Thessaly",
+            kind=Member.Kind.REGION,
+            country="GR",
+            latitude=39.64,
+            longitude=22.42,
+        )
+        make_signature(full_name="Jean Exemple", authority_name="Strasbourg")
+    return DemoSite()
