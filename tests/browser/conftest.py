@@ -16,7 +16,6 @@ from django.utils import translation
 
 from members.models import Member
 from news.models import Article
-from tests.factories import make_member, make_signature
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -171,19 +170,7 @@ def demo(transactional_db):
     """The demo content (load_demo), committed so the live server sees it.
 
     live_server empties the database after every test, so each test loads it again; that
-    costs far less than the page loads. Until the demo has its own members, a few sample ones are added so
-    the directory, profile, country and map pages have rows to show.
+    costs far less than the page loads.
     """
     call_command("load_demo", stdout=io.StringIO())
-    if not Member.objects.approved().exists():
-        make_member(name="Strasbourg", country="FR", latitude=48.58, longitude=7.75)
-        make_member(name="Graz", country="AT", latitude=47.07, longitude=15.44)
-        make_member(
-            name="Region of Thessaly",
-            kind=Member.Kind.REGION,
-            country="GR",
-            latitude=39.64,
-            longitude=22.42,
-        )
-        make_signature(full_name="Jean Exemple", authority_name="Strasbourg")
     return DemoSite()

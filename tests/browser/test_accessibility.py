@@ -5,18 +5,6 @@ import pytest
 
 from .axe import axe_violations, format_violations
 
-# Violations in templates being rewritten on other branches (members, declarations, news):
-# (page, language) -> the rule and element. These cases are expected to fail until the merged
-# templates are fixed; empty this list then.
-NEWS_LIST_HEADINGS = (
-    "heading-order: templates/news/article_list.html puts each article's h3 "
-    "(includes/_article_summary.html) straight under the page's h1"
-)
-KNOWN_VIOLATIONS = {
-    ("news:list", "en"): NEWS_LIST_HEADINGS,
-    ("news:list", "fr"): NEWS_LIST_HEADINGS,
-}
-
 PAGES = [
     "home",
     "members:directory",
@@ -37,13 +25,11 @@ PAGES = [
 LANGUAGES = ["en", "fr"]
 
 
-def case(name, language):
-    reason = KNOWN_VIOLATIONS.get((name, language))
-    marks = [pytest.mark.xfail(strict=False, reason=reason)] if reason else []
-    return pytest.param(name, language, id=f"{language}-{name}", marks=marks)
-
-
-CASES = [case(name, language) for name in PAGES for language in LANGUAGES]
+CASES = [
+    pytest.param(name, language, id=f"{language}-{name}")
+    for name in PAGES
+    for language in LANGUAGES
+]
 
 
 def test_axe_report_names_the_rule_the_element_and_the_fix(page):

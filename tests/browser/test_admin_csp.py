@@ -23,7 +23,7 @@ def csp_violations(messages):
     return [m for m in messages if "Content Security Policy" in m or "pageerror" in m]
 
 
-def test_staff_log_in_and_edit_under_the_strict_csp(page, console, screenshot):
+def test_staff_log_in_and_edit_under_the_strict_csp(page, demo, console, screenshot):
     user = get_user_model().objects.create_superuser("secretariat", "s@example.org", PASSWORD)
     about = Page.objects.get(slug="about")
 

@@ -10,9 +10,16 @@ KEYBOARD_PAGES = ["home", "members:join", "members:map"]
 FIND_FOCUSABLE = """() => {
     const selector = 'a[href], button, input:not([type=hidden]), select, textarea, summary, '
         + '[tabindex]:not([tabindex="-1"])';
+    const radioGroups = new Set();
     window.focusables = [...document.querySelectorAll(selector)].filter(
         el => !el.disabled && el.tabIndex >= 0 && el.checkVisibility({visibilityProperty: true})
-    );
+    ).filter(el => {
+        // A group of radio buttons is one tab stop (the arrow keys move inside it).
+        if (el.type !== "radio") return true;
+        if (radioGroups.has(el.name)) return false;
+        radioGroups.add(el.name);
+        return true;
+    });
     return window.focusables.map(el => el.outerHTML.slice(0, 120));
 }"""
 FOCUS_STYLE = """el => {
@@ -22,6 +29,11 @@ FOCUS_STYLE = """el => {
         outlineWidth: parseFloat(style.outlineWidth) || 0,
         outlineStyle: style.outlineStyle,
         boxShadow: style.boxShadow,
+        // An SVG link (a map marker) shows focus on the shape it wraps.
+        shape: (shape => shape && {
+            stroke: getComputedStyle(shape).stroke,
+            strokeWidth: parseFloat(getComputedStyle(shape).strokeWidth) || 0,
+        })(el instanceof SVGElement ? el.querySelector("circle, rect, path") : null),
     };
 }"""
 ACTIVE = """() => {
@@ -31,10 +43,12 @@ ACTIVE = """() => {
 
 
 def shows_focus(focused, unfocused):
-    """A visible indicator: an outline of at least 2px or a box shadow, absent without focus."""
+    """A visible indicator: an outline of at least 2px, a box shadow, or for an SVG link a
+    stroke of at least 2px on its shape; absent without focus."""
     outline = focused["outlineStyle"] != "none" and focused["outlineWidth"] >= 2
     shadow = focused["boxShadow"] != "none"
-    return (outline or shadow) and focused != unfocused
+    shape = focused["shape"] is not None and focused["shape"]["strokeWidth"] >= 2
+    return (outline or shadow or shape) and focused != unfocused
 
 
 @pytest.mark.parametrize("name", KEYBOARD_PAGES)
