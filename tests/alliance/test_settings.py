@@ -6,9 +6,11 @@ from django.conf import settings
 
 
 def run_manage(*args, **env):
+    # The browser tests allow sync ORM calls in their event loop; production must not.
+    inherited = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
     return subprocess.run(
         [sys.executable, "manage.py", *args],
-        env={**os.environ, "DJANGO_SETTINGS_MODULE": "alliance.settings", **env},
+        env={**inherited, "DJANGO_SETTINGS_MODULE": "alliance.settings", **env},
         cwd=settings.BASE_DIR,
         capture_output=True,
         text=True,
