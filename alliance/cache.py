@@ -1,8 +1,8 @@
 """Full-page cache for anonymous visitors, invalidated by a data version.
 
 Every public page, feed and data file an anonymous visitor fetches is kept in the cache under
-a key made of the method, the absolute URL with its query, the language and the *data
-version*. Saving or deleting a member, signature, declaration, article, tag or page bumps the
+a key made of the method, the absolute URL with its query and the language, together with the
+*data version* it was rendered at; it is served only while that version is current. Saving or deleting a member, signature, declaration, article, tag or page bumps the
 version (see `alliance.apps`), so the next request renders afresh: an approval shows at once.
 
 Code that changes those tables without `save()`/`delete()` (a conditional
@@ -99,25 +99,22 @@ class PageCacheMiddleware:
                 self.mark_private(response)
             return response
 
+        # One round trip: the current data version and the page, stored with the version
+        # it was rendered at; a page of an older version is rendered again.
         key = self.cache_key(request)
-        entry = cache.get(key)
-        if entry is not None:
+        found = cache.get_many([VERSION_KEY, key])
+        version = found.get(VERSION_KEY) or data_version()
+        entry = found.get(key)
+        if entry is not None and entry[0] == version:
             return self.rebuild(request, entry)
         response = self.get_response(request)
         if not self.is_cacheable_response(request, response):
             self.mark_private(response)
             return response
-        return self.store(request, response, key)
+        return self.store(request, response, key, version)
 
     def cache_key(self, request):
-        identity = "\n".join(
-            [
-                request.method,
-                request.build_absolute_uri(),
-                get_language() or "",
-                str(data_version()),
-            ]
-        )
+        identity = "\n".join([request.method, request.build_absolute_uri(), get_language() or ""])
         return "page-cache:" + hashlib.sha256(identity.encode()).hexdigest()
 
     def is_cacheable_response(self, request, response):
@@ -135,7 +132,7 @@ class PageCacheMiddleware:
         messages = getattr(request, "_messages", None)
         return not (messages is not None and messages.added_new)
 
-    def store(self, request, response, key):
+    def store(self, request, response, key, version):
         if response.streaming:
             body, rest = self.read_stream(response)
             if rest is not None:  # too large to keep: send it on as a stream
@@ -150,11 +147,12 @@ class PageCacheMiddleware:
         response["Last-Modified"] = http_date()
         weak = "W/" if nonce else ""
         response["ETag"] = f'{weak}"{hashlib.md5(content, usedforsecurity=False).hexdigest()}"'
-        cache.set(key, (content, list(response.items())), settings.PAGE_CACHE_SECONDS)
+        entry = (version, content, list(response.items()))
+        cache.set(key, entry, settings.PAGE_CACHE_SECONDS)
         return response
 
     def rebuild(self, request, entry):
-        content, headers = entry
+        _version, content, headers = entry
         if NONCE_PLACEHOLDER in content:
             # Reading the nonce generates a new one, which the CSP middleware then announces.
             content = content.replace(NONCE_PLACEHOLDER, str(request._csp_nonce).encode())

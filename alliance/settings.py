@@ -124,7 +124,7 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "alliance.cache_backends.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "alliance",
         }

@@ -244,7 +244,7 @@ def redis_page_cache(page_cache):
     prefix = f"alliance-test-{uuid.uuid4().hex}"
     page_cache.CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "alliance.cache_backends.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": prefix,
         }
