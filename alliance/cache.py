@@ -2,8 +2,9 @@
 
 Every public page, feed and data file an anonymous visitor fetches is kept in the cache under
 a key made of the method, the absolute URL with its query and the language, together with the
-*data version* it was rendered at; it is served only while that version is current. Saving or deleting a member, signature, declaration, article, tag or page bumps the
-version (see `alliance.apps`), so the next request renders afresh: an approval shows at once.
+*data version* it was rendered at; it is served only while that version is current. Saving or
+deleting a member, signature, declaration, article, tag or page bumps the version (see
+`alliance.apps`), so the next request renders afresh: an approval shows at once.
 
 Code that changes those tables without `save()`/`delete()` (a conditional
 `QuerySet.update()` in a service, `bulk_create`, raw SQL) calls `bump_data_version()` itself.
@@ -50,9 +51,8 @@ def _bump():
 def bump_data_version():
     """Make every cached page stale. Call it after changing public data without `save()`.
 
-    It bumps now, so the next request in this transaction's process sees the change, and again
-    once the transaction commits, so a page another process rendered in between from the
-    not yet committed data is never served either.
+    It bumps now, and again once the transaction commits: a page another process renders in
+    between, from the data as they were before the commit, is never served.
     """
     _bump()
     transaction.on_commit(_bump)
