@@ -11,7 +11,7 @@ PYTHON ?= $(shell for p in python3.13 python3.12 python3 python; do \
 	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null \
 	&& { echo $$p; break; }; done)
 
-.PHONY: venv run test lint format migrate demo messages bench backup restore clean browser pg-client
+.PHONY: venv run test lint format migrate demo messages bench backup restore clean browser pg-client wrk
 
 $(STAMP): pyproject.toml
 	@if [ -z "$(PYTHON)" ]; then \
@@ -68,6 +68,24 @@ pg-client:
 				 (apt-get update -qq && apt-get install -y -qq postgresql-client >/dev/null)); \
 			else echo "error: pg_dump is missing: install PostgreSQL's client tools."; exit 1; fi; }; \
 	esac
+
+# The benchmark (README, "Running at scale"): generated data, gunicorn as in production, wrk.
+BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/alliance_bench
+BENCH_SCALE ?= 1
+BENCH_DURATION ?= 10
+BENCH_URLS ?=
+bench: venv wrk
+	BENCH_DATABASE_URL="$(BENCH_DATABASE_URL)" BENCH_SCALE="$(BENCH_SCALE)" \
+	BENCH_DURATION="$(BENCH_DURATION)" BENCH_URLS="$(BENCH_URLS)" $(BIN)/python bench/run.py
+
+# The benchmark's load generator is Debian's wrk; install it when missing and we may.
+wrk:
+	@command -v wrk >/dev/null 2>&1 || { \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+			echo "Installing Debian's wrk for the benchmark..."; \
+			(apt-get install -y -qq wrk >/dev/null 2>&1 || \
+			 (apt-get update -qq && apt-get install -y -qq wrk >/dev/null)) ; \
+		else echo "error: wrk is not installed (apt-get install wrk)."; exit 1; fi; }
 
 lint: venv
 	$(BIN)/ruff check .

