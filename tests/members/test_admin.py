@@ -103,7 +103,7 @@ def test_approving_from_the_list_publishes_the_member_and_tells_the_applicant(
     assert member.decided_by == officer
     assert member.decided_at is not None
     assert [m.to for m in mail.outbox] == [["mayor@example.org"]]
-    assert "Łódź is now a member of the Alliance" in mail.outbox[0].body
+    assert "Łódź, est désormais membre de l’Alliance" in mail.outbox[0].body
     # Written in the applicant's language: the link goes to the French page.
     assert f"/fr/members/{member.slug}/" in mail.outbox[0].body
     assert officer_client.get(member.get_absolute_url()).status_code == 200
