@@ -4,7 +4,6 @@ from django.db import OperationalError
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.template import loader
-from django.urls import reverse
 from django.utils.cache import patch_cache_control
 
 logger = logging.getLogger(__name__)
@@ -36,7 +35,8 @@ class AdminNoCacheMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        if request.path.startswith(reverse("admin:index")):
+        match = getattr(request, "resolver_match", None)
+        if match is not None and "admin" in match.namespaces:
             patch_cache_control(response, private=True, no_store=True)
         return response
 

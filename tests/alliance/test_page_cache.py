@@ -8,6 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from alliance.cache import bump_data_version
+from declarations.demo import ensure_declaration
 from members.models import Member
 from tests.factories import make_article, make_member
 
@@ -133,6 +134,7 @@ def test_logged_in_staff_are_never_served_or_stored_in_the_cache(admin_client, c
 @pytest.mark.django_db
 @pytest.mark.parametrize("path", ["/en/join/", "/en/declaration/sign/"])
 def test_form_pages_are_never_cached(client, page_cache, path):
+    ensure_declaration()  # the signing form is shown only while a declaration is current
     first = client.get(path)
     client.cookies.clear()
     second = client.get(path)

@@ -163,7 +163,11 @@ class Command(BaseCommand):
         states = list(towns)
         now = timezone.now()
         taken_slugs = set(Member.objects.values_list("slug", flat=True))
-        taken_names = set(Member.objects.approved().values_list("search_name", "country"))
+        # One approved or pending member per name and country (members_one_active_…).
+        active = [Member.Status.APPROVED, Member.Status.PENDING]
+        taken_names = set(
+            Member.objects.filter(status__in=active).values_list("search_name", "country")
+        )
         uses = defaultdict(int)
         members = []
         for n in range(count):
@@ -174,10 +178,10 @@ class Command(BaseCommand):
             kind = Member.Kind.REGION if self.random.random() < 0.15 else Member.Kind.CITY
             name = self.member_name(town["name"], kind, uses[town["name"], country])
             status = self.member_status()
-            while status == Member.Status.APPROVED and (normalise(name), country) in taken_names:
+            while status in active and (normalise(name), country) in taken_names:
                 uses[town["name"], country] += 1
                 name = self.member_name(town["name"], kind, uses[town["name"], country])
-            if status == Member.Status.APPROVED:
+            if status in active:
                 taken_names.add((normalise(name), country))
             requested_at = now - datetime.timedelta(days=self.random.randint(1, 3000))
             decided_at = (
@@ -258,6 +262,13 @@ class Command(BaseCommand):
         days = (today - declaration.endorsed_on).days
         approved = [member for member in members if member.status == Member.Status.APPROVED]
         batch = []
+        # One active signature per person, authority and country (declarations_one_active_…).
+        active = {Signature.Status.PENDING, Signature.Status.VERIFIED}
+        taken = set(
+            Signature.objects.filter(declaration=declaration, status__in=active).values_list(
+                "search_name", "search_authority", "country"
+            )
+        )
         for n in range(count):
             member = self.random.choice(approved) if approved and n % 3 == 0 else None
             country = member.country if member else self.random.choice(self.weighted_states)
@@ -273,6 +284,13 @@ class Command(BaseCommand):
             else:
                 status, consent = Signature.Status.WITHDRAWN, True
             full_name = self.person_name()
+            authority = member.name if member else f"Municipality of {country}"
+            key = (normalise(full_name), normalise(authority), country)
+            while status in active and key in taken:
+                full_name = f"{self.person_name()} {self.random.randint(2, 99_999)}"
+                key = (normalise(full_name), normalise(authority), country)
+            if status in active:
+                taken.add(key)
             signed_on = declaration.endorsed_on + datetime.timedelta(
                 days=self.random.randint(0, days)
             )
@@ -282,8 +300,9 @@ class Command(BaseCommand):
                     declaration=declaration,
                     full_name=full_name,
                     search_name=normalise(full_name),
+                    search_authority=normalise(authority),
                     office=self.random.choice(OFFICES),
-                    authority_name=member.name if member else f"Municipality of {country}",
+                    authority_name=authority,
                     member=member,
                     country=country,
                     signed_on=signed_on,
