@@ -58,6 +58,23 @@ def bump_data_version():
     transaction.on_commit(_bump)
 
 
+def remember(key, compute):
+    """compute(), kept in the cache until the data change (when the page cache is on).
+
+    For figures many pages show and that cost a scan, such as the live counters. Without a
+    shared cache (PAGE_CACHE_SECONDS=0) it simply computes: another process could not tell
+    this one that the data changed.
+    """
+    if not settings.PAGE_CACHE_SECONDS:
+        return compute()
+    versioned = f"remember:{key}:{data_version()}"
+    value = cache.get(versioned)
+    if value is None:
+        value = compute()
+        cache.set(versioned, value, timeout=settings.PAGE_CACHE_SECONDS)
+    return value
+
+
 def data_changed(**kwargs):
     """Receiver of the save, delete and many-to-many signals of the public models."""
     bump_data_version()

@@ -12,14 +12,15 @@ from declarations.models import Declaration, Signature
 from members.models import Member
 from news.models import Article
 
+from .cache import remember
 from .models import Page
 
 logger = logging.getLogger(__name__)
 
 
 def home(request):
-    members = Member.objects.approved().totals()
-    signatures = Signature.objects.public().totals()
+    members = remember("member-totals", lambda: Member.objects.approved().totals())
+    signatures = remember("signature-totals", lambda: Signature.objects.public().totals())
     context = {
         "member_totals": members,
         "signature_totals": signatures,

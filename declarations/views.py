@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_POST
 from django.views.generic import FormView
 from django_countries import countries
 
+from alliance.cache import remember
 from alliance.protection import ProtectedFormMixin, rate_limit_exceeded
 from alliance.text import normalise
 from members.models import Member
@@ -41,7 +42,10 @@ def declaration(request):
     if current is None:
         return render(request, "declarations/declaration.html", {"declaration": None})
     signatures = Signature.objects.public().filter(declaration=current)
-    codes = signatures.order_by().values_list("country", flat=True).distinct()
+    codes = remember(
+        f"declaration-{current.pk}-countries",
+        lambda: list(signatures.order_by().values_list("country", flat=True).distinct()),
+    )
     country_choices = sorted(
         ((code, countries.name(code)) for code in codes), key=lambda choice: normalise(choice[1])
     )
@@ -51,7 +55,7 @@ def declaration(request):
     filters = {name: value for name, value in form.cleaned_data.items() if value}
     context = {
         "declaration": current,
-        "totals": signatures.totals(),
+        "totals": remember(f"declaration-{current.pk}-totals", signatures.totals),
         "form": form,
         "filtered": bool(filters),
         "page_obj": page_obj,

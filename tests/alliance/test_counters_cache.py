@@ -1,0 +1,51 @@
+"""The live counters are kept between data changes when the shared cache is on."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from alliance.cache import remember
+from members.models import Member
+from tests.factories import make_member, make_signature
+
+pytestmark = pytest.mark.django_db
+
+
+def totals_queries(client, path):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(path)
+    counted = [q for q in queries.captured_queries if "COUNT(" in q["sql"].upper()]
+    return response, counted
+
+
+def test_counters_are_computed_once_until_the_data_change(admin_client, settings):
+    settings.PAGE_CACHE_SECONDS = 60  # logged-in staff are never page-cached: the view runs
+    make_member(name="Graz", country="AT")
+    make_signature()
+
+    first, first_counts = totals_queries(admin_client, "/en/")
+    second, second_counts = totals_queries(admin_client, "/en/")
+
+    assert len(first_counts) >= 2
+    assert second_counts == []
+    assert "<strong>1</strong> city or region" in second.content.decode()
+
+
+def test_an_approval_moves_the_cached_counter_at_once(admin_client, settings):
+    settings.PAGE_CACHE_SECONDS = 60
+    make_member(name="Graz", country="AT")
+    admin_client.get("/en/")
+
+    make_member(name="Linz", country="AT")
+
+    assert "<strong>2</strong> cities and regions" in admin_client.get("/en/").content.decode()
+
+
+def test_without_a_shared_cache_nothing_is_kept(settings):
+    settings.PAGE_CACHE_SECONDS = 0
+    make_member(name="Graz", country="AT")
+    first = remember("test-totals", lambda: Member.objects.approved().totals())
+    Member.objects.update(status=Member.Status.PENDING)  # no signal: only a fresh count sees it
+
+    assert first["members"] == 1
+    assert remember("test-totals", lambda: Member.objects.approved().totals())["members"] == 0
