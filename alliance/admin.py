@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
+from simple_history.admin import SimpleHistoryAdmin
 
 from .models import Page
 
@@ -12,7 +13,7 @@ admin.site.index_title = _("Back office")
 
 
 @admin.register(Page)
-class PageAdmin(TranslationAdmin):
+class PageAdmin(SimpleHistoryAdmin, TranslationAdmin):
     list_display = ["title", "slug", "updated_at"]
     readonly_fields = ["updated_at"]
     search_fields = ["title", "body"]

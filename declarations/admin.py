@@ -15,6 +15,7 @@ from import_export import fields, resources, widgets
 from import_export.admin import ImportExportModelAdmin
 from import_export.formats import base_formats
 from modeltranslation.admin import TranslationAdmin
+from simple_history.admin import SimpleHistoryAdmin
 
 from alliance.text import normalise
 from members.models import Member
@@ -24,7 +25,7 @@ from .models import Declaration, Signature
 
 
 @admin.register(Declaration)
-class DeclarationAdmin(TranslationAdmin):
+class DeclarationAdmin(SimpleHistoryAdmin, TranslationAdmin):
     list_display = ["title", "endorsed_on", "is_published", "is_current", "public_signatures"]
     list_filter = ["is_published", "is_current"]
     search_fields = ["title", "text"]
@@ -321,7 +322,7 @@ class RejectionForm(forms.Form):
 
 
 @admin.register(Signature)
-class SignatureAdmin(ImportExportModelAdmin):
+class SignatureAdmin(SimpleHistoryAdmin, ImportExportModelAdmin):
     resource_classes = [SignatureResource]
     formats = [base_formats.CSV, base_formats.XLSX]
     list_display = [

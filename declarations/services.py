@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from alliance.history import record_change
 from alliance.mail import notify_managers_after_commit, send_after_commit
 from alliance.text import normalise
 from members.models import Member
@@ -88,10 +89,13 @@ def receive_signature(signature):
 def confirm_email(signature):
     """Record that the signatory opened the link; True the first time only."""
     now = timezone.now()
-    updated = Signature.objects.filter(pk=signature.pk, email_confirmed_at__isnull=True).update(
-        email_confirmed_at=now, updated_at=now
-    )
-    signature.refresh_from_db(fields=["email_confirmed_at"])
+    with transaction.atomic():
+        updated = Signature.objects.filter(pk=signature.pk, email_confirmed_at__isnull=True).update(
+            email_confirmed_at=now, updated_at=now
+        )
+        signature.refresh_from_db()
+        if updated:
+            record_change(signature, None, "e-mail confirmed")
     return bool(updated)
 
 
@@ -101,6 +105,8 @@ def _change_status(signature, by, from_statuses, to_status, **fields):
         status=to_status, status_changed_at=now, status_changed_by=by, updated_at=now, **fields
     )
     signature.refresh_from_db()
+    if updated:
+        record_change(signature, by, to_status.value)
     return bool(updated)
 
 

@@ -8,6 +8,7 @@ from django.utils.translation import ngettext
 from import_export.admin import ImportExportModelAdmin
 from import_export.formats.base_formats import CSV, XLSX
 from modeltranslation.admin import TranslationAdmin
+from simple_history.admin import SimpleHistoryAdmin
 
 from . import services
 from .models import Member
@@ -80,7 +81,7 @@ class LeftForm(forms.Form):
 
 
 @admin.register(Member)
-class MemberAdmin(ImportExportModelAdmin, TranslationAdmin):
+class MemberAdmin(SimpleHistoryAdmin, ImportExportModelAdmin, TranslationAdmin):
     resource_classes = [MemberResource]
     formats = [CSV, XLSX]
 

@@ -1,7 +1,8 @@
 """The membership workflow: a join request arrives, staff approve or reject it, a member leaves.
 
 Each decision is one conditional UPDATE on the status: whichever call changes the row does
-the work (dates, e-mail); a repeated or concurrent call finds nothing to change and does none.
+the work (dates, history record, e-mail); a repeated or concurrent call finds nothing to change
+and does none.
 """
 
 from django.conf import settings
@@ -11,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from alliance.history import record_change
 from alliance.mail import notify_managers_after_commit, send_after_commit
 
 from .models import Member
@@ -65,6 +67,7 @@ def approve_member(member, by):
         )
         member.refresh_from_db()
         if changed:
+            record_change(member, by, "approved")
             _tell_applicant(
                 member,
                 _("Welcome to the Alliance"),
@@ -86,6 +89,7 @@ def reject_member(member, by, reason):
         )
         member.refresh_from_db()
         if changed:
+            record_change(member, by, "rejected")
             _tell_applicant(
                 member,
                 _("Your request to join the Alliance"),
@@ -106,6 +110,8 @@ def mark_left(member, by, left_on=None):
             updated_at=now,
         )
         member.refresh_from_db()
+        if changed:
+            record_change(member, by, "left the Alliance")
     return bool(changed)
 
 
