@@ -1,10 +1,14 @@
 """Personal data (GDPR): staff export what is held about a person, erase it, resend a lost e-mail."""
 
+import datetime
+import io
 import json
 
 import pytest
 from django.contrib.admin.models import LogEntry
+from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
 
 from declarations import services as declaration_services
 from declarations.models import Signature
@@ -219,3 +223,23 @@ def test_staff_resend_a_confirmation_link_once_the_mail_server_is_back(
     assert message.to == ["mayor@example.org"]
     token = declaration_services.confirmation_token(pending)
     assert reverse("declarations:confirm", kwargs={"token": token}) in message.body
+
+
+# Retention
+
+
+def test_the_retention_purge_deletes_the_history_too(officer):
+    rejected = make_member(status=Member.Status.PENDING, contact_email="old@example.org")
+    member_services.reject_member(rejected, officer, "Not a local authority.")
+    Member.objects.filter(pk=rejected.pk).update(
+        decided_at=timezone.now() - datetime.timedelta(days=400)
+    )
+    unconfirmed = make_signature(status=Signature.Status.PENDING, email="old-signatory@example.org")
+    Signature.objects.filter(pk=unconfirmed.pk).update(
+        created_at=timezone.now() - datetime.timedelta(days=400)
+    )
+
+    call_command("purge_personal_data", stdout=io.StringIO())
+
+    assert not Member.history.filter(contact_email="old@example.org").exists()
+    assert not Signature.history.filter(email="old-signatory@example.org").exists()
