@@ -1,6 +1,7 @@
 """Every change to members, signatures, declarations, articles and pages is kept, with who and when."""
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from alliance.models import Page
@@ -192,3 +193,22 @@ def test_each_language_of_a_translated_text_is_kept(admin_user):
     declaration.save()
 
     assert declaration.history.latest().title_fr == "Déclaration de l’Alliance"
+
+
+def test_an_import_in_the_admin_is_recorded_with_the_staff_member(admin_client, admin_user):
+    upload = SimpleUploadedFile(
+        "members.csv",
+        b"slug,name,kind,country,status,joined_on\n,Cluj-Napoca,city,RO,approved,2018-05-24\n",
+        content_type="text/csv",
+    )
+    url = reverse("admin:members_member_import")
+    preview = admin_client.post(url, {"import_file": upload, "format": "0", "resource": "0"})
+    assert not Member.history.exists()  # the preview is rolled back, its history with it
+
+    admin_client.post(
+        reverse("admin:members_member_process_import"),
+        preview.context["confirm_form"].initial,
+    )
+
+    record = Member.objects.get(name="Cluj-Napoca").history.get()
+    assert (record.history_type, record.history_user) == ("+", admin_user)
