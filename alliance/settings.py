@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "import_export",
     "django_countries",
     "axes",
+    "simple_history",
     "alliance",
     "members",
     "declarations",
@@ -80,6 +81,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     # After sessions, CSRF, auth and messages: it must see whether a view used them.
     "alliance.cache.PageCacheMiddleware",
+    # Names the signed-in staff member on every history record a request leaves.
+    "simple_history.middleware.HistoryRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "alliance.middleware.AdminNoCacheMiddleware",
     "alliance.middleware.DatabaseUnavailableMiddleware",
@@ -266,6 +269,11 @@ AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "alliance.auth.lockout_response"
 AXES_CLIENT_IP_CALLABLE = "alliance.protection.client_address"
+
+# History (django-simple-history) is a record, not an editor: reverting a version could put a
+# member or a signature back in a status without the workflow (and its e-mails). A deleted
+# member or signature is restored from its history by the "Deleted …" page of its admin list.
+SIMPLE_HISTORY_REVERT_DISABLED = True
 
 # Personal data: unconfirmed signatures and rejected join requests are purged after this many
 # days (`manage.py purge_personal_data`).

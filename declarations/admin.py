@@ -15,7 +15,10 @@ from import_export import fields, resources, widgets
 from import_export.admin import ImportExportModelAdmin
 from import_export.formats import base_formats
 from modeltranslation.admin import TranslationAdmin
+from simple_history.admin import SimpleHistoryAdmin
 
+from alliance.admin import DeletedRowsAdmin, erase_confirmation
+from alliance.personal_data import download
 from alliance.text import normalise
 from members.models import Member
 
@@ -24,7 +27,7 @@ from .models import Declaration, Signature
 
 
 @admin.register(Declaration)
-class DeclarationAdmin(TranslationAdmin):
+class DeclarationAdmin(SimpleHistoryAdmin, TranslationAdmin):
     list_display = ["title", "endorsed_on", "is_published", "is_current", "public_signatures"]
     list_filter = ["is_published", "is_current"]
     search_fields = ["title", "text"]
@@ -321,7 +324,7 @@ class RejectionForm(forms.Form):
 
 
 @admin.register(Signature)
-class SignatureAdmin(ImportExportModelAdmin):
+class SignatureAdmin(DeletedRowsAdmin, SimpleHistoryAdmin, ImportExportModelAdmin):
     resource_classes = [SignatureResource]
     formats = [base_formats.CSV, base_formats.XLSX]
     list_display = [
@@ -346,7 +349,14 @@ class SignatureAdmin(ImportExportModelAdmin):
     list_select_related = ["declaration", "member"]
     date_hierarchy = "signed_on"
     raw_id_fields = ["member"]
-    actions = ["verify", "reject", "withdraw"]
+    actions = [
+        "verify",
+        "reject",
+        "withdraw",
+        "resend_confirmation",
+        "export_personal_data",
+        "erase_personal_data",
+    ]
     readonly_fields = [
         "status",
         "email_confirmed_at",
@@ -509,3 +519,69 @@ class SignatureAdmin(ImportExportModelAdmin):
                 ),
             ),
         )
+
+    @admin.action(
+        description=_("Resend the confirmation link to the selected signatories"),
+        permissions=["change"],
+    )
+    def resend_confirmation(self, request, queryset):
+        sent = failed = skipped = 0
+        for signature in queryset.order_by("pk"):
+            if not services.awaits_confirmation(signature):
+                skipped += 1
+            elif services.resend_confirmation_link(signature):
+                sent += 1
+            else:
+                failed += 1
+        parts = [ngettext("%d confirmation link sent", "%d confirmation links sent", sent) % sent]
+        if failed:
+            parts.append(
+                ngettext(
+                    "%d could not be sent: the mail server refused it, try again later",
+                    "%d could not be sent: the mail server refused them, try again later",
+                    failed,
+                )
+                % failed
+            )
+        if skipped:
+            parts.append(
+                ngettext(
+                    "%d was skipped: already confirmed, not pending, or without e-mail",
+                    "%d were skipped: already confirmed, not pending, or without e-mail",
+                    skipped,
+                )
+                % skipped
+            )
+        level = messages.ERROR if failed else messages.SUCCESS if sent else messages.WARNING
+        self.message_user(request, ", ".join(parts) + ".", level)
+
+    @admin.action(description=_("Export personal data (JSON)"), permissions=["view"])
+    def export_personal_data(self, request, queryset):
+        return download(
+            [services.personal_data(signature) for signature in queryset.order_by("pk")],
+            "signatures",
+        )
+
+    @admin.action(description=_("Erase personal data…"), permissions=["delete"])
+    def erase_personal_data(self, request, queryset):
+        signatures = list(queryset.order_by("pk"))
+        if "post" not in request.POST:
+            people = [
+                f"{signature.full_name} <{signature.email or '—'}>, {signature.authority_name}"
+                for signature in signatures
+            ]
+            return erase_confirmation(request, self, signatures, "erase_personal_data", people)
+        for signature in signatures:
+            services.erase_personal_data(signature, request.user)
+        self.message_user(
+            request,
+            ngettext(
+                "The personal data of %d signatory has been erased",
+                "The personal data of %d signatories has been erased",
+                len(signatures),
+            )
+            % len(signatures)
+            + ".",
+            messages.SUCCESS,
+        )
+        return None

@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
+from simple_history.models import HistoricalRecords
 
 from alliance.text import normalise
 from members.models import Member
@@ -169,6 +170,7 @@ class Signature(models.Model):
     ACTIVE_STATUSES = [Status.PENDING, Status.VERIFIED]
 
     objects = SignatureQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-signed_on", "full_name"]

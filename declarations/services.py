@@ -11,7 +11,9 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from alliance.mail import notify_managers_after_commit, send_after_commit
+from alliance.history import record_change
+from alliance.mail import notify_managers_after_commit, send_after_commit, send_now
+from alliance.personal_data import as_data, forget_in_admin_log, history_of
 from alliance.text import normalise
 from members.models import Member
 
@@ -53,8 +55,8 @@ def matching_member(authority_name, country):
     )
 
 
-def send_confirmation_link(signature):
-    send_after_commit(
+def _confirmation_message(signature):
+    return (
         _("Please confirm your signature of the Declaration"),
         "declarations/email/confirm.txt",
         {
@@ -63,8 +65,27 @@ def send_confirmation_link(signature):
             "max_age_days": settings.CONFIRMATION_MAX_AGE_DAYS,
         },
         [signature.email],
-        language=signature.language,
     )
+
+
+def send_confirmation_link(signature):
+    send_after_commit(*_confirmation_message(signature), language=signature.language)
+
+
+def awaits_confirmation(signature):
+    return (
+        signature.status == Signature.Status.PENDING
+        and bool(signature.email)
+        and signature.email_confirmed_at is None
+    )
+
+
+def resend_confirmation_link(signature):
+    """Send the confirmation link again, now (the first one may have been lost while the mail
+    server was down, or have expired). True if the mail server accepted it."""
+    if not awaits_confirmation(signature):
+        return False
+    return send_now(*_confirmation_message(signature), language=signature.language)
 
 
 @transaction.atomic
@@ -88,10 +109,13 @@ def receive_signature(signature):
 def confirm_email(signature):
     """Record that the signatory opened the link; True the first time only."""
     now = timezone.now()
-    updated = Signature.objects.filter(pk=signature.pk, email_confirmed_at__isnull=True).update(
-        email_confirmed_at=now, updated_at=now
-    )
-    signature.refresh_from_db(fields=["email_confirmed_at"])
+    with transaction.atomic():
+        updated = Signature.objects.filter(pk=signature.pk, email_confirmed_at__isnull=True).update(
+            email_confirmed_at=now, updated_at=now
+        )
+        signature.refresh_from_db()
+        if updated:
+            record_change(signature, None, "e-mail confirmed")
     return bool(updated)
 
 
@@ -101,6 +125,8 @@ def _change_status(signature, by, from_statuses, to_status, **fields):
         status=to_status, status_changed_at=now, status_changed_by=by, updated_at=now, **fields
     )
     signature.refresh_from_db()
+    if updated:
+        record_change(signature, by, to_status.value)
     return bool(updated)
 
 
@@ -143,6 +169,45 @@ def reject_signature(signature, by, reason=""):
 def withdraw_signature(signature, by):
     """Pending or verified → withdrawn, at the signatory's request: off every page."""
     return _change_status(signature, by, Signature.ACTIVE_STATUSES, Signature.Status.WITHDRAWN)
+
+
+# What is left of a signature whose signatory asked to be forgotten.
+ERASED_NAME = "Erased"
+
+
+def personal_data(signature):
+    """Everything held about a signatory: the signature, its history, and any join request
+    sent from the same e-mail address."""
+    join_requests = []
+    if signature.email:
+        join_requests = list(Member.objects.filter(contact_email__iexact=signature.email))
+    return {
+        "signature": as_data([signature])[0],
+        "history": history_of(signature),
+        "join_requests": [
+            {**row, "history": history_of(member)}
+            for member, row in zip(join_requests, as_data(join_requests), strict=True)
+        ],
+    }
+
+
+@transaction.atomic
+def erase_personal_data(signature, by):
+    """Forget a signatory: withdrawn (off every page), name and e-mail gone, here and in the
+    signature's history and the admin's log."""
+    withdraw_signature(signature, by)
+    anonymous = {
+        "full_name": ERASED_NAME,
+        "search_name": normalise(ERASED_NAME),
+        "email": "",
+        "staff_note": "",
+    }
+    Signature.objects.filter(pk=signature.pk).update(**anonymous, updated_at=timezone.now())
+    Signature.history.filter(id=signature.pk).update(**anonymous)
+    signature.refresh_from_db()
+    record_change(signature, by, "personal data erased")
+    forget_in_admin_log(signature)
+    return signature
 
 
 def _declaration_url(signature):

@@ -8,6 +8,10 @@ from django.utils.translation import ngettext
 from import_export.admin import ImportExportModelAdmin
 from import_export.formats.base_formats import CSV, XLSX
 from modeltranslation.admin import TranslationAdmin
+from simple_history.admin import SimpleHistoryAdmin
+
+from alliance.admin import DeletedRowsAdmin, erase_confirmation
+from alliance.personal_data import download
 
 from . import services
 from .models import Member
@@ -80,7 +84,7 @@ class LeftForm(forms.Form):
 
 
 @admin.register(Member)
-class MemberAdmin(ImportExportModelAdmin, TranslationAdmin):
+class MemberAdmin(DeletedRowsAdmin, SimpleHistoryAdmin, ImportExportModelAdmin, TranslationAdmin):
     resource_classes = [MemberResource]
     formats = [CSV, XLSX]
 
@@ -104,7 +108,14 @@ class MemberAdmin(ImportExportModelAdmin, TranslationAdmin):
     list_per_page = 50
     date_hierarchy = "requested_at"
     ordering = ["-requested_at"]
-    actions = ["approve_selected", "reject_selected", "mark_left_selected"]
+    actions = [
+        "approve_selected",
+        "reject_selected",
+        "mark_left_selected",
+        "resend_acknowledgement",
+        "export_personal_data",
+        "erase_personal_data",
+    ]
     readonly_fields = [
         "status",
         "requested_at",
@@ -298,6 +309,70 @@ class MemberAdmin(ImportExportModelAdmin, TranslationAdmin):
             button=_("Mark as having left"),
             not_applicable=queryset.count() - approved.count(),
         )
+
+    @admin.action(
+        description=_("Resend the acknowledgement of the selected requests"),
+        permissions=["change"],
+    )
+    def resend_acknowledgement(self, request, queryset):
+        sent = failed = skipped = 0
+        for member in queryset:
+            if member.status != Member.Status.PENDING or not member.contact_email:
+                skipped += 1
+            elif services.resend_acknowledgement(member):
+                sent += 1
+            else:
+                failed += 1
+        parts = [
+            ngettext("%(count)d e-mail sent.", "%(count)d e-mails sent.", sent) % {"count": sent}
+        ]
+        if failed:
+            parts.append(
+                ngettext(
+                    "%(count)d could not be sent: the mail server refused it, try again later.",
+                    "%(count)d could not be sent: the mail server refused them, try again later.",
+                    failed,
+                )
+                % {"count": failed}
+            )
+        if skipped:
+            parts.append(
+                ngettext(
+                    "%(count)d was skipped: not a pending request, or no contact e-mail.",
+                    "%(count)d were skipped: not pending requests, or no contact e-mail.",
+                    skipped,
+                )
+                % {"count": skipped}
+            )
+        level = messages.ERROR if failed else messages.SUCCESS if sent else messages.WARNING
+        self.message_user(request, " ".join(parts), level)
+
+    @admin.action(description=_("Export personal data (JSON)"), permissions=["view"])
+    def export_personal_data(self, request, queryset):
+        return download([services.personal_data(member) for member in queryset], "members")
+
+    @admin.action(description=_("Erase personal data…"), permissions=["delete"])
+    def erase_personal_data(self, request, queryset):
+        if "post" not in request.POST:
+            people = [
+                f"{member.contact_name or '—'} <{member.contact_email or '—'}>, {member.name}"
+                for member in queryset
+            ]
+            return erase_confirmation(request, self, queryset, "erase_personal_data", people)
+        for member in queryset:
+            services.erase_personal_data(member, request.user)
+        count = len(queryset)
+        self.message_user(
+            request,
+            ngettext(
+                "The contact person’s personal data of %(count)d member has been erased.",
+                "The contact persons’ personal data of %(count)d members has been erased.",
+                count,
+            )
+            % {"count": count},
+            messages.SUCCESS,
+        )
+        return None
 
     def _confirmation_page(self, request, queryset, form, **context):
         return TemplateResponse(

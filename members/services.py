@@ -1,17 +1,22 @@
 """The membership workflow: a join request arrives, staff approve or reject it, a member leaves.
 
 Each decision is one conditional UPDATE on the status: whichever call changes the row does
-the work (dates, e-mail); a repeated or concurrent call finds nothing to change and does none.
+the work (dates, history record, e-mail); a repeated or concurrent call finds nothing to change
+and does none.
 """
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from alliance.mail import notify_managers_after_commit, send_after_commit
+from alliance.history import record_change
+from alliance.mail import notify_managers_after_commit, send_after_commit, send_now
+from alliance.personal_data import as_data, history_of
+from declarations.models import Signature
 
 from .models import Member
 from .places import find_coordinates
@@ -65,6 +70,7 @@ def approve_member(member, by):
         )
         member.refresh_from_db()
         if changed:
+            record_change(member, by, "approved")
             _tell_applicant(
                 member,
                 _("Welcome to the Alliance"),
@@ -86,6 +92,7 @@ def reject_member(member, by, reason):
         )
         member.refresh_from_db()
         if changed:
+            record_change(member, by, "rejected")
             _tell_applicant(
                 member,
                 _("Your request to join the Alliance"),
@@ -106,7 +113,58 @@ def mark_left(member, by, left_on=None):
             updated_at=now,
         )
         member.refresh_from_db()
+        if changed:
+            record_change(member, by, "left the Alliance")
     return bool(changed)
+
+
+def resend_acknowledgement(member):
+    """Send the acknowledgement of a pending join request again, now (the first one may have
+    been lost while the mail server was down). True if the mail server accepted it."""
+    if member.status != Member.Status.PENDING or not member.contact_email:
+        return False
+    with translation.override(member.language):
+        subject = str(_("Your request to join the Alliance"))
+    return send_now(
+        subject,
+        "members/email/join_received.txt",
+        {"member": member},
+        [member.contact_email],
+        language=member.language,
+    )
+
+
+# The contact person's data: blanked when they ask to be forgotten. The authority's own data
+# (name, country, website) is public and stays.
+CONTACT_FIELDS = ["contact_name", "contact_role", "contact_email", "contact_phone", "motivation"]
+
+
+def personal_data(member):
+    """Everything held about a member's contact person: the request, its history, and the
+    signatures given for that authority or from that e-mail address."""
+    given = Q(member=member)
+    if member.contact_email:
+        given |= Q(email__iexact=member.contact_email)
+    signatures = list(Signature.objects.filter(given).order_by("pk"))
+    return {
+        "member": as_data([member])[0],
+        "history": history_of(member),
+        "signatures": [
+            {**row, "history": history_of(signature)}
+            for signature, row in zip(signatures, as_data(signatures), strict=True)
+        ],
+    }
+
+
+def erase_personal_data(member, by):
+    """Forget the contact person: blank their details in the member and in all its history."""
+    blank = dict.fromkeys(CONTACT_FIELDS, "")
+    with transaction.atomic():
+        Member.objects.filter(pk=member.pk).update(**blank, updated_at=timezone.now())
+        Member.history.filter(id=member.pk).update(**blank)
+        member.refresh_from_db()
+        record_change(member, by, "personal data erased")
+    return member
 
 
 def _tell_applicant(member, subject, template):

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django_countries import countries
 from modeltranslation.admin import TranslationAdmin
+from simple_history.admin import SimpleHistoryAdmin
 
 from members.models import Member
 
@@ -52,7 +53,7 @@ class CountryFilter(admin.SimpleListFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(TranslationAdmin):
+class ArticleAdmin(SimpleHistoryAdmin, TranslationAdmin):
     list_display = ["title", "kind", "state", "published_at", "updated_at", "preview_links"]
     list_filter = [StateFilter, "status", "kind", "tags", CountryFilter]
     search_fields = [
@@ -160,7 +161,7 @@ class ArticleAdmin(TranslationAdmin):
 
     @admin.action(description=_("Move back to draft"), permissions=["publish"])
     def move_to_draft(self, request, queryset):
-        outcome = services.move_to_draft(queryset)
+        outcome = services.move_to_draft(queryset, by=request.user)
         report(request, outcome, done=_drafted, already=_already_draft)
 
 

@@ -6,6 +6,8 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from alliance.history import record_change
+
 from .models import Article
 
 
@@ -21,29 +23,41 @@ class Outcome:
 def publish_now(articles, by=None):
     """Put drafts and scheduled articles online now; live articles keep their date.
 
-    One conditional UPDATE: its row count says how many changed, so running it twice (or
-    from two browser tabs at once) publishes each article once.
+    One conditional UPDATE per article: its row count says whether it changed, so running it
+    twice (or from two browser tabs at once) publishes each article once, and records it once.
     """
     now = timezone.now()
-    pks = list(articles.values_list("pk", flat=True))
     waiting = (
         Q(status=Article.Status.DRAFT) | Q(published_at__isnull=True) | Q(published_at__gt=now)
     )
-    changed = (
-        Article.objects.filter(pk__in=pks)
-        .filter(waiting)
-        .update(status=Article.Status.PUBLISHED, published_at=now, published_by=by, updated_at=now)
+    return _change_each(
+        articles,
+        Article.objects.filter(waiting),
+        {"status": Article.Status.PUBLISHED, "published_at": now, "published_by": by},
+        by,
+        "published",
     )
-    return Outcome(changed=changed, unchanged=len(pks) - changed)
 
 
 @transaction.atomic
-def move_to_draft(articles):
+def move_to_draft(articles, by=None):
     """Take articles offline (live or scheduled); their address answers 404 until republished."""
-    pks = list(articles.values_list("pk", flat=True))
-    changed = (
-        Article.objects.filter(pk__in=pks)
-        .exclude(status=Article.Status.DRAFT)
-        .update(status=Article.Status.DRAFT, updated_at=timezone.now())
+    return _change_each(
+        articles,
+        Article.objects.exclude(status=Article.Status.DRAFT),
+        {"status": Article.Status.DRAFT},
+        by,
+        "moved back to draft",
     )
-    return Outcome(changed=changed, unchanged=len(pks) - changed)
+
+
+def _change_each(articles, changeable, values, by, reason):
+    changed = unchanged = 0
+    for article in articles.order_by("pk"):
+        if changeable.filter(pk=article.pk).update(**values, updated_at=timezone.now()):
+            article.refresh_from_db()
+            record_change(article, by, reason)
+            changed += 1
+        else:
+            unchanged += 1
+    return Outcome(changed=changed, unchanged=unchanged)

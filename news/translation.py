@@ -1,4 +1,5 @@
 from modeltranslation.translator import TranslationOptions, register
+from simple_history import register as register_history
 
 from .models import Article, Tag
 
@@ -21,3 +22,8 @@ class ArticleTranslationOptions(TranslationOptions):
         "place",
         "image_alt",
     )
+
+
+# Registered after the translation fields exist, so that the history keeps every language.
+# The rendered HTML is left out: it is made again from the Markdown on every save.
+register_history(Article, excluded_fields=["body_html", "body_html_en", "body_html_fr"])

@@ -5,10 +5,12 @@ from django.core.management import call_command
 
 
 def row_counts():
+    # The content, not its history: loading the demo again records that it saved the members.
     return {
         model._meta.label: model._default_manager.count()
         for model in apps.get_models()
         if model._meta.app_label in {"alliance", "members", "declarations", "news"}
+        and not model.__name__.startswith("Historical")
     }
 
 

@@ -1,5 +1,7 @@
 import pytest
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.utils import translation
 
 STAFF_PASSWORD = "a-strong-staff-password-1842"
 
@@ -23,3 +25,36 @@ def login():
         )
 
     return post
+
+
+def group_member(django_user_model, username, group):
+    user = django_user_model.objects.create_user(
+        username, f"{username}@example.org", STAFF_PASSWORD, is_staff=True
+    )
+    user.groups.add(Group.objects.get(name=group))
+    return user
+
+
+@pytest.fixture
+def officer(db, django_user_model):
+    """A staff member in the "Membership officers" group."""
+    return group_member(django_user_model, "officer", "Membership officers")
+
+
+@pytest.fixture
+def second_officer(db, django_user_model):
+    return group_member(django_user_model, "officer2", "Membership officers")
+
+
+@pytest.fixture
+def editor(db, django_user_model):
+    """A staff member in the "Editors" group."""
+    return group_member(django_user_model, "editor", "Editors")
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """Factories write translated fields in the active language, which a request may leave set."""
+    translation.activate("en")
+    yield
+    translation.activate("en")

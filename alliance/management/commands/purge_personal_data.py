@@ -22,6 +22,15 @@ def expired(days):
     return signatures, join_requests
 
 
+def purge(rows):
+    """Delete `rows` and their history (the deletion's own record included): nothing is kept."""
+    model = rows.model
+    pks = list(rows.values_list("pk", flat=True))
+    deleted = rows.filter(pk__in=pks).delete()[1].get(model._meta.label, 0)
+    model.history.filter(id__in=pks).delete()
+    return deleted
+
+
 class Command(BaseCommand):
     help = (
         "Delete the personal data the Alliance no longer needs: signatures whose e-mail was "
@@ -48,10 +57,7 @@ class Command(BaseCommand):
             if dry_run:
                 counts = signatures.count(), join_requests.count()
             else:
-                counts = (
-                    signatures.delete()[1].get(Signature._meta.label, 0),
-                    join_requests.delete()[1].get(Member._meta.label, 0),
-                )
+                counts = (purge(signatures), purge(join_requests))
         verb = "Would delete" if dry_run else "Deleted"
         self.stdout.write(
             f"{verb} {counts[0]} unconfirmed signature(s) and {counts[1]} rejected join "

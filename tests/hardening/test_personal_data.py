@@ -1,0 +1,245 @@
+"""Personal data (GDPR): staff export what is held about a person, erase it, resend a lost e-mail."""
+
+import datetime
+import io
+import json
+
+import pytest
+from django.contrib.admin.models import LogEntry
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import timezone
+
+from declarations import services as declaration_services
+from declarations.models import Signature
+from members import services as member_services
+from members.models import Member
+from tests.factories import make_member, make_signature
+
+pytestmark = pytest.mark.django_db
+
+MEMBERS = reverse("admin:members_member_changelist") + "?status=all"
+SIGNATURES = reverse("admin:declarations_signature_changelist")
+
+
+def act(client, url, action, rows, **extra):
+    data = {"action": action, "_selected_action": [row.pk for row in rows], **extra}
+    return client.post(url, data, follow=True)
+
+
+@pytest.fixture
+def member(officer):
+    member = make_member(
+        name="Graz",
+        country="AT",
+        status=Member.Status.PENDING,
+        contact_name="Elke Kahr",
+        contact_role="Mayor",
+        contact_email="elke.kahr@graz.example.org",
+        contact_phone="+43 316 872 2000",
+        motivation="Graz hosts a large Roma community.",
+    )
+    member_services.approve_member(member, officer)
+    return member
+
+
+@pytest.fixture
+def signature(member, officer):
+    signature = make_signature(
+        full_name="Elke Kahr",
+        authority_name="Graz",
+        country="AT",
+        member=member,
+        email="elke.kahr@graz.example.org",
+        status=Signature.Status.PENDING,
+        staff_note="Called her office on Monday.",
+    )
+    declaration_services.verify_signature(signature, officer)
+    return signature
+
+
+# Export
+
+
+def test_exporting_a_member_downloads_everything_held_about_its_contact(
+    admin_client, member, signature
+):
+    response = act(admin_client, MEMBERS, "export_personal_data", [member])
+
+    assert response["Content-Type"] == "application/json; charset=utf-8"
+    assert "attachment" in response["Content-Disposition"]
+    (person,) = json.loads(response.content)
+    assert person["member"]["contact_email"] == "elke.kahr@graz.example.org"
+    assert person["member"]["contact_phone"] == "+43 316 872 2000"
+    assert person["member"]["motivation"] == "Graz hosts a large Roma community."
+    assert [s["email"] for s in person["signatures"]] == ["elke.kahr@graz.example.org"]
+    assert [r["history_change_reason"] for r in person["signatures"][0]["history"]] == [
+        None,
+        "verified",
+    ]
+    assert [(r["history_user"], r["history_change_reason"]) for r in person["history"]] == [
+        (None, None),
+        ("officer", "approved"),
+    ]
+
+
+def test_exporting_a_signature_downloads_it_with_its_history(admin_client, signature):
+    response = act(admin_client, SIGNATURES, "export_personal_data", [signature])
+
+    (person,) = json.loads(response.content)
+    assert person["signature"]["full_name"] == "Elke Kahr"
+    assert person["signature"]["email"] == "elke.kahr@graz.example.org"
+    assert person["signature"]["staff_note"] == "Called her office on Monday."
+    assert person["history"][-1]["status"] == "verified"
+    assert person["join_requests"][0]["contact_name"] == "Elke Kahr"
+
+
+# Erase
+
+
+def test_erasing_a_member_first_asks_for_confirmation(admin_client, member):
+    response = act(admin_client, MEMBERS, "erase_personal_data", [member])
+
+    assert response.status_code == 200
+    assert "This cannot be undone" in response.text
+    assert "elke.kahr@graz.example.org" in response.text
+    member.refresh_from_db()
+    assert member.contact_email == "elke.kahr@graz.example.org"
+
+
+def test_erasing_a_member_blanks_its_contact_here_and_in_its_history(admin_client, client, member):
+    response = act(admin_client, MEMBERS, "erase_personal_data", [member], post="yes")
+
+    assert "personal data of 1 member has been erased" in response.text
+    member.refresh_from_db()
+    contact = [getattr(member, name) for name in member_services.CONTACT_FIELDS]
+    assert contact == ["", "", "", "", ""]
+    assert member.status == Member.Status.APPROVED
+    assert client.get(member.get_absolute_url()).status_code == 200
+    for record in member.history.all():
+        assert [getattr(record, name) for name in member_services.CONTACT_FIELDS] == contact
+    (export,) = json.loads(act(admin_client, MEMBERS, "export_personal_data", [member]).content)
+    assert "elke.kahr@" not in json.dumps([export["member"], *export["history"]])
+    assert member.history.latest().history_change_reason == "personal data erased"
+
+
+def test_erasing_a_signature_withdraws_it_and_forgets_the_signatory(
+    admin_client, client, signature
+):
+    # Seen on the public page, and named in the admin's own log of changes.
+    assert "Elke Kahr" in client.get(reverse("declarations:declaration")).text
+    admin_client.post(
+        reverse("admin:declarations_signature_change", args=[signature.pk]),
+        {
+            "declaration": signature.declaration_id,
+            "full_name": "Elke Kahr",
+            "office": "mayor",
+            "authority_name": "Graz",
+            "country": "AT",
+            "signed_on": signature.signed_on.isoformat(),
+            "email": "elke.kahr@graz.example.org",
+            "language": "en",
+            "consent_to_publish": "on",
+            "staff_note": "Called her office on Monday.",
+        },
+    )
+    assert LogEntry.objects.filter(object_repr__contains="Elke Kahr").exists()
+
+    response = act(admin_client, SIGNATURES, "erase_personal_data", [signature], post="yes")
+
+    assert "personal data of 1 signatory has been erased" in response.text
+    signature.refresh_from_db()
+    assert (signature.full_name, signature.email, signature.staff_note, signature.status) == (
+        "Erased",
+        "",
+        "",
+        Signature.Status.WITHDRAWN,
+    )
+    for record in signature.history.all():
+        assert (record.full_name, record.email, record.staff_note) == ("Erased", "", "")
+    assert not LogEntry.objects.filter(object_repr__contains="Elke Kahr").exists()
+    assert "Elke Kahr" not in client.get(reverse("declarations:declaration")).text
+
+
+def test_a_membership_officer_cannot_erase(client, officer, member):
+    client.force_login(officer)
+
+    listing = client.get(MEMBERS)
+    act(client, MEMBERS, "erase_personal_data", [member], post="yes")
+
+    assert 'value="erase_personal_data"' not in listing.text
+    assert 'value="export_personal_data"' in listing.text
+    member.refresh_from_db()
+    assert member.contact_email == "elke.kahr@graz.example.org"
+
+
+# Resending a confirmation lost while the mail server was down
+
+
+@pytest.fixture
+def mail_server_down(settings):
+    settings.MAILERS = {"default": {"BACKEND": "tests.members.failing_mail.EmailBackend"}}
+    return settings
+
+
+def test_staff_resend_a_join_acknowledgement_once_the_mail_server_is_back(
+    admin_client, mail_server_down, mailoutbox
+):
+    pending = make_member(status=Member.Status.PENDING, contact_email="mayor@example.org")
+    approved = make_member(status=Member.Status.APPROVED)
+
+    down = act(admin_client, MEMBERS, "resend_acknowledgement", [pending, approved])
+    assert "0 e-mails sent. 1 could not be sent" in down.text
+    assert "1 was skipped" in down.text
+    assert mailoutbox == []
+
+    mail_server_down.MAILERS = {
+        "default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}
+    }
+    back = act(admin_client, MEMBERS, "resend_acknowledgement", [pending, approved])
+
+    assert "1 e-mail sent. 1 was skipped" in back.text
+    assert [message.to for message in mailoutbox] == [["mayor@example.org"]]
+    assert mailoutbox[0].subject == "Your request to join the Alliance"
+
+
+def test_staff_resend_a_confirmation_link_once_the_mail_server_is_back(
+    admin_client, mail_server_down, mailoutbox
+):
+    pending = make_signature(status=Signature.Status.PENDING, email="mayor@example.org")
+    verified = make_signature(status=Signature.Status.VERIFIED)
+
+    down = act(admin_client, SIGNATURES, "resend_confirmation", [pending, verified])
+    assert "0 confirmation links sent, 1 could not be sent" in down.text
+    assert mailoutbox == []
+
+    mail_server_down.MAILERS = {
+        "default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}
+    }
+    back = act(admin_client, SIGNATURES, "resend_confirmation", [pending, verified])
+
+    assert "1 confirmation link sent, 1 was skipped" in back.text
+    (message,) = mailoutbox
+    assert message.to == ["mayor@example.org"]
+    token = declaration_services.confirmation_token(pending)
+    assert reverse("declarations:confirm", kwargs={"token": token}) in message.body
+
+
+# Retention
+
+
+def test_the_retention_purge_deletes_the_history_too(officer):
+    rejected = make_member(status=Member.Status.PENDING, contact_email="old@example.org")
+    member_services.reject_member(rejected, officer, "Not a local authority.")
+    Member.objects.filter(pk=rejected.pk).update(
+        decided_at=timezone.now() - datetime.timedelta(days=400)
+    )
+    unconfirmed = make_signature(status=Signature.Status.PENDING, email="old-signatory@example.org")
+    Signature.objects.filter(pk=unconfirmed.pk).update(
+        created_at=timezone.now() - datetime.timedelta(days=400)
+    )
+
+    call_command("purge_personal_data", stdout=io.StringIO())
+
+    assert not Member.history.filter(contact_email="old@example.org").exists()
+    assert not Signature.history.filter(email="old-signatory@example.org").exists()
