@@ -2,15 +2,19 @@
 
 django-simple-history records every `save()` and `delete()`. The workflows change a status with
 a conditional UPDATE instead (its row count decides who won), which bypasses `save()`: they call
-`record_change()` once they have won, so that each decision still names who took it.
+`record_change()` once they have won, so that each decision still names who took it, and
+the cached public pages are renewed (an UPDATE sends no signal to the page cache either).
 """
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from alliance.cache import bump_data_version
+
 
 def record_change(instance, by, reason):
     """Add a history record of `instance` as it is now, made by `by` (a user or None)."""
+    bump_data_version()
     history = type(instance).history.model
     values = {field.attname: getattr(instance, field.attname) for field in history.tracked_fields}
     return history.objects.create(
