@@ -5,6 +5,7 @@ Without /usr/bin/chromium the browser tests are skipped loudly; under CI they fa
 
 import io
 import os
+import re
 import shutil
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -174,3 +175,18 @@ def demo(transactional_db):
     """
     call_command("load_demo", stdout=io.StringIO())
     return DemoSite()
+
+
+def log_into_admin(page, username, password):
+    """Sign in through the admin's login form, as staff do."""
+    page.goto("/admin/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Log in").click()
+
+
+def run_admin_action(page, row, action):
+    """On an admin list: tick the row named `row`, choose `action`, and run it."""
+    page.get_by_role("checkbox", name=f"Select this object for an action - {row}").check()
+    page.get_by_role("combobox", name=re.compile(r"^Action")).select_option(label=action)
+    page.get_by_role("button", name="Run").click()
