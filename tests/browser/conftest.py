@@ -87,6 +87,15 @@ def page(browser, live_server):
 
 
 @pytest.fixture
+def visitor(browser, live_server):
+    """A second desktop tab in a browser of its own: another person, not logged in, who has
+    seen no page yet (a browser may reuse a public page for PAGE_MAX_AGE seconds)."""
+    page = open_page(browser, live_server)
+    yield page
+    page.context.close()
+
+
+@pytest.fixture
 def phone_page(browser, live_server):
     """A phone-sized tab (390 by 844, touch) on the live server."""
     page = open_page(

@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 from members.models import Member
 from tests.factories import make_member
 
-from .conftest import log_into_admin, open_page, run_admin_action
+from .conftest import log_into_admin, run_admin_action
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -47,15 +47,6 @@ def join_request(demo):
         requested_at=timezone.now(),
         contact_email="aino.virtanen@ouka.fi",
     )
-
-
-@pytest.fixture
-def visitor(browser, live_server):
-    """Another person's browser, not logged in, opened fresh (a browser may reuse a public
-    page it has seen for PAGE_MAX_AGE seconds)."""
-    page = open_page(browser, live_server)
-    yield page
-    page.context.close()
 
 
 def members_counted_on_home(page):
