@@ -50,7 +50,8 @@ def join_request(demo):
 
 
 def members_counted_on_home(page):
-    page.goto("/en/")
+    if not re.search(r"/en/$", page.url):
+        page.goto("/en/")
     figures = page.get_by_role("region", name="The Alliance in figures")
     text = figures.get_by_role("link", name=re.compile("cities and regions")).inner_text()
     return int(re.match(r"\d+", text.replace(",", "")).group())
@@ -83,6 +84,9 @@ def test_officer_approves_a_request_and_the_member_appears_on_the_public_pages(
     assert join_request.status == Member.Status.APPROVED
     assert join_request.decided_by == officer
     assert join_request.joined_on == timezone.localdate()
+    # The officer looks at the site: their browser shows the new count, not the page it kept.
+    page.get_by_role("link", name="View site").click()
+    assert members_counted_on_home(page) == before + 1
 
     # A visitor (a browser of their own, not logged in) finds the new member everywhere.
     visitor.goto("/en/members/")
