@@ -21,7 +21,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpResponse, StreamingHttpResponse
-from django.utils.cache import patch_cache_control
+from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import http_date
 from django.utils.translation import get_language
 
@@ -205,6 +205,9 @@ class PageCacheMiddleware:
     @staticmethod
     def mark_public(response):
         patch_cache_control(response, public=True, max_age=settings.PAGE_MAX_AGE)
+        # Kept for the visitor's cookies only: once staff log in (to approve a request, say)
+        # their browser asks again instead of showing the page it kept from before.
+        patch_vary_headers(response, ["Cookie"])
 
     @staticmethod
     def mark_private(response):

@@ -119,6 +119,19 @@ def test_public_pages_may_be_kept_briefly_by_browsers_and_proxies(client, page_c
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize("cached", [True, False])
+def test_browsers_keep_a_public_page_only_for_the_same_cookies(client, settings, cached):
+    # A browser then asks again once its user logs in, rather than show the page it kept.
+    settings.PAGE_CACHE_SECONDS = 600 if cached else 0
+    client.get("/en/")
+
+    response = client.get("/en/")
+
+    assert response["Cache-Control"] == "public, max-age=60"
+    assert "Cookie" in [value.strip() for value in response["Vary"].split(",")]
+
+
+@pytest.mark.django_db
 def test_logged_in_staff_are_never_served_or_stored_in_the_cache(admin_client, client, page_cache):
     make_member(name="Strasbourg")
     admin_client.get("/en/members/")

@@ -5,6 +5,7 @@ Without /usr/bin/chromium the browser tests are skipped loudly; under CI they fa
 
 import io
 import os
+import re
 import shutil
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -80,6 +81,15 @@ def open_page(browser, live_server, **options):
 @pytest.fixture
 def page(browser, live_server):
     """A desktop browser tab (1280 by 720) on the live server."""
+    page = open_page(browser, live_server)
+    yield page
+    page.context.close()
+
+
+@pytest.fixture
+def visitor(browser, live_server):
+    """A second desktop tab in a browser of its own: another person, not logged in, who has
+    seen no page yet (a browser may reuse a public page for PAGE_MAX_AGE seconds)."""
     page = open_page(browser, live_server)
     yield page
     page.context.close()
@@ -174,3 +184,18 @@ def demo(transactional_db):
     """
     call_command("load_demo", stdout=io.StringIO())
     return DemoSite()
+
+
+def log_into_admin(page, username, password):
+    """Sign in through the admin's login form, as staff do."""
+    page.goto("/admin/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Log in").click()
+
+
+def run_admin_action(page, row, action):
+    """On an admin list: tick the row named `row`, choose `action`, and run it."""
+    page.get_by_role("checkbox", name=f"Select this object for an action - {row}").check()
+    page.get_by_role("combobox", name=re.compile(r"^Action")).select_option(label=action)
+    page.get_by_role("button", name="Run").click()

@@ -4,7 +4,7 @@ import pytest
 from playwright.sync_api import expect
 
 # Pages whose every link and form control is walked through with Tab.
-KEYBOARD_PAGES = ["home", "members:join", "members:map"]
+KEYBOARD_PAGES = ["home", "members:join", "declarations:sign", "members:map"]
 
 # Everything a keyboard can reach, in document order (the site uses no positive tabindex).
 FIND_FOCUSABLE = """() => {

@@ -11,6 +11,8 @@ MAIN_PAGES = [
     "page-terminology",
     "page-privacy",
     "members:directory",
+    "country",
+    "member",
     "members:map",
     "members:join",
     "declarations:declaration",
