@@ -123,11 +123,15 @@ def django_environment(config, redis_url):
 
 
 def create_database(url):
+    """Make the benchmark's database anew: no earlier schema or data can get in its way."""
     import dj_database_url
     import psycopg2
     from psycopg2 import sql
 
     settings = dj_database_url.parse(url)
+    if settings["ENGINE"] == "django.db.backends.sqlite3":
+        Path(settings["NAME"]).unlink(missing_ok=True)
+        return
     if settings["ENGINE"] != "django.db.backends.postgresql":
         return
     server = psycopg2.connect(
@@ -138,11 +142,11 @@ def create_database(url):
         port=settings["PORT"] or None,
     )
     server.autocommit = True
+    name = sql.Identifier(settings["NAME"])
     with server.cursor() as cursor:
-        cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [settings["NAME"]])
-        if cursor.fetchone() is None:
-            log(f"Creating the database {settings['NAME']}")
-            cursor.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(settings["NAME"])))
+        log(f"Creating the database {settings['NAME']} anew")
+        cursor.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(name))
+        cursor.execute(sql.SQL("CREATE DATABASE {}").format(name))
     server.close()
 
 
