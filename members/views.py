@@ -1,11 +1,12 @@
 import csv
 import functools
+import io
 from collections import Counter
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError
-from django.db.models import Case, IntegerField, Value, When
+from django.db.models import Case, IntegerField, QuerySet, Value, When
 from django.http import Http404, JsonResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
@@ -261,7 +262,9 @@ def public_rows(site_url):
     """Dicts of DATA_FIELDS for every approved member, read in chunks."""
     names = _english_country_names()
     fields = [f for f in DATA_FIELDS if f not in {"country_name", "url"}]
-    rows = Member.objects.approved().order_by("country", "search_name", "pk").values(*fields)
+    approved = Member.objects.approved().order_by("country", "search_name", "pk")
+    # Django's own QuerySet: modeltranslation's row iterator costs about 10 µs a row.
+    rows = QuerySet(model=Member, query=approved.query.chain()).values(*fields)
     # One reverse() for all rows; the placeholder is swapped for each slug.
     with translation.override("en"):
         detail_url = site_url + reverse("members:detail", kwargs={"slug": "SLUG"})
@@ -278,21 +281,24 @@ def _site_url(request):
     return request.build_absolute_uri("/").rstrip("/")
 
 
-class _Echo:
-    """A file-like object whose write() hands the line back, for streaming CSV."""
-
-    def write(self, value):
-        return value
+CSV_CHUNK_ROWS = 500
 
 
 @require_GET
 def members_csv(request):
-    writer = csv.writer(_Echo())
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
 
     def lines():
-        yield writer.writerow(DATA_FIELDS)
-        for row in public_rows(_site_url(request)):
-            yield writer.writerow(["" if row[f] is None else row[f] for f in DATA_FIELDS])
+        # Sent in chunks of CSV_CHUNK_ROWS rows: a chunk a row costs more than the row itself.
+        writer.writerow(DATA_FIELDS)
+        for number, row in enumerate(public_rows(_site_url(request)), start=1):
+            writer.writerow(["" if row[f] is None else row[f] for f in DATA_FIELDS])
+            if number % CSV_CHUNK_ROWS == 0:
+                yield buffer.getvalue()
+                buffer.seek(0)
+                buffer.truncate()
+        yield buffer.getvalue()
 
     response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="alliance-members.csv"'
