@@ -59,19 +59,21 @@ def bump_data_version():
 
 
 def remember(key, compute):
-    """compute(), kept in the cache until the data change (when the page cache is on).
+    """compute(), kept in the shared cache until the data change (COUNTER_CACHE_SECONDS).
 
-    For figures many pages show and that cost a scan, such as the live counters. Without a
-    shared cache (PAGE_CACHE_SECONDS=0) it simply computes: another process could not tell
-    this one that the data changed.
+    For figures many pages show and that cost a scan, such as the live counters and the
+    number of rows a list pages through; with or without the page cache (pages for logged-in
+    staff, or PAGE_CACHE_SECONDS=0, still use them). Without a shared cache
+    (COUNTER_CACHE_SECONDS=0) it simply computes: another process could not tell this one
+    that the data changed.
     """
-    if not settings.PAGE_CACHE_SECONDS:
+    if not settings.COUNTER_CACHE_SECONDS:
         return compute()
     versioned = f"remember:{key}:{data_version()}"
     value = cache.get(versioned)
     if value is None:
         value = compute()
-        cache.set(versioned, value, timeout=settings.PAGE_CACHE_SECONDS)
+        cache.set(versioned, value, timeout=settings.COUNTER_CACHE_SECONDS)
     return value
 
 

@@ -124,6 +124,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = env_int(
         "DATABASE_CONNECT_TIMEOUT", 2
     )
+    # PostgreSQL's own index types: the trigram indexes of the member search.
+    INSTALLED_APPS.append("django.contrib.postgres")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: per process by default; REDIS_URL shares it (and the rate limits) between servers.
@@ -150,6 +152,10 @@ AUTHENTICATION_BACKENDS = [
 # Anonymous visitors' pages kept this many seconds (0: off); any data change renews them at
 # once. Off without Redis: a per-process cache cannot tell other workers about a change.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600 if REDIS_URL else 0)
+# Live counters (totals, the number of rows a list pages through) kept in the shared cache this
+# many seconds (0: counted on every request); any data change renews them at once. Off without
+# Redis, for the same reason as the page cache.
+COUNTER_CACHE_SECONDS = env_int("COUNTER_CACHE_SECONDS", 600 if REDIS_URL else 0)
 # How long browsers and shared caches may reuse a public page without asking again.
 PAGE_MAX_AGE = env_int("PAGE_MAX_AGE", 60)
 

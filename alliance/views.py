@@ -9,7 +9,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from declarations.models import Declaration, Signature
-from members.models import Member
+from members.models import approved_counts, totals_of
 from news.models import Article
 
 from .cache import remember
@@ -19,12 +19,12 @@ logger = logging.getLogger(__name__)
 
 
 def home(request):
-    members = remember("member-totals", lambda: Member.objects.approved().totals())
+    members = totals_of(approved_counts())
     signatures = remember("signature-totals", lambda: Signature.objects.public().totals())
     context = {
         "member_totals": members,
         "signature_totals": signatures,
-        "latest_articles": Article.objects.published()[:3],
+        "latest_articles": Article.objects.published().summaries()[:3],
         "declaration": Declaration.objects.current(),
     }
     return render(request, "home.html", context)

@@ -82,8 +82,13 @@ class SignatureQuerySet(models.QuerySet):
         return queryset
 
     def totals(self):
-        """{"signatures": K, "countries": M} in one query."""
-        return self.aggregate(signatures=Count("pk"), countries=Count("country", distinct=True))
+        """{"signatures": K, "countries": M} in one query.
+
+        Counted per country (a hash aggregate), several times faster than COUNT(DISTINCT),
+        which sorts every row.
+        """
+        counts = [n for _code, n in self.order_by().values_list("country").annotate(Count("pk"))]
+        return {"signatures": sum(counts), "countries": len(counts)}
 
 
 class Signature(models.Model):
@@ -200,6 +205,18 @@ class Signature(models.Model):
                 name="signatures_public_country_idx",
             ),
             models.Index(fields=["status", "-signed_on"], name="signatures_status_signed_idx"),
+            # The declaration's list of signatories, whole or by country, in its order, and
+            # its counts, read from these small indexes of the public signatures alone.
+            models.Index(
+                fields=["declaration", "-signed_on", "full_name"],
+                condition=Q(status="verified", consent_to_publish=True),
+                name="signatures_public_list_idx",
+            ),
+            models.Index(
+                fields=["declaration", "country", "-signed_on", "full_name"],
+                condition=Q(status="verified", consent_to_publish=True),
+                name="signatures_public_country_list",
+            ),
         ]
 
     def __str__(self):

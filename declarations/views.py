@@ -5,6 +5,7 @@ from django.conf import settings
 from django.core import signing
 from django.core.paginator import Paginator
 from django.db import IntegrityError
+from django.db.models import Count
 from django.http import StreamingHttpResponse
 from django.shortcuts import render
 from django.urls import reverse_lazy
@@ -16,6 +17,7 @@ from django.views.generic import FormView
 from django_countries import countries
 
 from alliance.cache import remember
+from alliance.pagination import CountedPaginator
 from alliance.protection import ProtectedFormMixin, rate_limit_exceeded
 from alliance.text import normalise
 from members.models import Member
@@ -25,6 +27,17 @@ from .forms import SignatureFilterForm, SignatureForm
 from .models import Declaration, Signature
 
 SIGNATURES_PER_PAGE = 50
+# What the list of signatories shows, and of the linked member what its link needs.
+LISTED_FIELDS = [
+    "full_name",
+    "office",
+    "authority_name",
+    "country",
+    "signed_on",
+    "member",
+    "member__slug",
+    "member__status",
+]
 
 CSV_COLUMNS = [
     "declaration",
@@ -42,20 +55,27 @@ def declaration(request):
     if current is None:
         return render(request, "declarations/declaration.html", {"declaration": None})
     signatures = Signature.objects.public().filter(declaration=current)
-    codes = remember(
-        f"declaration-{current.pk}-countries",
-        lambda: list(signatures.order_by().values_list("country", flat=True).distinct()),
+    # One pass over the signatures gives the totals and the countries to filter by.
+    by_country = remember(
+        f"declaration-{current.pk}-by-country",
+        lambda: dict(signatures.order_by().values_list("country").annotate(Count("pk"))),
     )
+    totals = {"signatures": sum(by_country.values()), "countries": len(by_country)}
     country_choices = sorted(
-        ((code, countries.name(code)) for code in codes), key=lambda choice: normalise(choice[1])
+        ((code, countries.name(code)) for code in by_country),
+        key=lambda choice: normalise(choice[1]),
     )
     form = SignatureFilterForm(request.GET, countries=country_choices)
-    listed = form.filter(signatures).select_related("member")
-    page_obj = Paginator(listed, SIGNATURES_PER_PAGE).get_page(request.GET.get("page"))
+    listed = form.filter(signatures).select_related("member").only(*LISTED_FIELDS)
     filters = {name: value for name, value in form.cleaned_data.items() if value}
+    if filters:
+        paginator = Paginator(listed, SIGNATURES_PER_PAGE)
+    else:  # the whole list: its length is the total shown above it
+        paginator = CountedPaginator(listed, SIGNATURES_PER_PAGE, count=totals["signatures"])
+    page_obj = paginator.get_page(request.GET.get("page"))
     context = {
         "declaration": current,
-        "totals": remember(f"declaration-{current.pk}-totals", signatures.totals),
+        "totals": totals,
         "form": form,
         "filtered": bool(filters),
         "page_obj": page_obj,

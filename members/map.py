@@ -19,16 +19,17 @@ import json
 import math
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from django import forms
 from django.conf import settings
+from django.db.models import Count, QuerySet
 from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django_countries import countries
 
 from alliance.text import normalise
@@ -254,6 +255,14 @@ def _bounds(projected_rings, reach=400):
     return Box(x0, y0, x1 - x0, y1 - y0)
 
 
+# Above this many members a map is a summary: a dot per place rather than a link per member
+# (hundreds of tab stops help nobody), countries rather than members in its text alternative.
+MARKER_LIMIT = 300
+# A summary's dots: smaller than markers, one per cell of a grid of 1/DOT_GRID degree (about
+# 11 km by 7 km in Europe), where several members may share one.
+DOT_SCALE = 0.5
+DOT_GRID = 10
+
 # The shading's classes: a state falls in the last class whose lower bound it reaches.
 CLASS_BOUNDS = (1, 2, 5, 10, 20)
 # A marker's radius, as a share of the width shown: about 6 px on a 900 px wide map.
@@ -290,6 +299,15 @@ class State:
     count: int
     shade: int | None  # None: outside the selection (another country than the one zoomed on)
 
+    @property
+    def title(self):
+        """What hovering the state tells: "France: 2 members", or its name outside the zoom."""
+        if self.shade is None:
+            return self.name
+        return ngettext(
+            "%(country)s: %(counter)s member", "%(country)s: %(counter)s members", self.count
+        ) % {"country": self.name, "counter": self.count}
+
 
 @dataclass(frozen=True, slots=True)
 class Entry:
@@ -318,7 +336,9 @@ class Entry:
 class CountryGroup:
     code: str
     name: str
-    members: list
+    members: list  # empty on a summary map
+    count: int = 0
+    url: str = ""  # the country's page, which lists its members
 
 
 @dataclass
@@ -336,6 +356,10 @@ class MemberMap:
     country_name: str
     off_map: int  # members without coordinates or outside the frame
     frame: str = FRAME.view_box
+    # More members than MARKER_LIMIT: one dot per place instead of a link per member, and
+    # `groups` hold no members, only their number (`count`) and the country page's address.
+    summary: bool = False
+    dots: str = ""  # the dots' path data, for a path drawn with round caps
 
     @property
     def markers_svg(self):
@@ -358,18 +382,26 @@ class MemberMap:
     def totals(self):
         """{"members": N, "countries": M}, as templates/includes/_member_totals.html expects."""
         return {
-            "members": sum(len(group.members) for group in self.groups),
+            "members": sum(group.count for group in self.groups),
             "countries": len(self.groups),
         }
 
+    @property
+    def dot_width(self):
+        """A dot's diameter, as the stroke width of its round-capped path."""
+        return f"{2 * self.marker_radius:g}"
 
-def render_member_map(members, country=None):
+
+def render_member_map(members, country=None, counts=None):
     """Everything the map include needs, for these (approved) members, in one pass over them.
 
-    members: an iterable of approved Member objects, already filtered as the page wants
-    (``Member.objects.approved()`` and its filters; ``map_queryset()`` loads only what the map
-    needs). Each state is shaded by how many of them it holds, each member with coordinates is
-    a marker, and ``groups`` lists them all by country for the text alternative.
+    members: a queryset of approved members, already filtered as the page wants
+    (``Member.objects.approved()`` and its filters), or a list of such members already loaded
+    (``map_queryset()`` loads only what the map needs). Each state is shaded by how many of
+    them it holds, each member with coordinates is a marker, and ``groups`` lists them all by
+    country for the text alternative. Above MARKER_LIMIT members the map is a summary
+    (``summary_map()``): a dot per place and, in ``groups``, each country's number of members.
+    counts: {country code: number of these members} when the caller knows them (saves a query).
 
     country: an ISO alpha-2 code to zoom on that country; the other states are then drawn as
     neutral context. On a country page, in the view:
@@ -381,8 +413,19 @@ def render_member_map(members, country=None):
 
         {% include "includes/_member_map.html" with member_map=member_map %}
     """
-    layer = country_layer()
+    if isinstance(members, QuerySet):
+        if counts is None:
+            counts = members.order_by().values_list("country").annotate(Count("pk"))
+        counts = Counter(dict(counts))
+        if counts.total() > MARKER_LIMIT:
+            return summary_map(counts, _places(members), country)
+        members = map_queryset(members)
     members = list(members)
+    if len(members) > MARKER_LIMIT:
+        counts = Counter(member.country.code for member in members)
+        places = ((m.latitude, m.longitude) for m in members if m.has_coordinates)
+        return summary_map(counts, places, country)
+    layer = country_layer()
     names = dict(countries)
     kinds = {value: str(label) for value, label in Member.Kind.choices}
     label_format = _("%(name)s, %(country)s — %(kind)s")
@@ -403,9 +446,94 @@ def render_member_map(members, country=None):
         counts[code] += 1
     # Southern markers drawn last, on top: they overlap the northern ones as they would in 3D.
     markers = sorted((entry for entry in entries if entry.on_map), key=lambda entry: entry.y)
-    view = _zoom(layer, country, entries, by_country) if country else FRAME
+    positions = [
+        entry.position
+        for entry, code in zip(entries, by_country, strict=True)
+        if entry.on_map and code == country
+    ]
+    view = _zoom(layer, country, positions) if country else FRAME
 
+    listed = {}
+    for _key, code, entry in sorted(
+        zip((normalise(entry.name) for entry in entries), by_country, entries, strict=True),
+        key=lambda item: item[0],
+    ):
+        listed.setdefault(code, []).append(entry)
+    country_url = _country_urls()
+    groups = [
+        CountryGroup(code, names.get(code, code), group, len(group), country_url(code))
+        for code, group in listed.items()
+    ]
+    return MemberMap(
+        view_box=view.view_box,
+        marker_radius=round(view.width * MARKER_SCALE, 1),
+        context_path=_context_path(),
+        states=_states(counts, country),
+        markers=markers,
+        groups=sorted(groups, key=lambda group: normalise(group.name)),
+        legend=legend(),
+        country=country,
+        country_name=names.get(country, "") if country else "",
+        off_map=len(entries) - len(markers),
+    )
+
+
+def summary_map(counts, places, country=None):
+    """The map of more members than MARKER_LIMIT, light whatever their number.
+
+    counts: {country code: number of members}; places: (latitude, longitude) of the members
+    that have them. A dot marks each place (members a few kilometres apart share one), in a
+    single path; the text alternative lists the countries with their number of members, each
+    linking to its country page, where the members are listed.
+    """
     names = dict(countries)
+    positions, placed = set(), 0
+    cells = Counter((round(lat * DOT_GRID), round(lon * DOT_GRID)) for lat, lon in places)
+    for cell, number in cells.items():
+        if position := _cell_position(cell):
+            positions.add(position)
+            placed += number
+    view = _zoom(country_layer(), country, positions) if country else FRAME
+    country_url = _country_urls()
+    groups = sorted(
+        (
+            CountryGroup(code, names.get(code, code), [], count, country_url(code))
+            for code, count in counts.items()
+            if count
+        ),
+        key=lambda group: normalise(group.name),
+    )
+    return MemberMap(
+        view_box=view.view_box,
+        marker_radius=round(view.width * MARKER_SCALE * DOT_SCALE, 1),
+        context_path=_context_path(),
+        states=_states(counts, country),
+        markers=[],
+        groups=groups,
+        legend=legend(),
+        country=country,
+        country_name=names.get(country, "") if country else "",
+        off_map=counts.total() - placed,
+        summary=True,
+        dots=_dot_path(positions),
+    )
+
+
+def _places(members):
+    """(latitude, longitude) of these members that have them, as plain tuples.
+
+    Read through Django's own QuerySet: modeltranslation's row iterator costs about 10 µs a
+    row, more than the query itself for thousands of members.
+    """
+    placed = members.exclude(latitude=None).exclude(longitude=None).order_by()
+    return QuerySet(model=placed.model, query=placed.query.chain()).values_list(
+        "latitude", "longitude"
+    )
+
+
+def _states(counts, country):
+    """The member states, each shaded by its number of members (None: outside the zoom)."""
+    layer, names = country_layer(), dict(countries)
     states = []
     for code in settings.COUNCIL_OF_EUROPE_STATES:
         if code not in layer:
@@ -413,26 +541,34 @@ def render_member_map(members, country=None):
         count = counts.get(code, 0)
         shade = shading_class(count) if country in (None, code) else None
         states.append(State(code, names.get(code, code), layer[code].path, count, shade))
+    return states
 
-    groups = {}
-    for _key, code, entry in sorted(
-        zip((normalise(entry.name) for entry in entries), by_country, entries, strict=True),
-        key=lambda item: item[0],
-    ):
-        groups.setdefault(code, CountryGroup(code, names.get(code, code), [])).members.append(entry)
 
-    return MemberMap(
-        view_box=view.view_box,
-        marker_radius=round(view.width * MARKER_SCALE, 1),
-        context_path=_context_path(),
-        states=states,
-        markers=markers,
-        groups=sorted(groups.values(), key=lambda group: normalise(group.name)),
-        legend=legend(),
-        country=country,
-        country_name=names.get(country, "") if country else "",
-        off_map=len(entries) - len(markers),
-    )
+@lru_cache(maxsize=65_536)
+def _cell_position(cell):
+    """A grid cell's centre in the map's user space (whole km), or None outside the frame.
+
+    Kept per process: the projection costs a few microseconds a point, and the same places
+    come back on every request.
+    """
+    x, y = to_svg(cell[1] / DOT_GRID, cell[0] / DOT_GRID)
+    return (round(x), round(y)) if FRAME.contains(x, y) else None
+
+
+def _dot_path(positions):
+    """Path data drawing a dot at each position: "M x y h0" steps, relative after the first.
+
+    Drawn with round caps and a stroke as wide as a dot, each zero-length step is a disc.
+    Sorted from north to south, so that each step is short to write.
+    """
+    parts, previous = [], None
+    for x, y in sorted(positions, key=lambda p: (p[1], p[0])):
+        if previous is None:
+            parts.append(f"M{x} {y}h0")
+        else:
+            parts.append(f"m{x - previous[0]} {y - previous[1]}h0")
+        previous = (x, y)
+    return "".join(parts).replace(" -", "-")
 
 
 def map_queryset(queryset):
@@ -451,6 +587,13 @@ def _context_path():
     )
 
 
+def _country_urls():
+    """code → its country page's URL, with one reverse() for all."""
+    pattern = reverse("members:country", kwargs={"code": "zz"})
+    prefix, suffix = pattern.split("zz")
+    return lambda code: f"{prefix}{code.lower()}{suffix}"
+
+
 def _profile_urls():
     """member → its profile's URL, with one reverse() for all (1,000 reverses cost ~10 ms)."""
     placeholder = "slug-placeholder"
@@ -459,17 +602,16 @@ def _profile_urls():
     return lambda member: f"{prefix}{member.slug}{suffix}"
 
 
-def _zoom(layer, country, entries, codes):
-    """The box showing the country (and its members' markers), in the frame's proportions."""
+def _zoom(layer, country, positions):
+    """The box showing the country and these positions (its members'), in the frame's proportions."""
     shape = layer.get(country)
     xs, ys = [], []
     if shape and shape.bounds:
         xs += [shape.bounds.x, shape.bounds.right]
         ys += [shape.bounds.y, shape.bounds.bottom]
-    for entry, code in zip(entries, codes, strict=True):
-        if entry.on_map and code == country:
-            xs.append(entry.x)
-            ys.append(entry.y)
+    for x, y in positions:
+        xs.append(x)
+        ys.append(y)
     if not xs:
         return FRAME
     ratio = FRAME.width / FRAME.height

@@ -1,3 +1,5 @@
+from collections import Counter
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -8,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from alliance.cache import remember
 from alliance.text import normalise, unique_slug
 
 
@@ -34,8 +37,40 @@ class MemberQuerySet(models.QuerySet):
         return queryset
 
     def totals(self):
-        """{"members": N, "countries": M} in one query."""
-        return self.aggregate(members=Count("pk"), countries=Count("country", distinct=True))
+        """{"members": N, "countries": M} in one query.
+
+        Counted per country (a hash aggregate), several times faster than COUNT(DISTINCT),
+        which sorts every row.
+        """
+        counts = [n for _code, n in self.order_by().values_list("country").annotate(Count("pk"))]
+        return {"members": sum(counts), "countries": len(counts)}
+
+
+def approved_counts(country="", kind=""):
+    """{country code: number of approved members}, of one kind and country if given.
+
+    The home page's counters, the directory's and the map's totals and the list of countries
+    all come from one small aggregate (by country and kind), kept until the data change.
+    """
+    counts = remember(
+        "approved-member-counts",
+        lambda: list(
+            Member.objects.approved()
+            .order_by()
+            .values_list("country", "kind")
+            .annotate(Count("pk"))
+        ),
+    )
+    selected = Counter()
+    for code, member_kind, number in counts:
+        if country in ("", code) and kind in ("", member_kind):
+            selected[code] += number
+    return selected
+
+
+def totals_of(counts):
+    """{"members": N, "countries": M} from approved_counts()."""
+    return {"members": counts.total(), "countries": len(counts)}
 
 
 class Member(models.Model):
@@ -149,6 +184,10 @@ class Member(models.Model):
             models.Index(fields=["status", "kind"], name="members_status_kind_idx"),
             models.Index(fields=["status", "search_name"], name="members_status_search_idx"),
             models.Index(fields=["status", "-joined_on"], name="members_status_joined_idx"),
+            # The map's places of every approved member, read from the index alone.
+            models.Index(
+                fields=["status", "latitude", "longitude"], name="members_status_place_idx"
+            ),
         ]
 
     def __str__(self):

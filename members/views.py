@@ -1,10 +1,12 @@
 import csv
 import functools
+import io
+from collections import Counter
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError
-from django.db.models import Case, Count, IntegerField, Q, Value, When
+from django.db.models import Case, IntegerField, QuerySet, Value, When
 from django.http import Http404, JsonResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
@@ -15,6 +17,7 @@ from django.views.generic import DetailView, FormView, ListView
 from django_countries import countries
 from django_countries.fields import Country
 
+from alliance.pagination import CountedPaginator
 from alliance.protection import ProtectedFormMixin
 from alliance.text import normalise
 from declarations.models import Signature
@@ -22,8 +25,11 @@ from news.models import Article
 
 from .forms import JoinForm
 from .map import MapFilterForm, map_queryset, render_member_map
-from .models import Member
+from .models import Member, approved_counts, totals_of
 from .services import submit_join_request
+
+# Signatories listed on a country page; the declaration's page has them all.
+SIGNATURES_SHOWN = 20
 
 
 def country_rank():
@@ -89,6 +95,8 @@ class MemberListView(ListView):
     template_name = "members/member_list.html"
     context_object_name = "members"
     paginate_by = 50
+    # The columns the table shows: the wide private ones (motivation, contact) stay unread.
+    LISTED_FIELDS = ["name", "display_name", "slug", "kind", "country", "joined_on"]
 
     def get_filter_form(self):
         if not hasattr(self, "_filter_form"):
@@ -97,11 +105,24 @@ class MemberListView(ListView):
 
     def get_queryset(self):
         form = self.get_filter_form()
-        return form.filter(Member.objects.approved()).order_by(*form.ordering())
+        members = form.filter(Member.objects.approved()).order_by(*form.ordering())
+        return members.only(*self.LISTED_FIELDS)
+
+    def get_totals(self):
+        """{"members": N, "countries": M} of the selection; the paginator's count as well."""
+        if not hasattr(self, "_totals"):
+            form = self.get_filter_form()
+            selection = form.filter(Member.objects.approved())
+            if form.value("q"):  # a search is narrow, and cheap with its trigram indexes
+                self._totals = selection.totals()
+            else:
+                counts = approved_counts(form.value("country"), form.value("kind"))
+                self._totals = totals_of(counts)
+        return self._totals
 
     def paginate_queryset(self, queryset, page_size):
         # A page number that is not one, or past the end, shows the first or the last page.
-        paginator = self.get_paginator(queryset, page_size)
+        paginator = CountedPaginator(queryset, page_size, count=self.get_totals()["members"])
         page = paginator.get_page(self.request.GET.get(self.page_kwarg))
         return paginator, page, page.object_list, page.has_other_pages()
 
@@ -112,7 +133,7 @@ class MemberListView(ListView):
         form = self.get_filter_form()
         context.update(
             form=form,
-            totals=form.filter(Member.objects.approved()).totals(),
+            totals=self.get_totals(),
             query_string=query.urlencode(),
             is_filtered=any(form.value(name) for name in ("q", "country", "kind")),
         )
@@ -129,35 +150,30 @@ class MemberDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["signatures"] = self.object.signatures.public().order_by("-signed_on", "full_name")
-        context["articles"] = Article.objects.published().filter(members=self.object)[:10]
+        context["articles"] = self.object.articles.published().summaries()[:10]
         return context
 
 
 def member_map(request):
     form = MapFilterForm(request.GET)
     members = map_queryset(form.filter(Member.objects.approved()))
+    country = form.selection.get("country")
+    counts = approved_counts(country or "", form.selection.get("kind", ""))
     context = {
         "form": form,
-        "member_map": render_member_map(members, country=form.selection.get("country")),
+        "member_map": render_member_map(members, country=country, counts=counts),
     }
     return render(request, "members/member_map.html", context)
 
 
 @require_GET
 def country_list(request):
-    counts = dict(
-        Member.objects.approved()
-        .order_by()
-        .values("country")
-        .annotate(members=Count("pk"))
-        .values_list("country", "members")
-    )
+    counts = approved_counts()
     rows = [
         {"country": country, "members": counts.get(country.code, 0)}
         for country in sorted(countries, key=lambda country: normalise(country.name))
     ]
-    totals = {"members": sum(counts.values()), "countries": len(counts)}
-    return render(request, "members/country_list.html", {"rows": rows, "totals": totals})
+    return render(request, "members/country_list.html", {"rows": rows, "totals": totals_of(counts)})
 
 
 @require_GET
@@ -166,18 +182,27 @@ def country_detail(request, code):
     if code not in countries:
         raise Http404
     country = Country(code)
-    members = Member.objects.approved().filter(country=code).order_by("search_name", "pk")
+    members = list(
+        Member.objects.approved()
+        .filter(country=code)
+        .order_by("search_name", "pk")
+        .only(*MemberListView.LISTED_FIELDS, "latitude", "longitude")
+    )
+    kinds = Counter(member.kind for member in members)
+    signatures = Signature.objects.public().filter(country=code)
     context = {
         "country": country,
         "members": members,
-        "totals": members.aggregate(
-            members=Count("pk"),
-            cities=Count("pk", filter=Q(kind=Member.Kind.CITY)),
-            regions=Count("pk", filter=Q(kind=Member.Kind.REGION)),
-        ),
-        "signatures": Signature.objects.public().filter(country=code).order_by("full_name"),
-        "articles": Article.objects.published().filter(countries__contains=code)[:10],
-        # The same evaluated queryset feeds the map and the list below it: one query for both.
+        "totals": {
+            "members": len(members),
+            "cities": kinds[Member.Kind.CITY],
+            "regions": kinds[Member.Kind.REGION],
+        },
+        # The most recent; the declaration's page lists them all, filtered by country.
+        "signatures": signatures.only("full_name", "office", "authority_name")[:SIGNATURES_SHOWN],
+        "signature_count": signatures.count(),
+        "articles": Article.objects.published().about_country(code).summaries()[:10],
+        # The same members feed the map and the list below it: one query for both.
         "member_map": render_member_map(members, country=code),
     }
     return render(request, "members/country_detail.html", context)
@@ -237,7 +262,9 @@ def public_rows(site_url):
     """Dicts of DATA_FIELDS for every approved member, read in chunks."""
     names = _english_country_names()
     fields = [f for f in DATA_FIELDS if f not in {"country_name", "url"}]
-    rows = Member.objects.approved().order_by("country", "search_name", "pk").values(*fields)
+    approved = Member.objects.approved().order_by("country", "search_name", "pk")
+    # Django's own QuerySet: modeltranslation's row iterator costs about 10 µs a row.
+    rows = QuerySet(model=Member, query=approved.query.chain()).values(*fields)
     # One reverse() for all rows; the placeholder is swapped for each slug.
     with translation.override("en"):
         detail_url = site_url + reverse("members:detail", kwargs={"slug": "SLUG"})
@@ -254,21 +281,24 @@ def _site_url(request):
     return request.build_absolute_uri("/").rstrip("/")
 
 
-class _Echo:
-    """A file-like object whose write() hands the line back, for streaming CSV."""
-
-    def write(self, value):
-        return value
+CSV_CHUNK_ROWS = 500
 
 
 @require_GET
 def members_csv(request):
-    writer = csv.writer(_Echo())
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
 
     def lines():
-        yield writer.writerow(DATA_FIELDS)
-        for row in public_rows(_site_url(request)):
-            yield writer.writerow(["" if row[f] is None else row[f] for f in DATA_FIELDS])
+        # Sent in chunks of CSV_CHUNK_ROWS rows: a chunk a row costs more than the row itself.
+        writer.writerow(DATA_FIELDS)
+        for number, row in enumerate(public_rows(_site_url(request)), start=1):
+            writer.writerow(["" if row[f] is None else row[f] for f in DATA_FIELDS])
+            if number % CSV_CHUNK_ROWS == 0:
+                yield buffer.getvalue()
+                buffer.seek(0)
+                buffer.truncate()
+        yield buffer.getvalue()
 
     response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="alliance-members.csv"'

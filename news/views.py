@@ -21,7 +21,7 @@ class ArticleListView(ListView):
 
     def get_queryset(self):
         self.filters = ArticleFilterForm(self.request.GET or None)
-        return self.filters.filter(Article.objects.published())
+        return self.filters.filter(Article.objects.published().summaries())
 
     def paginate_queryset(self, queryset, page_size):
         # A page number that is not a number, or past the end, shows the nearest real page.

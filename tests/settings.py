@@ -23,3 +23,4 @@ STORAGES = {
 MEDIA_ROOT = BASE_DIR / "artifacts" / "media"  # noqa: F405
 WHITENOISE_AUTOREFRESH = True
 PAGE_CACHE_SECONDS = 0  # tests of the page cache turn it on with the settings fixture
+COUNTER_CACHE_SECONDS = 0  # likewise for the counters kept by alliance.cache.remember()

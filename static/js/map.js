@@ -19,6 +19,9 @@
     var initial = parseBox(svg.getAttribute("viewBox"));
     var view = Object.assign({}, initial);
     var circles = svg.querySelectorAll(".map-marker circle");
+    // A summary map's dots: one path whose stroke width is a dot's diameter.
+    var dots = svg.querySelectorAll(".map-dots");
+    var DOT_SCALE = 0.5; // as members.map.DOT_SCALE
 
     function apply() {
       var minWidth = frame.width / MAX_ZOOM;
@@ -30,6 +33,8 @@
       svg.classList.toggle("is-zoomed", view.width < frame.width);
       var radius = (view.width * MARKER_SCALE).toFixed(2);
       circles.forEach(function (circle) { circle.setAttribute("r", radius); });
+      var width = (2 * view.width * MARKER_SCALE * DOT_SCALE).toFixed(2);
+      dots.forEach(function (path) { path.setAttribute("stroke-width", width); });
     }
 
     function zoom(factor, cx, cy) {

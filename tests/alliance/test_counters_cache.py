@@ -19,7 +19,7 @@ def totals_queries(client, path):
 
 
 def test_counters_are_computed_once_until_the_data_change(admin_client, settings):
-    settings.PAGE_CACHE_SECONDS = 60  # logged-in staff are never page-cached: the view runs
+    settings.COUNTER_CACHE_SECONDS = 60  # logged-in staff are never page-cached: the view runs
     make_member(name="Graz", country="AT")
     make_signature()
 
@@ -32,7 +32,7 @@ def test_counters_are_computed_once_until_the_data_change(admin_client, settings
 
 
 def test_an_approval_moves_the_cached_counter_at_once(admin_client, settings):
-    settings.PAGE_CACHE_SECONDS = 60
+    settings.COUNTER_CACHE_SECONDS = 60
     make_member(name="Graz", country="AT")
     admin_client.get("/en/")
 
@@ -42,7 +42,7 @@ def test_an_approval_moves_the_cached_counter_at_once(admin_client, settings):
 
 
 def test_without_a_shared_cache_nothing_is_kept(settings):
-    settings.PAGE_CACHE_SECONDS = 0
+    settings.COUNTER_CACHE_SECONDS = 0
     make_member(name="Graz", country="AT")
     first = remember("test-totals", lambda: Member.objects.approved().totals())
     Member.objects.update(status=Member.Status.PENDING)  # no signal: only a fresh count sees it

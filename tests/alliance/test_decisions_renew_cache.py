@@ -22,6 +22,7 @@ def staff():
 @pytest.fixture(autouse=True)
 def page_cache(settings):
     settings.PAGE_CACHE_SECONDS = 60
+    settings.COUNTER_CACHE_SECONDS = 60
 
 
 def test_an_approval_shows_on_the_cached_directory_at_once(client, staff):

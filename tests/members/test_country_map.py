@@ -2,6 +2,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
+from members.map import MARKER_LIMIT
 from members.models import Member
 from tests.factories import make_member
 
@@ -45,3 +46,24 @@ def test_country_page_with_a_map_keeps_its_query_count(client, django_assert_max
 
     with django_assert_max_num_queries(5):
         client.get("/en/countries/pl/")
+
+
+def test_a_country_with_many_members_maps_them_as_dots_and_lists_them_all(client):
+    Member.objects.bulk_create(
+        Member(
+            name=f"Miasto {n}",
+            search_name=f"miasto {n}",
+            slug=f"miasto-{n}",
+            country="PL",
+            status="approved",
+            latitude=50 + (n // 40) * 0.1,
+            longitude=15 + (n % 40) * 0.2,
+        )
+        for n in range(MARKER_LIMIT + 1)
+    )
+
+    content = client.get("/en/countries/pl/").content.decode()
+
+    assert markers(content) == set()
+    assert 'class="map-dots"' in content
+    assert content.count('href="/en/members/miasto-') == MARKER_LIMIT + 1

@@ -9,6 +9,7 @@ from members.map import (
     FALSE_EASTING,
     FALSE_NORTHING,
     FRAME,
+    MARKER_LIMIT,
     MIN_ZOOM_WIDTH,
     Box,
     contains,
@@ -388,7 +389,88 @@ def test_the_map_page_makes_few_queries_whatever_the_number_of_members(
     with django_assert_max_num_queries(3):
         response = client.get(MAP_URL)
 
-    assert len(markers_of(svg_of(response))) == number
+    # Up to MARKER_LIMIT members each is a marker; beyond, the map is a summary (below).
+    expected_markers = number if number <= MARKER_LIMIT else 0
+    assert len(markers_of(svg_of(response))) == expected_markers
+    assert f"<strong>{number}</strong> cities and regions" in response.content.decode()
+
+
+def scattered_members(number):
+    """Approved members each at its own place, on a grid over central Europe, in one query."""
+    Member.objects.bulk_create(
+        Member(
+            name=f"Place {n}",
+            search_name=f"place {n}",
+            slug=f"place-{n}",
+            country="DE" if n % 4 else "PL",
+            status=Member.Status.APPROVED,
+            latitude=46 + (n // 100) * 0.15,
+            longitude=5 + (n % 100) * 0.2,
+        )
+        for n in range(number)
+    )
+
+
+def dots_of(svg):
+    paths = [p for p in svg.iter(f"{SVG}path") if p.get("class") == "map-dots"]
+    return paths[0].get("d").count("h0") if paths else 0
+
+
+@pytest.mark.django_db
+def test_a_map_of_more_members_than_the_limit_draws_a_dot_per_place_and_no_link(client):
+    scattered_members(MARKER_LIMIT + 1)
+
+    svg = svg_of(client.get(MAP_URL))
+
+    assert markers_of(svg) == {}
+    assert dots_of(svg) == MARKER_LIMIT + 1
+    markers = next(g for g in svg.iter(f"{SVG}g") if g.get("class") == "map-markers")
+    assert markers.get("aria-hidden") == "true"
+
+
+@pytest.mark.django_db
+def test_members_close_together_share_a_dot(client):
+    scattered_members(MARKER_LIMIT + 1)
+    Member.objects.filter(pk__in=Member.objects.order_by("pk")[:10]).update(
+        latitude=48.58, longitude=7.75
+    )
+
+    assert dots_of(svg_of(client.get(MAP_URL))) == MARKER_LIMIT + 1 - 9
+
+
+@pytest.mark.django_db
+def test_a_large_selection_lists_its_countries_with_counts_linking_to_their_pages(client):
+    scattered_members(MARKER_LIMIT + 100)
+
+    response = client.get(MAP_URL)
+    html = response.content.decode()
+
+    assert links_of(response).list_links == {"/en/countries/de/", "/en/countries/pl/"}
+    assert re.search(r">Germany</a> <span[^>]*>\(300\)</span>", html)
+    assert re.search(r">Poland</a> <span[^>]*>\(100\)</span>", html)
+    assert "Place 1<" not in html
+    assert client.get("/en/countries/pl/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_filter_that_narrows_a_large_map_under_the_limit_shows_each_member_again(client):
+    scattered_members(MARKER_LIMIT * 2)
+
+    response = client.get(MAP_URL, {"country": "PL"})
+
+    assert len(markers_of(svg_of(response))) == MARKER_LIMIT // 2
+    assert len(links_of(response).list_links) == MARKER_LIMIT // 2
+
+
+@pytest.mark.django_db
+def test_the_map_of_ten_thousand_members_stays_light(client):
+    scattered_members(10_000)
+
+    response = client.get(MAP_URL)
+    svg = re.search(r"<svg\b.*?</svg>", response.content.decode(), re.DOTALL).group(0)
+
+    assert len(response.content) < 250 * 1024
+    assert len(svg.encode()) < 200 * 1024
 
 
 @pytest.mark.django_db

@@ -8,6 +8,7 @@ import pytest
 
 from declarations.models import Signature
 from members.models import Member
+from members.views import SIGNATURES_SHOWN
 from tests.factories import make_article, make_member, make_signature
 
 pytestmark = pytest.mark.django_db
@@ -314,6 +315,19 @@ def test_country_page_shows_counts_signatories_and_news_of_that_country(client):
     assert "Unverified French Mayor" not in page and "Austrian Mayor" not in page
     assert "News from France" in page
     assert "News from Greece" not in page and "Draft from France" not in page
+
+
+def test_country_page_shows_the_latest_signatories_and_links_to_them_all(client):
+    for n in range(SIGNATURES_SHOWN + 1):
+        make_signature(full_name=f"Mayor {n:02}", country="FR")
+
+    response = client.get("/en/countries/fr/")
+    page = text(response)
+
+    assert f"{SIGNATURES_SHOWN + 1} elected representatives from France have signed." in page
+    assert page.count("Mayor ") == SIGNATURES_SHOWN
+    assert 'href="/en/declaration/?country=FR"' in response.content.decode()
+    assert "Mayor 00" in text(client.get("/en/declaration/?country=FR"))
 
 
 def test_country_page_in_french_uses_the_french_country_name(client):
