@@ -216,12 +216,9 @@ class MemberAdmin(DeletedRowsAdmin, SimpleHistoryAdmin, ImportExportModelAdmin, 
 
     @admin.action(description=_("Approve the selected requests"), permissions=["change"])
     def approve_selected(self, request, queryset):
-        done = skipped = 0
-        for member in queryset:
-            if services.approve_member(member, by=request.user):
-                done += 1
-            else:
-                skipped += 1
+        done, skipped = self._decide(
+            queryset, lambda member: services.approve_member(member, by=request.user)
+        )
         self._report(
             request,
             ngettext("%(count)d request approved.", "%(count)d requests approved.", done),
@@ -239,12 +236,10 @@ class MemberAdmin(DeletedRowsAdmin, SimpleHistoryAdmin, ImportExportModelAdmin, 
         pending = queryset.filter(status=Member.Status.PENDING)
         form = RejectForm(request.POST if "post" in request.POST else None)
         if form.is_bound and form.is_valid():
-            done = skipped = 0
-            for member in queryset:
-                if services.reject_member(member, request.user, form.cleaned_data["reason"]):
-                    done += 1
-                else:
-                    skipped += 1
+            reason = form.cleaned_data["reason"]
+            done, skipped = self._decide(
+                queryset, lambda member: services.reject_member(member, request.user, reason)
+            )
             self._report(
                 request,
                 ngettext("%(count)d request rejected.", "%(count)d requests rejected.", done),
@@ -276,12 +271,10 @@ class MemberAdmin(DeletedRowsAdmin, SimpleHistoryAdmin, ImportExportModelAdmin, 
         approved = queryset.filter(status=Member.Status.APPROVED)
         form = LeftForm(request.POST if "post" in request.POST else None)
         if form.is_bound and form.is_valid():
-            done = skipped = 0
-            for member in queryset:
-                if services.mark_left(member, request.user, form.cleaned_data["left_on"]):
-                    done += 1
-                else:
-                    skipped += 1
+            left_on = form.cleaned_data["left_on"]
+            done, skipped = self._decide(
+                queryset, lambda member: services.mark_left(member, request.user, left_on)
+            )
             self._report(
                 request,
                 ngettext(
@@ -388,6 +381,12 @@ class MemberAdmin(DeletedRowsAdmin, SimpleHistoryAdmin, ImportExportModelAdmin, 
                 "media": self.media,
             },
         )
+
+    @staticmethod
+    def _decide(queryset, decide):
+        """Apply a decision to each member; (how many it changed, how many it left as they were)."""
+        outcomes = [bool(decide(member)) for member in queryset]
+        return outcomes.count(True), outcomes.count(False)
 
     def _report(self, request, done_message, done, skipped_message, skipped):
         parts = [done_message % {"count": done}]
