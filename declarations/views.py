@@ -12,7 +12,7 @@ from django.urls import reverse_lazy
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.generic import FormView
 from django_countries import countries
 
@@ -119,9 +119,13 @@ def sign_thanks(request):
 
 
 @never_cache
-@require_GET
+@require_http_methods(["GET", "POST"])
 def confirm(request, token):
-    """The link in the confirmation e-mail: never a 500, whatever the token."""
+    """The link in the confirmation e-mail: never a 500, whatever the token.
+
+    Opening it shows one button; only its POST confirms, so the mail scanners that open every
+    link in a message cannot confirm a signature the person never saw.
+    """
     try:
         signature = services.signature_for_token(token)
     except signing.SignatureExpired:
@@ -137,7 +141,10 @@ def confirm(request, token):
         return render(request, "declarations/confirm_invalid.html", status=400)
     if signature is None:
         return render(request, "declarations/confirm_invalid.html", status=404)
-    services.confirm_email(signature)
+    if request.method == "POST":
+        services.confirm_email(signature)
+    elif services.awaits_confirmation(signature):
+        return render(request, "declarations/confirm.html", {"signature": signature})
     return render(request, "declarations/confirm_done.html", {"signature": signature})
 
 

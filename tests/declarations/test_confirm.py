@@ -30,8 +30,31 @@ def token_from(days_ago, signature, monkeypatch):
     return token
 
 
-def test_valid_link_confirms_the_address_and_says_what_comes_next(client, pending):
+def test_opening_the_link_asks_to_confirm_and_changes_nothing(client, pending):
+    """Mail scanners open every link of a message: opening one must not confirm."""
     response = client.get(url(services.confirmation_token(pending)))
+
+    pending.refresh_from_db()
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert "Confirm my signature" in content
+    assert '<form method="post">' in content
+    assert pending.email_confirmed_at is None
+    assert response["Cache-Control"].startswith("max-age=0")
+
+
+def test_a_scanner_opening_the_link_many_times_confirms_nothing(client, pending):
+    token = services.confirmation_token(pending)
+    for _ in range(3):
+        client.get(url(token))
+        client.head(url(token))
+
+    pending.refresh_from_db()
+    assert pending.email_confirmed_at is None
+
+
+def test_the_button_confirms_the_address_and_says_what_comes_next(client, pending):
+    response = client.post(url(services.confirmation_token(pending)))
 
     pending.refresh_from_db()
     assert response.status_code == 200
@@ -42,11 +65,11 @@ def test_valid_link_confirms_the_address_and_says_what_comes_next(client, pendin
 
 def test_opening_the_link_twice_keeps_the_first_confirmation(client, pending):
     token = services.confirmation_token(pending)
-    client.get(url(token))
+    client.post(url(token))
     pending.refresh_from_db()
     first = pending.email_confirmed_at
 
-    response = client.get(url(token))
+    response = client.post(url(token))
 
     pending.refresh_from_db()
     assert response.status_code == 200
@@ -63,7 +86,10 @@ def test_link_from_the_mail_confirms(client, declaration, django_capture_on_comm
         client.post("/en/declaration/sign/", sign_data())
     link = next(line for line in mail.outbox[0].body.splitlines() if "/confirm/" in line)
 
-    response = client.get(link.removeprefix("http://127.0.0.1:8000"))
+    path = link.removeprefix("http://127.0.0.1:8000")
+    assert "Confirm my signature" in client.get(path).content.decode()
+
+    response = client.post(path)
 
     assert response.status_code == 200
     assert Signature.objects.get().email_confirmed_at is not None
@@ -72,7 +98,7 @@ def test_link_from_the_mail_confirms(client, declaration, django_capture_on_comm
 def test_expired_link_explains_and_offers_a_new_one(client, pending, monkeypatch, settings):
     token = token_from(settings.CONFIRMATION_MAX_AGE_DAYS + 1, pending, monkeypatch)
 
-    response = client.get(url(token))
+    response = client.post(url(token))
 
     pending.refresh_from_db()
     content = response.content.decode()
@@ -85,7 +111,9 @@ def test_expired_link_explains_and_offers_a_new_one(client, pending, monkeypatch
 def test_a_link_just_inside_its_lifetime_still_works(client, pending, monkeypatch, settings):
     token = token_from(settings.CONFIRMATION_MAX_AGE_DAYS - 1, pending, monkeypatch)
 
-    assert client.get(url(token)).status_code == 200
+    assert client.post(url(token)).status_code == 200
+    pending.refresh_from_db()
+    assert pending.email_confirmed_at is not None
 
 
 def test_asking_for_a_new_link_mails_it_to_the_stored_address(
@@ -120,7 +148,7 @@ def test_an_expired_link_of_a_confirmed_signature_just_says_so(
     "mangle", [lambda t: t[:-2] + "xx", lambda t: "x" + t, lambda t: "nonsense"]
 )
 def test_tampered_link_gives_a_clear_400(client, pending, mangle):
-    response = client.get(url(mangle(services.confirmation_token(pending))))
+    response = client.post(url(mangle(services.confirmation_token(pending))))
 
     pending.refresh_from_db()
     assert response.status_code == 400
@@ -148,7 +176,7 @@ def test_link_of_a_withdrawn_signature_does_not_revive_it(client, pending):
     pending.status = Signature.Status.WITHDRAWN
     pending.save()
 
-    response = client.get(url(services.confirmation_token(pending)))
+    response = client.post(url(services.confirmation_token(pending)))
 
     pending.refresh_from_db()
     assert "This signature is no longer active" in response.content.decode()
