@@ -1,13 +1,19 @@
-"""Full-page cache for anonymous visitors, invalidated by a data version.
+"""Full-page cache for anonymous visitors, renewed when what the public sees changes.
 
 Every public page, feed and data file an anonymous visitor fetches is kept in the cache under
 a key made of the method, the absolute URL with its query and the language, together with the
-*data version* it was rendered at; it is served only while that version is current. Saving or
-deleting a member, signature, declaration, article, tag or page bumps the version (see
-`alliance.apps`), so the next request renders afresh: an approval shows at once.
+*data version* it was rendered at; it is served only while that version is current.
 
-Code that changes those tables without `save()`/`delete()` (a conditional
-`QuerySet.update()` in a service, `bulk_create`, raw SQL) calls `bump_data_version()` itself.
+What moves the version on, so that the next request renders afresh:
+
+- a save or delete of a row the public sees, or saw until this change. Each app declares,
+  next to its models, which models feed public pages and which of their rows are public
+  (`watch()`, `watch_relation()`); a pending join request or an unconfirmed signature is not,
+  so bots posting forms never empty the cache;
+- a workflow that changes public data with a conditional `QuerySet.update()` (which sends no
+  signal) says so with `renew_public_pages()`;
+- time: an app declares when its data next change by themselves (`schedule()`: a scheduled
+  article going live), and the first request after that moment renews the pages.
 
 With several processes the cache must be shared (`REDIS_URL`), or one worker would go on
 serving what another has just changed; that is why `PAGE_CACHE_SECONDS` defaults to 0
@@ -15,30 +21,29 @@ without Redis.
 """
 
 import hashlib
+import math
 import time
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
-from django.http import HttpResponse, StreamingHttpResponse
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
+from django.http import HttpResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import http_date
 from django.utils.translation import get_language
 
 VERSION_KEY = "page-cache:version"
+# (version, timestamp or None): when the public data next change by themselves, as known at
+# that version; recomputed whenever the version moves on.
+DUE_KEY = "page-cache:due"
 # Larger responses are streamed to the visitor and not kept.
 MAX_BYTES = 8 * 1024 * 1024
 # Stands for the CSP nonce in a stored page; each visitor gets a fresh nonce in its place.
 NONCE_PLACEHOLDER = b"@@csp-nonce@@"
 
-
-def data_version():
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        # A fresh value, never one an earlier (evicted) version counter already used.
-        cache.add(VERSION_KEY, time.time_ns(), timeout=None)
-        version = cache.get(VERSION_KEY)
-    return version
+# Callables answering when an app's public data next change by themselves (a datetime or None).
+_schedules = []
 
 
 def _bump():
@@ -48,14 +53,53 @@ def _bump():
         cache.set(VERSION_KEY, time.time_ns(), timeout=None)
 
 
-def bump_data_version():
-    """Make every cached page stale. Call it after changing public data without `save()`.
+def renew_public_pages():
+    """Make every cached page and counter stale: the public data have just changed.
 
-    It bumps now, and again once the transaction commits: a page another process renders in
+    It renews now, and again once the transaction commits: a page another process renders in
     between, from the data as they were before the commit, is never served.
     """
     _bump()
     transaction.on_commit(_bump)
+
+
+def schedule(next_change):
+    """Declare `next_change()`: when this app's public data next change without a save."""
+    _schedules.append(next_change)
+
+
+def _next_scheduled_change():
+    moments = [moment for moment in (next_change() for next_change in _schedules) if moment]
+    return min(moments).timestamp() if moments else None
+
+
+def current_version(found=None):
+    """(data version, timestamp of the next scheduled change or None).
+
+    `found` is what a `get_many([VERSION_KEY, DUE_KEY, …])` already read, to save a round trip.
+    Once a scheduled change is due, the first caller moves the version on.
+    """
+    if found is None:
+        found = cache.get_many([VERSION_KEY, DUE_KEY])
+    version = found.get(VERSION_KEY)
+    if version is None:
+        # A fresh value, never one an earlier (evicted) version counter already used.
+        cache.add(VERSION_KEY, time.time_ns(), timeout=None)
+        version = cache.get(VERSION_KEY)
+    due = found.get(DUE_KEY)
+    if due is None or due[0] != version:
+        due = (version, _next_scheduled_change())
+        cache.set(DUE_KEY, due, timeout=None)
+    if due[1] is not None and due[1] <= time.time():
+        # One process renews; the others carry on with the version they read.
+        if cache.add(f"page-cache:due-passed:{version}", 1, timeout=3600):
+            _bump()
+        return current_version()
+    return version, due[1]
+
+
+def data_version():
+    return current_version()[0]
 
 
 def remember(key, compute):
@@ -77,9 +121,41 @@ def remember(key, compute):
     return value
 
 
-def data_changed(**kwargs):
-    """Receiver of the save, delete and many-to-many signals of the public models."""
-    bump_data_version()
+def watch(model, is_public=None):
+    """Declare that `model` feeds public pages: saving or deleting a row renews them.
+
+    With `is_public(row)`, only rows the public sees, or saw until this change, renew them.
+    """
+    uid = f"public-pages:{model._meta.label}"
+    if is_public is None:
+        post_save.connect(_renew_on_signal, sender=model, dispatch_uid=uid)
+        post_delete.connect(_renew_on_signal, sender=model, dispatch_uid=uid)
+        return
+
+    def remember_if_public(instance, **kwargs):
+        previous = None
+        if not instance._state.adding and instance.pk is not None:
+            previous = type(instance)._base_manager.filter(pk=instance.pk).first()
+        instance._was_public = previous is not None and is_public(previous)
+
+    def renew_if_public(instance, **kwargs):
+        if getattr(instance, "_was_public", False) or is_public(instance):
+            renew_public_pages()
+
+    # weak=False: these closures have no other reference to keep them alive.
+    pre_save.connect(remember_if_public, sender=model, dispatch_uid=uid, weak=False)
+    post_save.connect(renew_if_public, sender=model, dispatch_uid=uid, weak=False)
+    post_delete.connect(renew_if_public, sender=model, dispatch_uid=uid, weak=False)
+
+
+def watch_relation(through):
+    """Declare that a many-to-many relation feeds public pages (an article's tags)."""
+    uid = f"public-pages:{through._meta.label}"
+    m2m_changed.connect(_renew_on_signal, sender=through, dispatch_uid=uid)
+
+
+def _renew_on_signal(**kwargs):
+    renew_public_pages()
 
 
 def is_cacheable_path(path):
@@ -118,19 +194,20 @@ class PageCacheMiddleware:
                 self.mark_private(response)
             return response
 
-        # One round trip: the current data version and the page, stored with the version
-        # it was rendered at; a page of an older version is rendered again.
+        # One round trip: the current data version, when it next changes by itself, and the
+        # page, stored with the version it was rendered at; a page of an older version is
+        # rendered again.
         key = self.cache_key(request)
-        found = cache.get_many([VERSION_KEY, key])
-        version = found.get(VERSION_KEY) or data_version()
+        found = cache.get_many([VERSION_KEY, DUE_KEY, key])
+        version, due = current_version(found)
         entry = found.get(key)
         if entry is not None and entry[0] == version:
-            return self.rebuild(request, entry)
+            return self.rebuild(request, entry, due)
         response = self.get_response(request)
         if not self.is_cacheable_response(request, response):
             self.mark_private(response)
             return response
-        return self.store(request, response, key, version)
+        return self.store(request, response, key, version, due)
 
     def cache_key(self, request):
         identity = "\n".join([request.method, request.build_absolute_uri(), get_language() or ""])
@@ -151,7 +228,7 @@ class PageCacheMiddleware:
         messages = getattr(request, "_messages", None)
         return not (messages is not None and messages.added_new)
 
-    def store(self, request, response, key, version):
+    def store(self, request, response, key, version, due):
         if response.streaming:
             body, rest = self.read_stream(response)
             if rest is not None:  # too large to keep: send it on as a stream
@@ -162,7 +239,7 @@ class PageCacheMiddleware:
         content = response.content
         if nonce:
             content = content.replace(str(nonce).encode(), NONCE_PLACEHOLDER)
-        self.mark_public(response)
+        self.mark_public(response, due)
         response["Last-Modified"] = http_date()
         weak = "W/" if nonce else ""
         response["ETag"] = f'{weak}"{hashlib.md5(content, usedforsecurity=False).hexdigest()}"'
@@ -170,7 +247,7 @@ class PageCacheMiddleware:
         cache.set(key, entry, settings.PAGE_CACHE_SECONDS)
         return response
 
-    def rebuild(self, request, entry):
+    def rebuild(self, request, entry, due):
         _version, content, headers = entry
         if NONCE_PLACEHOLDER in content:
             # Reading the nonce generates a new one, which the CSP middleware then announces.
@@ -178,6 +255,7 @@ class PageCacheMiddleware:
         response = HttpResponse(content)
         for name, value in headers:
             response[name] = value
+        self.mark_public(response, due)
         return response
 
     def read_stream(self, response):
@@ -200,13 +278,18 @@ class PageCacheMiddleware:
         response = HttpResponse(body, status=streaming.status_code)
         for name, value in streaming.items():
             response[name] = value
-        if isinstance(streaming, StreamingHttpResponse):
-            streaming.close()
+        # Not streaming.close(): the stream has been read to its end (its cursor is released),
+        # and close() would announce the end of the request while it is still being served,
+        # letting Django close the database connection under the rest of it.
         return response
 
     @staticmethod
-    def mark_public(response):
-        patch_cache_control(response, public=True, max_age=settings.PAGE_MAX_AGE)
+    def mark_public(response, due=None):
+        # Browsers and proxies keep a page no longer than until the next scheduled change.
+        max_age = settings.PAGE_MAX_AGE
+        if due is not None:
+            max_age = max(0, min(max_age, math.ceil(due - time.time())))
+        patch_cache_control(response, public=True, max_age=max_age)
         # Kept for the visitor's cookies only: once staff log in (to approve a request, say)
         # their browser asks again instead of showing the page it kept from before.
         patch_vary_headers(response, ["Cookie"])

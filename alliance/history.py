@@ -2,19 +2,17 @@
 
 django-simple-history records every `save()` and `delete()`. The workflows change a status with
 a conditional UPDATE instead (its row count decides who won), which bypasses `save()`: they call
-`record_change()` once they have won, so that each decision still names who took it, and
-the cached public pages are renewed (an UPDATE sends no signal to the page cache either).
+`record_change()` once they have won, so that each decision still names who took it.
 """
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from alliance.cache import bump_data_version
+from alliance.cache import renew_public_pages
 
 
 def record_change(instance, by, reason):
     """Add a history record of `instance` as it is now, made by `by` (a user or None)."""
-    bump_data_version()
     history = type(instance).history.model
     values = {field.attname: getattr(instance, field.attname) for field in history.tracked_fields}
     return history.objects.create(
@@ -69,4 +67,6 @@ def restore(record, by):
                 instance.refresh_from_db(fields=list(created))
     except IntegrityError as error:
         raise RestoreConflict(str(error)) from error
+    # Whatever the row was, pages from before the restore may have counted or listed it.
+    renew_public_pages()
     return instance

@@ -2,6 +2,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from alliance import cache as public_pages
+
 
 class Page(models.Model):
     """A content page staff edit in the admin: about, terminology, privacy."""
@@ -29,3 +31,7 @@ class Page(models.Model):
 
     def get_absolute_url(self):
         return reverse(f"page-{self.slug}")
+
+
+# Every page is public: any change renews the cached pages.
+public_pages.watch(Page)

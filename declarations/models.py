@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
+from alliance import cache as public_pages
 from alliance.text import normalise
 from members.models import Member
 
@@ -75,10 +76,13 @@ class SignatureQuerySet(models.QuerySet):
         return self.filter(status__in=Signature.ACTIVE_STATUSES)
 
     def search(self, query):
-        """Accent- and case-insensitive name search on the indexed normalised column."""
+        """Accent- and case-insensitive search of the names the list shows: the signatory's
+        and the authority's. Each word must appear in one of them."""
         queryset = self
         for word in normalise(query).split():
-            queryset = queryset.filter(search_name__contains=word)
+            queryset = queryset.filter(
+                Q(search_name__contains=word) | Q(search_authority__contains=word)
+            )
         return queryset
 
     def totals(self):
@@ -274,3 +278,14 @@ class Signature(models.Model):
         if self.member is not None and self.member.status == Member.Status.APPROVED:
             return self.member
         return None
+
+
+# A declaration is shown once published; a signature once verified with consent. Signatures
+# waiting for their e-mail confirmation or review are on no public page.
+public_pages.watch(Declaration, is_public=lambda declaration: declaration.is_published)
+public_pages.watch(
+    Signature,
+    is_public=lambda signature: (
+        signature.status == Signature.Status.VERIFIED and signature.consent_to_publish
+    ),
+)

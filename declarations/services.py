@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from alliance.cache import renew_public_pages
 from alliance.history import record_change
 from alliance.mail import notify_managers_after_commit, send_after_commit, send_now
 from alliance.personal_data import as_data, forget_in_admin_log, history_of
@@ -127,6 +128,7 @@ def _change_status(signature, by, from_statuses, to_status, **fields):
     signature.refresh_from_db()
     if updated:
         record_change(signature, by, to_status.value)
+        renew_public_pages()
     return bool(updated)
 
 
@@ -206,6 +208,7 @@ def erase_personal_data(signature, by):
     Signature.history.filter(id=signature.pk).update(**anonymous)
     signature.refresh_from_db()
     record_change(signature, by, "personal data erased")
+    renew_public_pages()
     forget_in_admin_log(signature)
     return signature
 

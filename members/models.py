@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from alliance import cache as public_pages
 from alliance.cache import remember
 from alliance.text import normalise, unique_slug
 
@@ -23,17 +24,14 @@ class MemberQuerySet(models.QuerySet):
         return self.filter(status=Member.Status.PENDING)
 
     def search(self, query):
-        """Accent- and case-insensitive name search: "lodz" finds "Łódź", "sofia" "София".
+        """Accent- and case-insensitive name search: "lodz" finds "Łódź", "sofia" "София",
+        "seville" finds "Sevilla", whose French name is "Séville".
 
-        Each word must appear in the normalised local name or in a display name.
+        Each word must appear in the normalised names, local and translated (`search_names`).
         """
         queryset = self
         for word in normalise(query).split():
-            queryset = queryset.filter(
-                Q(search_name__contains=word)
-                | Q(display_name_en__icontains=word)
-                | Q(display_name_fr__icontains=word)
-            )
+            queryset = queryset.filter(search_names__contains=word)
         return queryset
 
     def totals(self):
@@ -99,6 +97,8 @@ class Member(models.Model):
         _("slug"), max_length=80, unique=True, blank=True, help_text=_("Part of the page address.")
     )
     search_name = models.CharField(max_length=200, editable=False, db_index=True)
+    # Every name a visitor may know it by, normalised: the local one and each translation.
+    search_names = models.TextField(editable=False, default="")
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.CITY)
     country = CountryField(_("country"))
     population = models.PositiveIntegerField(_("population"), null=True, blank=True)
@@ -195,11 +195,14 @@ class Member(models.Model):
 
     def save(self, *args, **kwargs):
         self.search_name = normalise(self.name)
+        self.search_names = self.normalised_names()
         if not self.slug:
             self.slug = unique_slug(self, self.name)
         update_fields = kwargs.get("update_fields")
-        if update_fields is not None and "name" in update_fields:
-            kwargs["update_fields"] = {*update_fields, "search_name"}
+        if update_fields is not None and any(
+            name == "name" or name.startswith("display_name") for name in update_fields
+        ):
+            kwargs["update_fields"] = {*update_fields, "search_name", "search_names"}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -238,3 +241,17 @@ class Member(models.Model):
     @property
     def has_coordinates(self):
         return self.latitude is not None and self.longitude is not None
+
+    def normalised_names(self):
+        """The local name and every translated display name, normalised, one per line."""
+        names = [self.name] + [
+            getattr(self, f"display_name_{code}", "") or "" for code, _name in settings.LANGUAGES
+        ]
+        return "\n".join(dict.fromkeys(normalise(name) for name in names if name))
+
+
+# Approved members are listed; former members stay named on the articles about them. A join
+# request waiting for a decision, or refused, is on no public page.
+public_pages.watch(
+    Member, is_public=lambda member: member.status in (Member.Status.APPROVED, Member.Status.LEFT)
+)

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from alliance.cache import renew_public_pages
 from alliance.history import record_change
 from alliance.mail import notify_managers_after_commit, send_after_commit, send_now
 from alliance.personal_data import as_data, history_of
@@ -71,6 +72,7 @@ def approve_member(member, by):
         member.refresh_from_db()
         if changed:
             record_change(member, by, "approved")
+            renew_public_pages()
             _tell_applicant(
                 member,
                 _("Welcome to the Alliance"),
@@ -115,6 +117,7 @@ def mark_left(member, by, left_on=None):
         member.refresh_from_db()
         if changed:
             record_change(member, by, "left the Alliance")
+            renew_public_pages()
     return bool(changed)
 
 

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from modeltranslation.utils import build_localized_fieldname
 
+from alliance import cache as public_pages
 from alliance.markup import render_markdown
 from alliance.text import unique_slug
 
@@ -217,3 +218,15 @@ class Article(models.Model):
             and self.published_at is not None
             and self.published_at <= timezone.now()
         )
+
+
+# Published articles (live or scheduled) are public, drafts are not; tags and the links to
+# members show on the articles' pages. A scheduled article goes live at its time: the pages
+# are renewed then.
+public_pages.watch(Article, is_public=lambda article: article.status == Article.Status.PUBLISHED)
+public_pages.watch(Tag)
+public_pages.watch_relation(Article.tags.through)
+public_pages.watch_relation(Article.members.through)
+public_pages.schedule(
+    lambda: Article.objects.scheduled().aggregate(next=models.Min("published_at"))["next"]
+)

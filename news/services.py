@@ -6,6 +6,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from alliance.cache import renew_public_pages
 from alliance.history import record_change
 
 from .models import Article
@@ -60,4 +61,6 @@ def _change_each(articles, changeable, values, by, reason):
             changed += 1
         else:
             unchanged += 1
+    if changed:
+        renew_public_pages()
     return Outcome(changed=changed, unchanged=unchanged)

@@ -1,23 +1,13 @@
-import os
 import re
-import uuid
 
 import pytest
-from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from alliance.cache import bump_data_version
+from alliance.cache import renew_public_pages
 from declarations.demo import ensure_declaration
 from members.models import Member
 from tests.factories import make_article, make_member
-
-
-@pytest.fixture
-def page_cache(settings):
-    settings.PAGE_CACHE_SECONDS = 60
-    settings.PAGE_MAX_AGE = 60
-    return settings
 
 
 def queries_for(client, path, **kwargs):
@@ -60,7 +50,7 @@ def test_an_approval_by_queryset_update_shows_once_the_version_is_bumped(client,
     Member.objects.filter(pk=pending.pk, status=Member.Status.PENDING).update(
         status=Member.Status.APPROVED
     )
-    bump_data_version()
+    renew_public_pages()
 
     assert "Košice" in client.get("/en/members/").content.decode()
 
@@ -240,37 +230,6 @@ def test_each_visitor_gets_a_fresh_csp_nonce_from_a_cached_page(client, page_cac
         assert f"'nonce-{nonce}'" in page["Content-Security-Policy"]
 
 
-REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
-
-
-def redis_reachable():
-    import redis
-
-    try:
-        return redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1).ping()
-    except redis.RedisError:
-        return False
-
-
-@pytest.fixture
-def redis_page_cache(page_cache):
-    if not redis_reachable():
-        pytest.skip(f"Redis is not reachable at {REDIS_URL} (set TEST_REDIS_URL)")
-    prefix = f"alliance-test-{uuid.uuid4().hex}"
-    page_cache.CACHES = {
-        "default": {
-            "BACKEND": "alliance.cache_backends.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": prefix,
-        }
-    }
-    yield page_cache
-    # Only this test's keys: the Redis database may be shared.
-    client = caches["default"]._cache.get_client(write=True)
-    for key in client.scan_iter(f"{prefix}:*"):
-        client.delete(key)
-
-
 @pytest.mark.django_db
 def test_pages_are_shared_through_redis_and_renewed_on_change(
     client, redis_page_cache, django_assert_num_queries
@@ -285,3 +244,19 @@ def test_pages_are_shared_through_redis_and_renewed_on_change(
 
     assert "Strasbourg" in cached.content.decode()
     assert "Timișoara" in renewed.content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/en/session/", "/en/message/"])
+def test_a_page_that_wrote_to_the_session_or_left_a_message_is_never_kept(client, page_cache, path):
+    # The session cookie or the message is set after the page cache has seen the answer:
+    # only the request tells that the page belongs to one visitor.
+    page_cache.ROOT_URLCONF = "tests.alliance.personal_urls"
+    first = client.get(path)
+    stranger = type(client)()
+
+    second = stranger.get(path)
+
+    assert first.status_code == second.status_code == 200
+    assert first.content != second.content  # rendered again, not served from the cache
+    assert "private" in second["Cache-Control"]

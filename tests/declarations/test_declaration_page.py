@@ -187,3 +187,39 @@ def test_page_runs_a_constant_number_of_queries(
     assert response.content.decode().count('href="/en/members/member-town/"') == min(
         len(range(0, count, 4)), 50
     )
+
+
+@pytest.mark.parametrize("query", ["zolc", "ŻÓŁĆ", "Łukasz Żółć", "lukasz"])
+def test_search_folds_accents_and_case_of_the_signatory_s_name(client, declaration, query):
+    make_signature(full_name="Łukasz Żółć")
+    make_signature(full_name="Matti Meikäläinen")
+
+    content = client.get(URL, {"q": query}).content.decode()
+
+    assert "Łukasz Żółć" in content
+    assert "Meikäläinen" not in content
+    assert "1 signatory matches." in content
+
+
+@pytest.mark.parametrize("query", ["Zolc", "zółć"])
+def test_search_finds_a_name_written_without_accents_by_one_with_them(client, declaration, query):
+    make_signature(full_name="Jan Zolc")
+    make_signature(full_name="Matti Meikäläinen")
+
+    content = client.get(URL, {"q": query}).content.decode()
+
+    assert "Jan Zolc" in content
+    assert "Meikäläinen" not in content
+    assert "1 signatory matches." in content
+
+
+@pytest.mark.parametrize("query", ["krakow", "KRAKÓW"])
+def test_search_finds_signatories_by_their_authority(client, declaration, query):
+    make_signature(full_name="Anna Nowak", authority_name="Kraków")
+    make_signature(full_name="Matti Meikäläinen", authority_name="Oulu")
+
+    content = client.get(URL, {"q": query}).content.decode()
+
+    assert "Anna Nowak" in content
+    assert "Meikäläinen" not in content
+    assert "1 signatory matches." in content

@@ -20,7 +20,7 @@ from django.db import connection, transaction
 from django.utils import timezone, translation
 from django.utils.text import slugify
 
-from alliance.cache import bump_data_version
+from alliance.cache import renew_public_pages
 from alliance.text import normalise
 from declarations.demo import ensure_declaration
 from declarations.models import Signature
@@ -138,7 +138,7 @@ class Command(BaseCommand):
             made_members = self.make_members(members)
             made_signatures = self.make_signatures(signatures, made_members)
             made_articles = self.make_articles(articles, made_members)
-            bump_data_version()
+            renew_public_pages()
         # Straight after a bulk insert the planner would still believe the tables empty, and
         # index-only scans would visit every row (autovacuum comes later): do its work now.
         # VACUUM cannot run inside a transaction (a caller's, or a test's).
@@ -202,6 +202,7 @@ class Command(BaseCommand):
                     display_name_fr="",
                     slug=self.unique_slug(name, taken_slugs),
                     search_name=normalise(name),
+                    search_names=normalise(name),
                     kind=kind,
                     country=country,
                     population=town["population"],
