@@ -50,6 +50,8 @@ urlpatterns += i18n_patterns(
     path("about/", views.page, {"slug": "about"}, name="page-about"),
     path("about/terminology/", views.page, {"slug": "terminology"}, name="page-terminology"),
     path("privacy/", views.page, {"slug": "privacy"}, name="page-privacy"),
+    path("countries/", views.country_list, name="countries"),
+    path("countries/<str:code>/", views.country_detail, name="country"),
     path("", include("members.urls")),
     path("declaration/", include("declarations.urls")),
     path("news/", include("news.urls")),

@@ -2,6 +2,7 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Div, Fieldset, Layout
 from django import forms
 from django.core.validators import MaxLengthValidator, MaxValueValidator, RegexValidator
+from django.db.models import Case, IntegerField, Value, When
 from django.urls import reverse
 from django.utils.functional import lazy
 from django.utils.html import format_html
@@ -9,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from alliance.protection import HONEYPOT_FIELD, HoneypotForm
+from alliance.text import normalise
 
 from .models import Member
 
@@ -119,3 +121,90 @@ class JoinForm(HoneypotForm, forms.ModelForm):
 
     def clean_name(self):
         return " ".join(self.cleaned_data["name"].split())
+
+
+def country_rank():
+    """A SQL expression ordering members by their country's name in the current language."""
+    names = sorted(countries, key=lambda country: normalise(country.name))
+    return Case(
+        *[When(country=country.code, then=Value(rank)) for rank, country in enumerate(names)],
+        output_field=IntegerField(),
+    )
+
+
+class DirectoryFilterForm(forms.Form):
+    """The directory's GET form. Invalid values are ignored rather than refused."""
+
+    SORTS = {
+        "name": (_("name"), ["search_name", "pk"]),
+        "country": (_("country"), [country_rank, "search_name", "pk"]),
+        "joined": (_("most recent members"), ["-joined_on", "search_name", "pk"]),
+    }
+
+    q = forms.CharField(label=_("Name"), required=False, max_length=100)
+    country = forms.ChoiceField(label=_("Country"), required=False)
+    kind = forms.ChoiceField(
+        label=_("Kind"), required=False, choices=[("", _("Cities and regions"))]
+    )
+    sort = forms.ChoiceField(
+        label=_("Sort by"),
+        required=False,
+        choices=[(key, label) for key, (label, _order) in SORTS.items()],
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["country"].choices = [("", _("All countries")), *countries]
+        self.fields["kind"].choices = [
+            ("", _("Cities and regions")),
+            (Member.Kind.CITY, _("Cities")),
+            (Member.Kind.REGION, _("Regions")),
+        ]
+
+    def value(self, name):
+        """The cleaned value of a field, or "" when it is missing or invalid."""
+        self.is_valid()
+        if name in self.errors:
+            return ""
+        return self.cleaned_data.get(name) or ""
+
+    def filter(self, queryset):
+        if query := self.value("q"):
+            queryset = queryset.search(query)
+        if country := self.value("country"):
+            queryset = queryset.filter(country=country)
+        if kind := self.value("kind"):
+            queryset = queryset.filter(kind=kind)
+        return queryset
+
+    def ordering(self):
+        order = self.SORTS[self.value("sort") or "name"][1]
+        return [item() if callable(item) else item for item in order]
+
+
+class MapFilterForm(forms.Form):
+    """The map's filters, as plain GET parameters; a value that does not validate is ignored."""
+
+    kind = forms.ChoiceField(label=_("Kind"), required=False)
+    country = forms.ChoiceField(label=_("Country"), required=False)
+
+    def __init__(self, data=None):
+        if data and "country" in data:
+            data = data.copy()
+            data["country"] = data["country"].upper()
+        super().__init__(data)
+        self.fields["kind"].choices = [("", _("Cities and regions")), *Member.Kind.choices]
+        by_name = sorted(countries, key=lambda country: normalise(country.name))
+        self.fields["country"].choices = [
+            ("", _("All countries")),
+            *((country.code, country.name) for country in by_name),
+        ]
+
+    @property
+    def selection(self):
+        """The valid filters: {"kind": …, "country": …}, without the empty or invalid ones."""
+        self.is_valid()
+        return {name: value for name, value in self.cleaned_data.items() if value}
+
+    def filter(self, queryset):
+        return queryset.filter(**self.selection)

@@ -35,7 +35,7 @@ class CountrySitemap(Sitemap):
         )
 
     def location(self, item):
-        return reverse("members:country", args=[item["country"].lower()])
+        return reverse("country", args=[item["country"].lower()])
 
     def lastmod(self, item):
         return item["lastmod"]
@@ -49,7 +49,7 @@ class MemberPagesSitemap(Sitemap):
     changefreq = "weekly"
 
     def items(self):
-        return ["members:directory", "members:countries", "members:join"]
+        return ["members:directory", "countries", "members:join"]
 
     def location(self, item):
         return reverse(item)

@@ -8,8 +8,6 @@ urlpatterns = [
     path("members/", views.MemberListView.as_view(), name="directory"),
     path("members/map/", views.member_map, name="map"),
     path("members/<slug:slug>/", views.MemberDetailView.as_view(), name="detail"),
-    path("countries/", views.country_list, name="countries"),
-    path("countries/<str:code>/", views.country_detail, name="country"),
     path("join/", views.JoinView.as_view(), name="join"),
     path("join/thanks/", views.join_thanks, name="join-thanks"),
 ]

@@ -1,94 +1,25 @@
 import csv
 import functools
 import io
-from collections import Counter
 
-from django import forms
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError
-from django.db.models import Case, IntegerField, QuerySet, Value, When
-from django.http import Http404, JsonResponse, StreamingHttpResponse
+from django.db.models import QuerySet
+from django.http import JsonResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils import translation
-from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, FormView, ListView
 from django_countries import countries
-from django_countries.fields import Country
 
 from alliance.pagination import CountedPaginator
 from alliance.protection import ProtectedFormMixin
-from alliance.text import normalise
-from declarations.models import Signature
-from news.models import Article
 
-from .forms import JoinForm
-from .map import MapFilterForm, map_queryset, render_member_map
+from .forms import DirectoryFilterForm, JoinForm, MapFilterForm
+from .map import map_queryset, render_member_map
 from .models import Member, approved_counts, totals_of
 from .services import submit_join_request
-
-# Signatories listed on a country page; the declaration's page has them all.
-SIGNATURES_SHOWN = 20
-
-
-def country_rank():
-    """A SQL expression ordering members by their country's name in the current language."""
-    names = sorted(countries, key=lambda country: normalise(country.name))
-    return Case(
-        *[When(country=country.code, then=Value(rank)) for rank, country in enumerate(names)],
-        output_field=IntegerField(),
-    )
-
-
-class DirectoryFilterForm(forms.Form):
-    """The directory's GET form. Invalid values are ignored rather than refused."""
-
-    SORTS = {
-        "name": (_("name"), ["search_name", "pk"]),
-        "country": (_("country"), [country_rank, "search_name", "pk"]),
-        "joined": (_("most recent members"), ["-joined_on", "search_name", "pk"]),
-    }
-
-    q = forms.CharField(label=_("Name"), required=False, max_length=100)
-    country = forms.ChoiceField(label=_("Country"), required=False)
-    kind = forms.ChoiceField(
-        label=_("Kind"), required=False, choices=[("", _("Cities and regions"))]
-    )
-    sort = forms.ChoiceField(
-        label=_("Sort by"),
-        required=False,
-        choices=[(key, label) for key, (label, _order) in SORTS.items()],
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["country"].choices = [("", _("All countries")), *countries]
-        self.fields["kind"].choices = [
-            ("", _("Cities and regions")),
-            (Member.Kind.CITY, _("Cities")),
-            (Member.Kind.REGION, _("Regions")),
-        ]
-
-    def value(self, name):
-        """The cleaned value of a field, or "" when it is missing or invalid."""
-        self.is_valid()
-        if name in self.errors:
-            return ""
-        return self.cleaned_data.get(name) or ""
-
-    def filter(self, queryset):
-        if query := self.value("q"):
-            queryset = queryset.search(query)
-        if country := self.value("country"):
-            queryset = queryset.filter(country=country)
-        if kind := self.value("kind"):
-            queryset = queryset.filter(kind=kind)
-        return queryset
-
-    def ordering(self):
-        order = self.SORTS[self.value("sort") or "name"][1]
-        return [item() if callable(item) else item for item in order]
 
 
 class MemberListView(ListView):
@@ -164,48 +95,6 @@ def member_map(request):
         "member_map": render_member_map(members, country=country, counts=counts),
     }
     return render(request, "members/member_map.html", context)
-
-
-@require_GET
-def country_list(request):
-    counts = approved_counts()
-    rows = [
-        {"country": country, "members": counts.get(country.code, 0)}
-        for country in sorted(countries, key=lambda country: normalise(country.name))
-    ]
-    return render(request, "members/country_list.html", {"rows": rows, "totals": totals_of(counts)})
-
-
-@require_GET
-def country_detail(request, code):
-    code = code.upper()
-    if code not in countries:
-        raise Http404
-    country = Country(code)
-    members = list(
-        Member.objects.approved()
-        .filter(country=code)
-        .order_by("search_name", "pk")
-        .only(*MemberListView.LISTED_FIELDS, "latitude", "longitude")
-    )
-    kinds = Counter(member.kind for member in members)
-    signatures = Signature.objects.public().filter(country=code)
-    context = {
-        "country": country,
-        "members": members,
-        "totals": {
-            "members": len(members),
-            "cities": kinds[Member.Kind.CITY],
-            "regions": kinds[Member.Kind.REGION],
-        },
-        # The most recent; the declaration's page lists them all, filtered by country.
-        "signatures": signatures.only("full_name", "office", "authority_name")[:SIGNATURES_SHOWN],
-        "signature_count": signatures.count(),
-        "articles": Article.objects.published().about_country(code).summaries()[:10],
-        # The same members feed the map and the list below it: one query for both.
-        "member_map": render_member_map(members, country=code),
-    }
-    return render(request, "members/country_detail.html", context)
 
 
 class JoinView(ProtectedFormMixin, FormView):

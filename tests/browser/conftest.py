@@ -167,7 +167,7 @@ class DemoSite:
             if name == "member":
                 return self.member.get_absolute_url()
             if name == "country":
-                return reverse("members:country", args=[self.member.country.code.lower()])
+                return reverse("country", args=[self.member.country.code.lower()])
             if name == "article":
                 return self.article.get_absolute_url()
             if name == "not-found":

@@ -10,7 +10,7 @@ PAGES = [
     "members:directory",
     "member",
     "members:map",
-    "members:countries",
+    "countries",
     "country",
     "members:join",
     "declarations:declaration",

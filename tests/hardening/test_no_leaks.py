@@ -59,7 +59,7 @@ def public_urls():
                 reverse("members:directory") + "?page=2",
                 reverse("members:directory") + "?q=a",
                 reverse("members:map"),
-                reverse("members:countries"),
+                reverse("countries"),
                 reverse("members:join"),
                 reverse("declarations:declaration"),
                 reverse("declarations:declaration") + "?page=2",
@@ -69,7 +69,7 @@ def public_urls():
                 reverse("news:feed-atom"),
             ]
             urls += [
-                reverse("members:country", args=[code.lower()])
+                reverse("country", args=[code.lower()])
                 for code in settings.COUNCIL_OF_EUROPE_STATES
             ]
             urls += [member.get_absolute_url() for member in members[::10]]

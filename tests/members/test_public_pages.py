@@ -6,9 +6,9 @@ import re
 
 import pytest
 
+from alliance.views import SIGNATURES_SHOWN
 from declarations.models import Signature
 from members.models import Member
-from members.views import SIGNATURES_SHOWN
 from tests.factories import make_article, make_member, make_signature
 
 pytestmark = pytest.mark.django_db

@@ -1,259 +1,24 @@
-"""The member map: Europe drawn by the portal itself, as inline SVG, with no tile server.
+"""The drawing: the shading of each state by its number of members, the markers and the
+legend, computed per request in one pass over the members."""
 
-Three layers, from the most static to the most dynamic:
-
-- the projection, ``project(lon, lat)``: ETRS89 Lambert azimuthal equal-area (EPSG:3035), the
-  European Union's own projection for statistical maps: areas are true, so a shaded country
-  looks as big as it is;
-- the geometry, ``path_data(rings)``: rings of (lon, lat) in, SVG path data out, clipped to
-  the frame of the map; the country layer built from ``members/geodata/`` is computed once per
-  process (``country_layer()``);
-- the drawing, ``render_member_map(members, country=None)``: the shading of each state by its
-  number of members, the markers and the legend, computed per request in one pass over the
-  members.
-
-The SVG's user unit is the kilometre, x eastwards and y southwards (SVG's y axis points down).
-"""
-
-import json
-import math
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from pathlib import Path
 
-from django import forms
 from django.conf import settings
 from django.db.models import Count, QuerySet
 from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import ngettext
 from django_countries import countries
 
 from alliance.text import normalise
 
-from .models import Member
-
-GEODATA = Path(__file__).resolve().parent / "geodata" / "countries.json"
-
-# GRS80, the ellipsoid of ETRS89, and the projection's centre: 10°E, 52°N.
-_A = 6_378_137.0
-_E2 = 0.006694380022900787
-_E = math.sqrt(_E2)
-CENTRE = (10.0, 52.0)
-# EPSG:3035 adds a false origin so that every European coordinate is positive.
-FALSE_EASTING = 4_321_000.0
-FALSE_NORTHING = 3_210_000.0
-
-
-def _authalic_q(phi):
-    sin_phi = math.sin(phi)
-    return (1 - _E2) * (
-        sin_phi / (1 - _E2 * sin_phi * sin_phi)
-        - math.log((1 - _E * sin_phi) / (1 + _E * sin_phi)) / (2 * _E)
-    )
-
-
-_QP = _authalic_q(math.pi / 2)
-_RQ = _A * math.sqrt(_QP / 2)
-_LON0 = math.radians(CENTRE[0])
-_PHI0 = math.radians(CENTRE[1])
-_BETA0 = math.asin(_authalic_q(_PHI0) / _QP)
-_SIN_BETA0 = math.sin(_BETA0)
-_COS_BETA0 = math.cos(_BETA0)
-_D = _A * math.cos(_PHI0) / math.sqrt(1 - _E2 * math.sin(_PHI0) ** 2) / (_RQ * _COS_BETA0)
-
-
-def project(lon, lat):
-    """(lon, lat) in degrees → (x, y) in metres east and north of the centre (10°E, 52°N).
-
-    The ellipsoidal formulas of Snyder, *Map Projections: A Working Manual* (1987), p. 187;
-    add FALSE_EASTING and FALSE_NORTHING to get EPSG:3035 coordinates.
-    """
-    lam = math.radians(lon) - _LON0
-    beta = math.asin(_authalic_q(math.radians(lat)) / _QP)
-    sin_beta, cos_beta, cos_lam = math.sin(beta), math.cos(beta), math.cos(lam)
-    b = _RQ * math.sqrt(2 / (1 + _SIN_BETA0 * sin_beta + _COS_BETA0 * cos_beta * cos_lam))
-    x = b * _D * cos_beta * math.sin(lam)
-    y = b / _D * (_COS_BETA0 * sin_beta - _SIN_BETA0 * cos_beta * cos_lam)
-    return x, y
-
-
-def to_svg(lon, lat):
-    """(lon, lat) → the map's SVG user space: kilometres, y pointing down."""
-    x, y = project(lon, lat)
-    return x / 1000, -y / 1000
-
-
-@dataclass(frozen=True)
-class Box:
-    """A rectangle in the map's SVG user space (km, y down)."""
-
-    x: float
-    y: float
-    width: float
-    height: float
-
-    @property
-    def right(self):
-        return self.x + self.width
-
-    @property
-    def bottom(self):
-        return self.y + self.height
-
-    @property
-    def view_box(self):
-        return f"{self.x:g} {self.y:g} {self.width:g} {self.height:g}"
-
-    def contains(self, x, y):
-        return self.x <= x <= self.right and self.y <= y <= self.bottom
-
-    def grown(self, margin):
-        return Box(
-            self.x - margin, self.y - margin, self.width + 2 * margin, self.height + 2 * margin
-        )
-
-
-# The Council of Europe from Iceland and Portugal to Azerbaijan, from the North Cape to Cyprus.
-FRAME = Box(-1800, -2300, 5150, 4200)
-# Shapes are cut a little outside the frame, so that the cut edges never show.
-CLIP = FRAME.grown(40)
-
-
-def clip_ring(ring, box):
-    """Sutherland-Hodgman: a ring of (x, y) points cut to the box; [] when nothing is left."""
-    for inside, cross in (
-        (lambda p: p[0] >= box.x, lambda a, b: _cross_x(a, b, box.x)),
-        (lambda p: p[0] <= box.right, lambda a, b: _cross_x(a, b, box.right)),
-        (lambda p: p[1] >= box.y, lambda a, b: _cross_y(a, b, box.y)),
-        (lambda p: p[1] <= box.bottom, lambda a, b: _cross_y(a, b, box.bottom)),
-    ):
-        output = []
-        for i, current in enumerate(ring):
-            previous = ring[i - 1]
-            if inside(current):
-                if not inside(previous):
-                    output.append(cross(previous, current))
-                output.append(current)
-            elif inside(previous):
-                output.append(cross(previous, current))
-        ring = output
-        if not ring:
-            return []
-    return ring
-
-
-def _cross_x(a, b, x):
-    return x, a[1] + (b[1] - a[1]) * (x - a[0]) / (b[0] - a[0])
-
-
-def _cross_y(a, b, y):
-    return a[0] + (b[0] - a[0]) * (y - a[1]) / (b[1] - a[1]), y
-
-
-def project_rings(rings, box=CLIP):
-    """Rings of (lon, lat) → rings of (x, y) in the map's user space, cut to the box."""
-    projected = ([to_svg(lon, lat) for lon, lat in ring] for ring in rings)
-    return [clipped for ring in projected if len(clipped := clip_ring(ring, box)) >= 3]
-
-
-def path_data(rings, box=CLIP):
-    """Geometry in, SVG path data out: rings of (lon, lat) → "M x y l dx dy … z" per ring.
-
-    Coordinates are whole kilometres, relative after each ring's first point (the shortest
-    text); points that round onto the previous one are dropped. Fill with the even-odd rule.
-    """
-    return _path_data(project_rings(rings, box))
-
-
-def _path_data(projected_rings):
-    parts = []
-    for ring in projected_rings:
-        points = []
-        for x, y in ring:
-            point = (round(x), round(y))
-            if not points or point != points[-1]:
-                points.append(point)
-        if len(points) > 1 and points[-1] == points[0]:
-            points.pop()
-        if len(points) < 3:
-            continue
-        (x0, y0), previous = points[0], points[0]
-        steps = []
-        for x, y in points[1:]:
-            steps.append(f"{x - previous[0]} {y - previous[1]}")
-            previous = (x, y)
-        parts.append(f"M{x0} {y0}l" + " ".join(steps) + "z")
-    return "".join(parts).replace(" -", "-")
-
-
-def contains(projected_rings, x, y):
-    """Whether (x, y) lies inside the rings, by the even-odd rule (as the SVG fills them)."""
-    inside = False
-    for ring in projected_rings:
-        for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1], strict=True):
-            if (y1 > y) != (y2 > y) and x < x1 + (y - y1) * (x2 - x1) / (y2 - y1):
-                inside = not inside
-    return inside
-
-
-@dataclass(frozen=True)
-class Shape:
-    """One country of the static layer: its path data and the box a zoom on it shows."""
-
-    code: str
-    path: str
-    bounds: Box | None
-    rings: tuple
-
-
-@cache
-def country_layer():
-    """Every country in the frame, projected, clipped and turned into path data, once per process."""
-    data = json.loads(GEODATA.read_text())
-    layer = {}
-    for code, rings in data["countries"].items():
-        projected = project_rings(rings)
-        if projected:
-            layer[code] = Shape(code, _path_data(projected), _bounds(projected), tuple(projected))
-    return layer
-
-
-def _bounds(projected_rings, reach=400):
-    """The box of a country's main ring and of the rings within `reach` km of it.
-
-    Far islands (Jan Mayen for Norway, the Faroe Islands for Denmark) would make a zoom on
-    the country useless; Corsica, Sicily or Crete are close enough to stay in view.
-    """
-
-    def box_of(ring):
-        xs, ys = [p[0] for p in ring], [p[1] for p in ring]
-        return min(xs), min(ys), max(xs), max(ys)
-
-    def area(ring):
-        return abs(
-            sum(
-                x1 * y2 - x2 * y1
-                for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1], strict=True)
-            )
-        )
-
-    main = box_of(max(projected_rings, key=area))
-    x0, y0, x1, y1 = main
-    for ring in projected_rings:
-        a0, b0, a1, b1 = box_of(ring)
-        if (
-            a0 < main[2] + reach
-            and a1 > main[0] - reach
-            and b0 < main[3] + reach
-            and b1 > main[1] - reach
-        ):
-            x0, y0, x1, y1 = min(x0, a0), min(y0, b0), max(x1, a1), max(y1, b1)
-    return Box(x0, y0, x1 - x0, y1 - y0)
-
+from ..models import Member
+from .geometry import FRAME, Box, country_layer
+from .projection import to_svg
 
 # Above this many members a map is a summary: a dot per place rather than a link per member
 # (hundreds of tab stops help nobody), countries rather than members in its text alternative.
@@ -589,7 +354,7 @@ def _context_path():
 
 def _country_urls():
     """code → its country page's URL, with one reverse() for all."""
-    pattern = reverse("members:country", kwargs={"code": "zz"})
+    pattern = reverse("country", kwargs={"code": "zz"})
     prefix, suffix = pattern.split("zz")
     return lambda code: f"{prefix}{code.lower()}{suffix}"
 
@@ -623,31 +388,3 @@ def _zoom(layer, country, positions):
     x = min(max(x, FRAME.x), FRAME.right - width) if width < FRAME.width else FRAME.x
     y = min(max(y, FRAME.y), FRAME.bottom - height) if height < FRAME.height else FRAME.y
     return Box(round(x), round(y), round(min(width, FRAME.width)), round(min(height, FRAME.height)))
-
-
-class MapFilterForm(forms.Form):
-    """The map's filters, as plain GET parameters; a value that does not validate is ignored."""
-
-    kind = forms.ChoiceField(label=gettext_lazy("Kind"), required=False)
-    country = forms.ChoiceField(label=gettext_lazy("Country"), required=False)
-
-    def __init__(self, data=None):
-        if data and "country" in data:
-            data = data.copy()
-            data["country"] = data["country"].upper()
-        super().__init__(data)
-        self.fields["kind"].choices = [("", _("Cities and regions")), *Member.Kind.choices]
-        by_name = sorted(countries, key=lambda country: normalise(country.name))
-        self.fields["country"].choices = [
-            ("", _("All countries")),
-            *((country.code, country.name) for country in by_name),
-        ]
-
-    @property
-    def selection(self):
-        """The valid filters: {"kind": …, "country": …}, without the empty or invalid ones."""
-        self.is_valid()
-        return {name: value for name, value in self.cleaned_data.items() if value}
-
-    def filter(self, queryset):
-        return queryset.filter(**self.selection)
