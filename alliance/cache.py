@@ -39,8 +39,6 @@ VERSION_KEY = "page-cache:version"
 DUE_KEY = "page-cache:due"
 # Larger responses are streamed to the visitor and not kept.
 MAX_BYTES = 8 * 1024 * 1024
-# Stands for the CSP nonce in a stored page; each visitor gets a fresh nonce in its place.
-NONCE_PLACEHOLDER = b"@@csp-nonce@@"
 
 # Callables answering when an app's public data next change by themselves (a datetime or None).
 _schedules = []
@@ -235,23 +233,16 @@ class PageCacheMiddleware:
                 response.streaming_content = rest
                 return response
             response = self.replace_stream(response, body)
-        nonce = getattr(request, "_csp_nonce", None)
         content = response.content
-        if nonce:
-            content = content.replace(str(nonce).encode(), NONCE_PLACEHOLDER)
         self.mark_public(response, due)
         response["Last-Modified"] = http_date()
-        weak = "W/" if nonce else ""
-        response["ETag"] = f'{weak}"{hashlib.md5(content, usedforsecurity=False).hexdigest()}"'
+        response["ETag"] = f'"{hashlib.md5(content, usedforsecurity=False).hexdigest()}"'
         entry = (version, content, list(response.items()))
         cache.set(key, entry, settings.PAGE_CACHE_SECONDS)
         return response
 
     def rebuild(self, request, entry, due):
         _version, content, headers = entry
-        if NONCE_PLACEHOLDER in content:
-            # Reading the nonce generates a new one, which the CSP middleware then announces.
-            content = content.replace(NONCE_PLACEHOLDER, str(request._csp_nonce).encode())
         response = HttpResponse(content)
         for name, value in headers:
             response[name] = value

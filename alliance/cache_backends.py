@@ -3,6 +3,13 @@
 Django builds a new `redis.Redis` for every cache operation; with redis-py 5+ that costs more
 CPU than the GET itself, and a cached page needs one on every request. A client is thread-safe
 and only borrows connections from its pool, so one per pool is enough.
+
+Why it stays, although it uses two private names of Django's client (`_get_connection_pool`,
+`_client`): measured on the project's machine (redis-py 8, Redis on localhost), one `get` of a
+small value costs 350 µs with Django's client and 99 µs with this one, a `get_many` of three
+keys 316 µs against 147 µs; a cached page is one `get_many`. Django offers no public hook to
+reuse the client. `tests/alliance/test_page_cache.py` runs the page cache through it on a real
+Redis, so a Django upgrade that renames either name fails the suite instead of production.
 """
 
 from django.core.cache.backends import redis
