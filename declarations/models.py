@@ -10,7 +10,6 @@ from simple_history.models import HistoricalRecords
 
 from alliance import cache as public_pages
 from alliance.text import normalise
-from members.models import Member
 
 
 class DeclarationQuerySet(models.QuerySet):
@@ -275,7 +274,7 @@ class Signature(models.Model):
     @property
     def public_member(self):
         """The linked member when the public may see it (approved), else None."""
-        if self.member is not None and self.member.status == Member.Status.APPROVED:
+        if self.member is not None and self.member.has_public_profile:
             return self.member
         return None
 

@@ -16,9 +16,18 @@ from alliance.text import normalise, unique_slug
 
 
 class MemberQuerySet(models.QuerySet):
+    """Who the public sees. The rules are `approved()` and `named()` (with the
+    `has_public_profile`/`is_named_publicly` properties that mirror them on one member)."""
+
     def approved(self):
-        """The members the public sees: every public page, feed and data file starts here."""
-        return self.filter(status=Member.Status.APPROVED)
+        """The members the public sees listed, with a profile: every public page, feed and
+        data file starts here."""
+        return self.filter(status__in=Member.LISTED_STATUSES)
+
+    def named(self):
+        """The members the public may see named: members, and former members on the articles
+        that were about them. A request waiting for a decision, or refused, is never named."""
+        return self.filter(status__in=Member.NAMED_STATUSES)
 
     def pending(self):
         return self.filter(status=Member.Status.PENDING)
@@ -153,6 +162,10 @@ class Member(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
+    # See MemberQuerySet.approved() and named().
+    LISTED_STATUSES = [Status.APPROVED]
+    NAMED_STATUSES = [Status.APPROVED, Status.LEFT]
+
     objects = MemberQuerySet.as_manager()
 
     class Meta:
@@ -239,6 +252,16 @@ class Member(models.Model):
         return self.display_name or self.name
 
     @property
+    def has_public_profile(self):
+        """The rule of `MemberQuerySet.approved()`, for one member in hand."""
+        return self.status in self.LISTED_STATUSES
+
+    @property
+    def is_named_publicly(self):
+        """The rule of `MemberQuerySet.named()`, for one member in hand."""
+        return self.status in self.NAMED_STATUSES
+
+    @property
     def has_coordinates(self):
         return self.latitude is not None and self.longitude is not None
 
@@ -250,8 +273,6 @@ class Member(models.Model):
         return "\n".join(dict.fromkeys(normalise(name) for name in names if name))
 
 
-# Approved members are listed; former members stay named on the articles about them. A join
-# request waiting for a decision, or refused, is on no public page.
-public_pages.watch(
-    Member, is_public=lambda member: member.status in (Member.Status.APPROVED, Member.Status.LEFT)
-)
+# Members the public may see named feed public pages; a join request waiting for a decision,
+# or refused, is on none.
+public_pages.watch(Member, is_public=lambda member: member.is_named_publicly)

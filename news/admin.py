@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.contrib import admin, messages
-from django.db.models import Count, Q
-from django.utils import timezone, translation
+from django.db.models import Count
+from django.utils import translation
 from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -26,15 +26,13 @@ class StateFilter(admin.SimpleListFilter):
         return [("live", _("live")), ("scheduled", _("scheduled")), ("draft", _("draft"))]
 
     def queryset(self, request, queryset):
-        now = timezone.now()
-        published = Q(status=Article.Status.PUBLISHED)
         match self.value():
             case "live":
-                return queryset.filter(published, published_at__lte=now)
+                return queryset.published()
             case "scheduled":
-                return queryset.filter(published, published_at__gt=now)
+                return queryset.scheduled()
             case "draft":
-                return queryset.filter(status=Article.Status.DRAFT)
+                return queryset.drafts()
         return queryset
 
 
@@ -106,13 +104,13 @@ class ArticleAdmin(SimpleHistoryAdmin, TranslationAdmin):
 
     def get_prepopulated_fields(self, request, obj=None):
         # Once the public has seen the address, it stays: links and feed readers rely on it.
-        if obj is not None and obj.published_at and obj.published_at <= timezone.now():
+        if obj is not None and obj.is_public:
             return {}
         return {"slug": ["title_en"]}
 
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
-        if obj is not None and obj.published_at and obj.published_at <= timezone.now():
+        if obj is not None and obj.is_public:  # its address is out: keep it
             fields.append("slug")
         if not self.has_publish_permission(request):
             fields += ["status", "published_at"]
@@ -121,9 +119,7 @@ class ArticleAdmin(SimpleHistoryAdmin, TranslationAdmin):
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         if db_field.name == "members":
             # Only members the public can know of; a pending request is not news.
-            kwargs["queryset"] = Member.objects.filter(
-                status__in=[Member.Status.APPROVED, Member.Status.LEFT]
-            )
+            kwargs["queryset"] = Member.objects.named()
         return super().formfield_for_manytomany(db_field, request, **kwargs)
 
     def save_model(self, request, obj, form, change):

@@ -27,12 +27,28 @@ class Tag(models.Model):
 
 
 class ArticleQuerySet(models.QuerySet):
+    """Where an article stands for the public. The rules are these methods (with the
+    `is_public`/`is_scheduled` properties that mirror them on one article); every page, feed,
+    sitemap, admin filter and workflow asks them."""
+
     def published(self):
         """Articles the public sees: published, and their publication time has come.
 
-        A scheduled article goes live by itself when `published_at` passes; no job runs.
+        A scheduled article goes live by itself when `published_at` passes; the cached pages
+        are renewed then (see `public_pages.schedule()` below).
         """
         return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def scheduled(self):
+        """Published by staff, waiting for their publication time."""
+        return self.filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now())
+
+    def drafts(self):
+        return self.filter(status=Article.Status.DRAFT)
+
+    def not_live(self):
+        """Drafts and scheduled articles: what "Publish now" may put online."""
+        return self.exclude(pk__in=self.model.objects.published().values("pk"))
 
     def summaries(self):
         """Only the columns a list of articles shows (includes/_article_summary.html).
@@ -40,10 +56,6 @@ class ArticleQuerySet(models.QuerySet):
         The bodies (Markdown and HTML, in each language) are most of a row's weight.
         """
         return self.only("title", "slug", "kind", "lead", "place", "published_at")
-
-    def scheduled(self):
-        """Published by staff, waiting for their publication time."""
-        return self.filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now())
 
     def about_country(self, code):
         """Articles concerning a country ("FR"); codes are stored as "FR,GR"."""
@@ -199,25 +211,23 @@ class Article(models.Model):
             self.published_at = timezone.now()
 
     @property
-    def is_scheduled(self):
-        return (
-            self.status == self.Status.PUBLISHED
-            and self.published_at is not None
-            and self.published_at > timezone.now()
-        )
-
-    @property
     def last_changed(self):
         """When readers last saw a change: the later of publication and the last edit."""
         return max(filter(None, [self.published_at, self.updated_at]), default=None)
 
     @property
     def is_public(self):
+        """The rule of `ArticleQuerySet.published()`, for one article in hand."""
         return (
             self.status == self.Status.PUBLISHED
             and self.published_at is not None
             and self.published_at <= timezone.now()
         )
+
+    @property
+    def is_scheduled(self):
+        """The rule of `ArticleQuerySet.scheduled()`, for one article in hand."""
+        return self.status == self.Status.PUBLISHED and not self.is_public
 
 
 # Published articles (live or scheduled) are public, drafts are not; tags and the links to

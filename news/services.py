@@ -3,7 +3,6 @@
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 
 from alliance.cache import renew_public_pages
@@ -27,14 +26,10 @@ def publish_now(articles, by=None):
     One conditional UPDATE per article: its row count says whether it changed, so running it
     twice (or from two browser tabs at once) publishes each article once, and records it once.
     """
-    now = timezone.now()
-    waiting = (
-        Q(status=Article.Status.DRAFT) | Q(published_at__isnull=True) | Q(published_at__gt=now)
-    )
     return _change_each(
         articles,
-        Article.objects.filter(waiting),
-        {"status": Article.Status.PUBLISHED, "published_at": now, "published_by": by},
+        Article.objects.not_live(),
+        {"status": Article.Status.PUBLISHED, "published_at": timezone.now(), "published_by": by},
         by,
         "published",
     )

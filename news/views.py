@@ -43,9 +43,7 @@ class ArticleDetailView(DetailView):
     context_object_name = "article"
 
     def get_queryset(self):
-        visible_members = Member.objects.filter(
-            status__in=[Member.Status.APPROVED, Member.Status.LEFT]
-        ).order_by("name")
+        visible_members = Member.objects.named().order_by("name")
         articles = Article.objects.prefetch_related(
             Prefetch("members", queryset=visible_members), "tags"
         )
