@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
+from ipware import get_client_ip
 
 HONEYPOT_FIELD = "nickname"
 
@@ -28,11 +29,23 @@ class HoneypotForm(forms.Form):
 
 
 def client_address(request):
-    # Behind a trusted proxy, REMOTE_ADDR is the proxy's; see README "Running at scale".
-    if settings.TRUST_X_FORWARDED_FOR:
-        forwarded = request.headers.get("x-forwarded-for", "")
-        if forwarded:
-            return forwarded.split(",")[0].strip()
+    """The address the request came from, for the form rate limits and the staff lockout.
+
+    Behind TRUSTED_PROXY_COUNT proxies, each appending the address it saw to X-Forwarded-For,
+    it is the address the farthest one saw: counted from the right, as the client writes the left.
+    """
+    proxies = settings.TRUSTED_PROXY_COUNT
+    if proxies > 0:
+        # ipware counts the proxies named in the header: the nearest one is REMOTE_ADDR instead.
+        # Not strict: entries a client prepends must not send it back to REMOTE_ADDR.
+        address, _routable = get_client_ip(
+            request,
+            proxy_count=proxies - 1,
+            request_header_order=["HTTP_X_FORWARDED_FOR"],
+            strict=False,
+        )
+        if address:
+            return address
     return request.META.get("REMOTE_ADDR", "")
 
 

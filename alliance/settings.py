@@ -273,6 +273,7 @@ AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_HOURS") or 1)
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "alliance.auth.lockout_response"
+# The address the form rate limits count too; axes' own AXES_IPWARE_* settings are then unused.
 AXES_CLIENT_IP_CALLABLE = "alliance.protection.client_address"
 
 # History (django-simple-history) is a record, not an editor: reverting a version could put a
@@ -298,5 +299,7 @@ LOGGING = {
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }
 
-# Take the client address from X-Forwarded-For (first hop) only behind a proxy that sets it.
-TRUST_X_FORWARDED_FOR = env_bool("TRUST_X_FORWARDED_FOR")
+# Proxies in front of the site that each append the address they saw to X-Forwarded-For (a load
+# balancer: 1); 0 takes REMOTE_ADDR. See alliance.protection.client_address. The former
+# TRUST_X_FORWARDED_FOR=1 (deprecated) means one.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 1 if env_bool("TRUST_X_FORWARDED_FOR") else 0)
