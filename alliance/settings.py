@@ -285,9 +285,15 @@ SIMPLE_HISTORY_REVERT_DISABLED = True
 # days (`manage.py purge_personal_data`).
 RETENTION_DAYS = env_int("RETENTION_DAYS", 90)
 
-# Public forms: posts allowed per client address per hour, and how long a confirmation link lives.
-FORM_RATE_LIMIT = env_int("FORM_RATE_LIMIT", 5)
-FORM_RATE_WINDOW = env_int("FORM_RATE_WINDOW", 3600)
+# Public forms count accepted posts only (windows in seconds): per client address, generous as a
+# venue's Wi-Fi is one address; per e-mail address the site writes to, tight; the same post once.
+FORM_RATE_LIMIT_PER_ADDRESS = env_int("FORM_RATE_LIMIT_PER_ADDRESS", 100)
+FORM_RATE_WINDOW_PER_ADDRESS = env_int("FORM_RATE_WINDOW_PER_ADDRESS", 3600)
+FORM_RATE_LIMIT_PER_EMAIL = env_int("FORM_RATE_LIMIT_PER_EMAIL", 3)
+FORM_RATE_WINDOW_PER_EMAIL = env_int("FORM_RATE_WINDOW_PER_EMAIL", 3600)
+# A post sent sooner than this after its form was shown is a bot's (0: not checked).
+FORM_MIN_FILL_SECONDS = env_int("FORM_MIN_FILL_SECONDS", 3)
+# How long a signature's confirmation link lives.
 CONFIRMATION_MAX_AGE_DAYS = env_int("CONFIRMATION_MAX_AGE_DAYS", 14)
 
 LOGGING = {

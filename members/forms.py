@@ -8,7 +8,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from alliance.protection import HONEYPOT_FIELD, HoneypotForm
+from alliance.protection import PROTECTION_FIELDS, HoneypotForm
 
 from .models import Member
 
@@ -114,7 +114,7 @@ class JoinForm(HoneypotForm, forms.ModelForm):
                 "contact_phone",
             ),
             Fieldset(_("Your request"), "motivation", "privacy_consent"),
-            Div(HONEYPOT_FIELD, css_class="form-honeypot", aria_hidden="true"),
+            Div(*PROTECTION_FIELDS, css_class="form-honeypot", aria_hidden="true"),
         )
 
     def clean_name(self):

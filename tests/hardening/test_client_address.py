@@ -109,7 +109,7 @@ def test_prepending_addresses_never_escapes_the_staff_login_lockout(client, staf
 @pytest.mark.django_db
 def test_prepending_addresses_never_escapes_the_form_rate_limit(client, settings):
     settings.TRUSTED_PROXY_COUNT = 1
-    settings.FORM_RATE_LIMIT = 2
+    settings.FORM_RATE_LIMIT_PER_ADDRESS = 2
     ensure_declaration()
     for n in range(2):
         data = sign_data(email=f"person{n}@example.org", full_name=f"Person {n}")
