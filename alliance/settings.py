@@ -273,6 +273,7 @@ AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_HOURS") or 1)
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "alliance.auth.lockout_response"
+# The address the form rate limits count too; axes' own AXES_IPWARE_* settings are then unused.
 AXES_CLIENT_IP_CALLABLE = "alliance.protection.client_address"
 
 # History (django-simple-history) is a record, not an editor: reverting a version could put a
@@ -284,9 +285,15 @@ SIMPLE_HISTORY_REVERT_DISABLED = True
 # days (`manage.py purge_personal_data`).
 RETENTION_DAYS = env_int("RETENTION_DAYS", 90)
 
-# Public forms: posts allowed per client address per hour, and how long a confirmation link lives.
-FORM_RATE_LIMIT = env_int("FORM_RATE_LIMIT", 5)
-FORM_RATE_WINDOW = env_int("FORM_RATE_WINDOW", 3600)
+# Public forms count accepted posts only (windows in seconds): per client address, generous as a
+# venue's Wi-Fi is one address; per e-mail address the site writes to, tight; the same post once.
+FORM_RATE_LIMIT_PER_ADDRESS = env_int("FORM_RATE_LIMIT_PER_ADDRESS", 100)
+FORM_RATE_WINDOW_PER_ADDRESS = env_int("FORM_RATE_WINDOW_PER_ADDRESS", 3600)
+FORM_RATE_LIMIT_PER_EMAIL = env_int("FORM_RATE_LIMIT_PER_EMAIL", 3)
+FORM_RATE_WINDOW_PER_EMAIL = env_int("FORM_RATE_WINDOW_PER_EMAIL", 3600)
+# A post sent sooner than this after its form was shown is a bot's (0: not checked).
+FORM_MIN_FILL_SECONDS = env_int("FORM_MIN_FILL_SECONDS", 3)
+# How long a signature's confirmation link lives.
 CONFIRMATION_MAX_AGE_DAYS = env_int("CONFIRMATION_MAX_AGE_DAYS", 14)
 
 LOGGING = {
@@ -298,5 +305,7 @@ LOGGING = {
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }
 
-# Take the client address from X-Forwarded-For (first hop) only behind a proxy that sets it.
-TRUST_X_FORWARDED_FOR = env_bool("TRUST_X_FORWARDED_FOR")
+# Proxies in front of the site that each append the address they saw to X-Forwarded-For (a load
+# balancer: 1); 0 takes REMOTE_ADDR. See alliance.protection.client_address. The former
+# TRUST_X_FORWARDED_FOR=1 (deprecated) means one.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 1 if env_bool("TRUST_X_FORWARDED_FOR") else 0)

@@ -4,7 +4,7 @@ from django import forms
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from alliance.protection import HONEYPOT_FIELD, HoneypotForm
+from alliance.protection import PROTECTION_FIELDS, HoneypotForm
 
 from .models import Signature
 
@@ -73,7 +73,7 @@ class SignatureForm(HoneypotForm, forms.ModelForm):
             "country",
             "email",
             "consent_to_publish",
-            Div(HONEYPOT_FIELD, css_class="form-honeypot", aria_hidden="true"),
+            Div(*PROTECTION_FIELDS, css_class="form-honeypot", aria_hidden="true"),
         )
 
     def clean_full_name(self):

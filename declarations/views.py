@@ -18,7 +18,7 @@ from django_countries import countries
 
 from alliance.cache import remember
 from alliance.pagination import CountedPaginator
-from alliance.protection import ProtectedFormMixin, rate_limit_exceeded
+from alliance.protection import ProtectedFormMixin, RateLimits, retry_minutes
 from alliance.text import normalise
 from members.models import Member
 
@@ -88,6 +88,7 @@ class SignView(ProtectedFormMixin, FormView):
     template_name = "declarations/sign.html"
     form_class = SignatureForm
     rate_limit_scope = "declarations-sign"
+    rate_limit_email_field = "email"
     success_url = reverse_lazy("declarations:sign-thanks")
 
     def dispatch(self, request, *args, **kwargs):
@@ -152,8 +153,6 @@ def confirm(request, token):
 @require_POST
 def resend_confirmation(request, token):
     """A new confirmation link for an expired one, sent to the address the signature holds."""
-    if rate_limit_exceeded(request, "declarations-resend"):
-        return render(request, "429.html", status=429)
     try:
         signature = services.signature_for_token(token, check_age=False)
     except signing.BadSignature:
@@ -162,7 +161,14 @@ def resend_confirmation(request, token):
         return render(request, "declarations/confirm_invalid.html", status=404)
     if signature.status != Signature.Status.PENDING or signature.email_confirmed_at:
         return render(request, "declarations/confirm_done.html", {"signature": signature})
+    limits = RateLimits(request, "declarations-resend", email=signature.email)
+    if seconds := limits.retry_after():
+        context = {"retry_minutes": retry_minutes(seconds)}
+        response = render(request, "429.html", context, status=429)
+        response["Retry-After"] = str(seconds)
+        return response
     services.send_confirmation_link(signature)
+    limits.count()
     return render(request, "declarations/confirm_resent.html", {"signature": signature})
 
 

@@ -9,7 +9,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from alliance.protection import HONEYPOT_FIELD, HoneypotForm
+from alliance.protection import PROTECTION_FIELDS, HoneypotForm
 from alliance.text import normalise
 
 from .models import Member
@@ -116,7 +116,7 @@ class JoinForm(HoneypotForm, forms.ModelForm):
                 "contact_phone",
             ),
             Fieldset(_("Your request"), "motivation", "privacy_consent"),
-            Div(HONEYPOT_FIELD, css_class="form-honeypot", aria_hidden="true"),
+            Div(*PROTECTION_FIELDS, css_class="form-honeypot", aria_hidden="true"),
         )
 
     def clean_name(self):

@@ -102,6 +102,7 @@ class JoinView(ProtectedFormMixin, FormView):
     form_class = JoinForm
     success_url = reverse_lazy("members:join-thanks")
     rate_limit_scope = "join"
+    rate_limit_email_field = "contact_email"
 
     def form_valid(self, form):
         try:

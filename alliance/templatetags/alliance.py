@@ -1,6 +1,8 @@
 from django import template
 from django.conf import settings
 from django.urls import translate_url
+from django.utils.encoding import escape_uri_path, iri_to_uri
+from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
@@ -14,14 +16,41 @@ def markdown(text):
     return mark_safe(render_markdown(text))
 
 
+def local_path(request):
+    """The request's path, escaped, starting with exactly one "/".
+
+    Browsers read "//host", "/\\host" or a tab between two slashes as another site's address.
+    """
+    return "/" + escape_uri_path(request.path).lstrip("/")
+
+
 @register.simple_tag(takes_context=True)
-def translated_url(context, language, absolute=False):
+def translated_url(context, language):
     """The current page in another language, query string kept."""
     request = context.get("request")
     if request is None:
         return f"/{language}/"
-    url = translate_url(request.get_full_path(), language)
-    return request.build_absolute_uri(url) if absolute else url
+    url = translate_url(local_path(request), language)
+    query = request.META.get("QUERY_STRING", "")
+    return f"{url}?{iri_to_uri(query)}" if query else url
+
+
+@register.simple_tag(takes_context=True)
+def canonical_url(context, language=None):
+    """The current page's address (in `language`), without its filters or search.
+
+    A filtered list is the list; a page number alone is kept, each page having other rows.
+    """
+    request = context.get("request")
+    if request is None:
+        return ""
+    path = local_path(request)
+    if language:
+        path = translate_url(path, language)
+    page = request.GET.get("page", "")
+    if list(request.GET) == ["page"] and page.isascii() and page.isdigit() and int(page) > 1:
+        path += "?" + urlencode({"page": int(page)})
+    return request.build_absolute_uri(path)
 
 
 @register.simple_tag

@@ -2,6 +2,7 @@ import os
 import subprocess
 import sys
 
+import pytest
 from django.conf import settings
 
 
@@ -32,10 +33,11 @@ def test_production_settings_pass_check_deploy_with_zero_warnings():
     assert "System check identified no issues (0 silenced)." in result.stdout
 
 
-def test_production_refuses_to_start_without_a_secret_key():
+@pytest.mark.parametrize("server", ["alliance.wsgi", "alliance.asgi"])
+def test_production_refuses_to_start_without_a_secret_key(server):
     inherited = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
     result = subprocess.run(
-        [sys.executable, "-c", "import alliance.wsgi"],
+        [sys.executable, "-c", f"import {server}"],
         env={
             **inherited,
             "DJANGO_SETTINGS_MODULE": "alliance.settings",

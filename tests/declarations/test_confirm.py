@@ -1,4 +1,5 @@
 import datetime
+import re
 
 import pytest
 from django.core import mail, signing
@@ -130,6 +131,21 @@ def test_asking_for_a_new_link_mails_it_to_the_stored_address(
     assert message.to == [pending.email]
     new_link = next(line for line in message.body.splitlines() if "/confirm/" in line)
     assert client.get(new_link.removeprefix("http://127.0.0.1:8000")).status_code == 200
+
+
+def test_new_links_to_one_address_stop_at_its_limit_and_say_when_to_ask_again(
+    client, pending, monkeypatch, settings, django_capture_on_commit_callbacks
+):
+    token = token_from(settings.CONFIRMATION_MAX_AGE_DAYS + 1, pending, monkeypatch)
+    for _ in range(settings.FORM_RATE_LIMIT_PER_EMAIL):
+        assert client.post(f"{url(token)}resend/").status_code == 200
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"{url(token)}resend/")
+
+    assert response.status_code == 429
+    assert re.search(r"Please try again in \d+ minutes?", response.content.decode())
+    assert mail.outbox == []
 
 
 def test_an_expired_link_of_a_confirmed_signature_just_says_so(

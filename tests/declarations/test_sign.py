@@ -214,8 +214,8 @@ def test_a_filled_honeypot_is_refused_with_no_row_and_no_mail(
     assert mail.outbox == []
 
 
-@override_settings(FORM_RATE_LIMIT=2)
-def test_too_many_posts_from_one_address_are_refused(client, declaration):
+@override_settings(FORM_RATE_LIMIT_PER_ADDRESS=2)
+def test_too_many_signatures_from_one_address_are_refused(client, declaration):
     for n in range(2):
         client.post(URL, sign_data(email=f"person{n}@example.org", full_name=f"Person {n}"))
 

@@ -141,7 +141,9 @@ def assert_post_is_handled(client, path, data):
 @pytest.fixture
 def lenient():
     """Posts are never rate-limited here: every example must reach the form's own checks."""
-    with override_settings(FORM_RATE_LIMIT=1_000_000):
+    with override_settings(
+        FORM_RATE_LIMIT_PER_ADDRESS=1_000_000, FORM_RATE_LIMIT_PER_EMAIL=1_000_000
+    ):
         yield
 
 

@@ -262,20 +262,26 @@ def test_a_filled_honeypot_is_refused_without_a_row_or_a_mail(
     assert mail.outbox == []
 
 
-def test_too_many_posts_from_one_address_get_a_readable_429(client, join_data, settings):
-    settings.FORM_RATE_LIMIT = 2
+def test_too_many_requests_from_one_address_get_the_form_back_with_a_429(
+    client, join_data, settings
+):
+    settings.FORM_RATE_LIMIT_PER_ADDRESS = 2
     for n in range(2):
-        post(client, {**join_data, "name": f"Town {n}"})
+        post(client, {**join_data, "name": f"Town {n}", "contact_email": f"officer{n}@example.org"})
 
-    response = post(client, {**join_data, "name": "Town 3"})
+    response = post(
+        client, {**join_data, "name": "Town 3", "contact_email": "officer3@example.org"}
+    )
 
     assert response.status_code == 429
-    assert "Too many attempts" in response.content.decode()
+    content = response.content.decode()
+    assert "Not sent: this form has been sent too many times" in content
+    assert 'value="Town 3"' in content
     assert Member.objects.count() == 2
 
 
 def test_the_rate_limit_counts_each_address_separately(client, join_data, settings):
-    settings.FORM_RATE_LIMIT = 1
+    settings.FORM_RATE_LIMIT_PER_ADDRESS = 1
     post(client, {**join_data, "name": "Town 1"}, REMOTE_ADDR="192.0.2.1")
 
     response = post(client, {**join_data, "name": "Town 2"}, REMOTE_ADDR="192.0.2.2")

@@ -1,0 +1,247 @@
+"""The public forms' protections stop abuse, not people: a venue, a mistake, a second try."""
+
+import re
+import time
+from html import unescape
+
+import pytest
+from django.core import mail, signing
+
+from declarations.demo import ensure_declaration
+from declarations.models import Signature
+from members.models import Member
+from tests.declarations.conftest import sign_data
+
+pytestmark = pytest.mark.django_db
+
+JOIN = "/en/join/"
+SIGN = "/en/declaration/sign/"
+VENUE = "192.0.2.80"  # a conference's Wi-Fi: everyone behind one address
+
+
+def join_data(**fields):
+    return {
+        "name": "Cluj-Napoca",
+        "kind": "city",
+        "country": "RO",
+        "website": "https://primariaclujnapoca.ro/",
+        "population": "286000",
+        "contact_name": "Ioana Pop",
+        "contact_role": "Town-hall officer for Roma inclusion",
+        "contact_email": "ioana.pop@cluj.example.org",
+        "contact_phone": "+40 264 596 030",
+        "motivation": "Cluj-Napoca wants to learn from other cities how to house Pata Rât families.",
+        "privacy_consent": "on",
+        **fields,
+    }
+
+
+def values_shown(response):
+    """{field name: value} of the text inputs and text areas of the page's form."""
+    content = response.content.decode()
+    inputs = re.findall(
+        r'<input type="(?:text|email|url|tel|number)" name="(\w+)" value="([^"]*)"', content
+    )
+    areas = re.findall(r'<textarea name="(\w+)"[^>]*>\s*([^<]*)</textarea>', content)
+    return {name: unescape(value).strip() for name, value in [*inputs, *areas]}
+
+
+def minutes_to_wait(response):
+    found = re.search(r"please send it again in (\d+) minutes?\.", response.content.decode())
+    assert found, "the page says when to send it again"
+    return int(found[1])
+
+
+def test_forty_people_signing_from_one_address_are_all_accepted(
+    client, django_capture_on_commit_callbacks
+):
+    ensure_declaration()
+
+    for n in range(40):
+        data = sign_data(full_name=f"Mayor Number {n}", email=f"mayor{n}@town{n}.example.org")
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post(SIGN, data, REMOTE_ADDR=VENUE)
+        assert response.status_code == 302, (n, response.status_code)
+        thanks = client.get(response["Location"]).content.decode()
+        assert "Please open the link in it to confirm your address." in thanks
+
+    assert Signature.objects.count() == 40
+    confirmations = {message.to[0] for message in mail.outbox}
+    assert {f"mayor{n}@town{n}.example.org" for n in range(40)} <= confirmations
+
+
+def test_twenty_posts_with_mistakes_do_not_use_up_the_chances_of_the_right_one(client):
+    for _ in range(20):
+        response = client.post(JOIN, join_data(website="not a website"), REMOTE_ADDR=VENUE)
+        assert response.status_code == 200
+
+    response = client.post(JOIN, join_data(), REMOTE_ADDR=VENUE)
+
+    assert response.status_code == 302
+    assert Member.objects.get().name == "Cluj-Napoca"
+
+
+def test_one_email_address_over_its_limit_gets_the_form_back_with_everything_typed(
+    client, settings, django_capture_on_commit_callbacks
+):
+    for n in range(settings.FORM_RATE_LIMIT_PER_EMAIL):
+        assert client.post(JOIN, join_data(name=f"Town {n}")).status_code == 302
+    mail.outbox.clear()
+    typed = join_data(name="Turda", motivation="Turda's schools & <families>, too.")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(JOIN, typed)
+
+    assert response.status_code == 429
+    assert 1 <= minutes_to_wait(response) <= settings.FORM_RATE_WINDOW_PER_EMAIL / 60
+    assert int(response["Retry-After"]) <= settings.FORM_RATE_WINDOW_PER_EMAIL
+    assert "Not sent:" in response.content.decode()
+    shown = values_shown(response)
+    for name in ["name", "website", "contact_name", "contact_role", "contact_email", "motivation"]:
+        assert shown[name] == typed[name], name
+    assert re.search(r'name="privacy_consent"[^>]*checked', response.content.decode())
+    assert not Member.objects.filter(name="Turda").exists()
+    assert mail.outbox == []
+
+
+def test_a_signature_refused_by_the_address_limit_says_so_and_keeps_what_was_typed(
+    client, settings
+):
+    ensure_declaration()
+    settings.FORM_RATE_LIMIT_PER_ADDRESS = 1
+    client.post(SIGN, sign_data(full_name="First Signatory", email="first@example.org"))
+    typed = sign_data(full_name="Second Signatory", email="second@example.org")
+
+    response = client.post(SIGN, typed)
+
+    assert response.status_code == 429
+    assert minutes_to_wait(response) >= 1
+    content = response.content.decode()
+    assert "Not sent:" in content
+    assert "Everything you typed is still here" in content
+    shown = values_shown(response)
+    assert shown["full_name"] == "Second Signatory"
+    assert shown["email"] == "second@example.org"
+    assert shown["authority_name"] == "Exampleburg"
+    assert re.search(r'name="consent_to_publish"[^>]*checked', content)
+    assert not Signature.objects.filter(full_name="Second Signatory").exists()
+
+
+def test_the_address_limit_counts_accepted_posts_and_then_refuses(client, settings):
+    settings.FORM_RATE_LIMIT_PER_ADDRESS = 3
+    codes = [
+        client.post(JOIN, join_data(name=f"Town {n}", contact_email=f"o{n}@example.org"))
+        for n in range(4)
+    ]
+
+    assert [response.status_code for response in codes] == [302, 302, 302, 429]
+    assert Member.objects.count() == 3
+
+
+def test_a_join_request_deleted_as_spam_and_posted_again_unchanged_is_refused(client):
+    client.post(JOIN, join_data())
+    Member.objects.all().delete()
+
+    again = client.post(JOIN, join_data())
+    changed = client.post(JOIN, join_data(motivation="Another text, written by a person."))
+
+    assert again.status_code == 429
+    assert changed.status_code == 302
+    assert Member.objects.count() == 1
+
+
+# The minimum fill time
+
+
+@pytest.fixture
+def min_fill(settings):
+    settings.FORM_MIN_FILL_SECONDS = 3
+    return 3
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    """clock(seconds) moves the time forward by that many seconds."""
+    real = time.time
+
+    def forward(seconds):
+        monkeypatch.setattr(time, "time", lambda: real() + seconds)
+
+    return forward
+
+
+def shown_at(client, path):
+    """The hidden field the form was shown with, as a browser posts it back."""
+    content = client.get(path).content.decode()
+    wrapper = re.search(
+        r'class="form-honeypot"[^>]*>\s*<div id="div_id_nickname".*?</div>\s*'
+        r'<input type="hidden" name="shown_at" value="([^"]+)"[^>]*>\s*</div>',
+        content,
+        re.S,
+    )
+    assert wrapper, "the protection fields sit in the hidden wrapper"
+    return {"shown_at": wrapper[1]}
+
+
+def shown_at_in(response):
+    return {"shown_at": re.search(r'name="shown_at" value="([^"]+)"', response.text)[1]}
+
+
+@pytest.mark.parametrize(("path", "data"), [(JOIN, join_data), (SIGN, sign_data)])
+def test_a_form_sent_back_faster_than_a_person_can_is_a_bots_and_stores_nothing(
+    client, min_fill, clock, path, data, django_capture_on_commit_callbacks
+):
+    ensure_declaration()
+    token = shown_at(client, path)
+    clock(min_fill - 1)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(path, {**data(), **token})
+
+    assert response.status_code == 400
+    assert not Member.objects.exists() and not Signature.objects.exists()
+    assert mail.outbox == []
+
+
+@pytest.mark.parametrize(("path", "data"), [(JOIN, join_data), (SIGN, sign_data)])
+def test_a_form_sent_after_the_minimum_time_is_accepted(client, min_fill, clock, path, data):
+    ensure_declaration()
+    token = shown_at(client, path)
+    clock(min_fill)
+
+    response = client.post(path, {**data(), **token})
+
+    assert response.status_code == 302
+    assert Member.objects.count() + Signature.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    "token",
+    [
+        {},
+        {"shown_at": ""},
+        {"shown_at": "1700000000"},
+        {"shown_at": signing.dumps(0, salt="another.salt")},
+    ],
+    ids=["missing", "empty", "unsigned", "forged"],
+)
+def test_a_post_without_a_genuine_time_shown_is_a_bots(client, min_fill, clock, token):
+    clock(3600)
+
+    response = client.post(JOIN, {**join_data(), **token})
+
+    assert response.status_code == 400
+    assert not Member.objects.exists()
+
+
+def test_a_form_shown_again_with_its_errors_keeps_the_time_it_was_first_shown(
+    client, min_fill, clock
+):
+    token = shown_at(client, JOIN)
+    clock(min_fill)
+    with_mistake = client.post(JOIN, {**join_data(website="not a website"), **token})
+    assert with_mistake.status_code == 200
+
+    corrected = client.post(JOIN, {**join_data(), **shown_at_in(with_mistake)})
+
+    assert corrected.status_code == 302
