@@ -42,9 +42,15 @@ class HoneypotForm(forms.Form):
         )
 
     def is_bot(self):
-        """A filled honeypot, or a post sent sooner after the form was shown than people can."""
-        if self.data.get(HONEYPOT_FIELD):
-            return True
+        """A filled honeypot: people never see the field."""
+        return bool(self.data.get(HONEYPOT_FIELD))
+
+    def sent_too_soon(self):
+        """Sent sooner after the form was shown than people can, or without a genuine time.
+
+        A bot's post, or a person whose browser filled the form in for them: the form comes
+        back with what was typed, so a person only has to send it again.
+        """
         minimum = settings.FORM_MIN_FILL_SECONDS
         if minimum <= 0:
             return False
@@ -152,8 +158,11 @@ class ProtectedFormMixin:
 
     def post(self, request, *args, **kwargs):
         form = self.get_form()
-        if isinstance(form, HoneypotForm) and form.is_bot():
-            return render(request, "400.html", status=400)
+        if isinstance(form, HoneypotForm):
+            if form.is_bot():
+                return render(request, "400.html", status=400)
+            if form.sent_too_soon():
+                return self.sent_too_soon(form)
         if not form.is_valid():
             return self.form_invalid(form)
         limits = RateLimits(
@@ -168,6 +177,21 @@ class ProtectedFormMixin:
         if not form.errors:  # form_valid adds one when the database refused a duplicate
             limits.count()
         return response
+
+    def sent_too_soon(self, form):
+        """Nothing stored: the form comes back as typed (400), to be checked and sent again."""
+        kwargs = self.get_form_kwargs()
+        kwargs["data"] = kwargs["data"].copy()
+        kwargs["data"][SHOWN_AT_FIELD] = shown_at_token()
+        form = self.get_form_class()(**kwargs)
+        form.add_error(
+            None,
+            _(
+                "Not sent yet: the form came back sooner than a person can fill it in. "
+                "Everything you typed is still here; please check it and send it again."
+            ),
+        )
+        return self.render_to_response(self.get_context_data(form=form), status=400)
 
     def rate_limited(self, form, seconds):
         minutes = retry_minutes(seconds)

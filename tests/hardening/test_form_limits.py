@@ -188,7 +188,7 @@ def shown_at_in(response):
 
 
 @pytest.mark.parametrize(("path", "data"), [(JOIN, join_data), (SIGN, sign_data)])
-def test_a_form_sent_back_faster_than_a_person_can_is_a_bots_and_stores_nothing(
+def test_a_form_sent_back_faster_than_a_person_can_stores_nothing_and_comes_back_as_typed(
     client, min_fill, clock, path, data, django_capture_on_commit_callbacks
 ):
     ensure_declaration()
@@ -201,6 +201,24 @@ def test_a_form_sent_back_faster_than_a_person_can_is_a_bots_and_stores_nothing(
     assert response.status_code == 400
     assert not Member.objects.exists() and not Signature.objects.exists()
     assert mail.outbox == []
+    assert "the form came back sooner than a person can fill it in" in response.text
+    typed = data()
+    for field in ("full_name", "name", "contact_name", "motivation"):
+        if field in typed:
+            assert typed[field] in response.text.replace("&#x27;", "'")
+
+
+def test_a_person_whose_browser_filled_the_form_too_fast_sends_it_again(client, min_fill, clock):
+    token = shown_at(client, JOIN)
+    clock(1)
+    too_soon = client.post(JOIN, {**join_data(), **token})
+    assert too_soon.status_code == 400
+    clock(1 + min_fill)
+
+    again = client.post(JOIN, {**join_data(), **shown_at_in(too_soon)})
+
+    assert again.status_code == 302
+    assert Member.objects.count() == 1
 
 
 @pytest.mark.parametrize(("path", "data"), [(JOIN, join_data), (SIGN, sign_data)])
