@@ -6,8 +6,8 @@ import openpyxl
 import pytest
 import tablib
 
-from declarations.admin import SignatureResource
 from declarations.models import Signature
+from declarations.resources import SignatureResource
 from members.models import Member
 from tests.factories import make_member, make_signature
 
