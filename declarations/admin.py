@@ -7,12 +7,12 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django_countries.filters import CountryFilter
 from import_export.admin import ImportExportModelAdmin
-from import_export.formats import base_formats
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from alliance.admin import DeletedRowsAdmin, erase_confirmation
 from alliance.personal_data import download
+from alliance.spreadsheet import FORMATS
 
 from . import services
 from .models import Declaration, Signature
@@ -77,7 +77,7 @@ class RejectionForm(forms.Form):
 @admin.register(Signature)
 class SignatureAdmin(DeletedRowsAdmin, SimpleHistoryAdmin, ImportExportModelAdmin):
     resource_classes = [SignatureResource]
-    formats = [base_formats.CSV, base_formats.XLSX]
+    formats = FORMATS
     list_display = [
         "full_name",
         "office",

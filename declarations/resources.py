@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from import_export import fields, resources, widgets
 
+from alliance.spreadsheet import NameWidget, SafeCellsMixin
 from alliance.text import normalise
 from members.models import Member
 
@@ -140,13 +141,17 @@ class MemberWidget(widgets.ForeignKeyWidget):
             raise ValueError(_("No member has the slug “%(value)s”.") % {"value": value}) from error
 
 
-class SignatureResource(resources.ModelResource):
+class SignatureResource(SafeCellsMixin, resources.ModelResource):
     """One row per signature. Rows are matched by id, else by person, authority and country.
 
     Nothing is saved unless every row is valid; a row is verified only if its sheet says so.
     """
 
     id = fields.Field(attribute="id", column_name="id", widget=widgets.IntegerWidget())
+    full_name = fields.Field(attribute="full_name", column_name="full_name", widget=NameWidget())
+    authority_name = fields.Field(
+        attribute="authority_name", column_name="authority_name", widget=NameWidget()
+    )
     declaration = fields.Field(
         attribute="declaration", column_name="declaration", widget=DeclarationWidget()
     )

@@ -4,14 +4,18 @@ import datetime
 
 from import_export import fields, resources, widgets
 
+from alliance.spreadsheet import NameWidget, SafeCellsMixin
+
 from .models import Member
 
 
 class BlankTextField(fields.Field):
     """Translated text: NULL until first filled, and an empty cell is the same as NULL."""
 
-    def __init__(self, attribute):
-        super().__init__(attribute=attribute, column_name=attribute, widget=widgets.CharWidget())
+    def __init__(self, attribute, widget=None):
+        super().__init__(
+            attribute=attribute, column_name=attribute, widget=widget or widgets.CharWidget()
+        )
 
     def get_value(self, obj):
         return super().get_value(obj) or ""
@@ -32,10 +36,17 @@ def _date(attribute):
     return fields.Field(attribute=attribute, column_name=attribute, widget=DateWidget())
 
 
-class MemberResource(resources.ModelResource):
+def _name(attribute):
+    return fields.Field(attribute=attribute, column_name=attribute, widget=NameWidget())
+
+
+class MemberResource(SafeCellsMixin, resources.ModelResource):
     # The slug is the stable key: a re-imported export updates the same rows, never adds.
-    display_name_en = BlankTextField("display_name_en")
-    display_name_fr = BlankTextField("display_name_fr")
+    name = _name("name")
+    contact_name = _name("contact_name")
+    contact_role = _name("contact_role")
+    display_name_en = BlankTextField("display_name_en", NameWidget())
+    display_name_fr = BlankTextField("display_name_fr", NameWidget())
     description_en = BlankTextField("description_en")
     description_fr = BlankTextField("description_fr")
     joined_on = _date("joined_on")
