@@ -85,11 +85,13 @@ class SignatureAdmin(DeletedRowsAdmin, SimpleHistoryAdmin, ImportExportModelAdmi
         "country",
         "signed_on",
         "status",
+        "source",
         "email_confirmed",
         "consent_to_publish",
     ]
     list_filter = [
         "status",
+        "source",
         EmailConfirmedFilter,
         "consent_to_publish",
         ("country", CountryFilter),
@@ -110,6 +112,7 @@ class SignatureAdmin(DeletedRowsAdmin, SimpleHistoryAdmin, ImportExportModelAdmi
     ]
     readonly_fields = [
         "status",
+        "source",
         "email_confirmed_at",
         "verified_at",
         "verified_by",
@@ -144,6 +147,7 @@ class SignatureAdmin(DeletedRowsAdmin, SimpleHistoryAdmin, ImportExportModelAdmi
                 ),
                 "fields": [
                     "status",
+                    "source",
                     "email_confirmed_at",
                     ("verified_at", "verified_by"),
                     ("status_changed_at", "status_changed_by"),
@@ -167,16 +171,26 @@ class SignatureAdmin(DeletedRowsAdmin, SimpleHistoryAdmin, ImportExportModelAdmi
         return initial
 
     def save_model(self, request, obj, form, change):
-        if not change and obj.member_id is None:
-            obj.member = services.matching_member(obj.authority_name, obj.country)
+        if not change:
+            # Staff type in a signature they received otherwise than through the form.
+            obj.source = Signature.Source.PAPER
+            if obj.member_id is None:
+                obj.member = services.matching_member(obj.authority_name, obj.country)
         super().save_model(request, obj, form, change)
 
-    def _apply(self, request, queryset, change, target, labels):
-        """Run `change` on each signature and report what happened, in counts."""
+    def _apply(self, request, queryset, change, target, labels, refused_text=None):
+        """Run `change` on each signature and report what happened, in counts.
+
+        Signatures the workflow refused (services.Refusal) are named, with refused_text.
+        """
         done = already = other = 0
+        refused = []
         for signature in queryset.order_by("pk"):
-            if change(signature):
+            outcome = change(signature)
+            if outcome:
                 done += 1
+            elif isinstance(outcome, services.Refusal):
+                refused.append(signature.full_name)
             elif signature.status == target:
                 already += 1
             else:
@@ -187,7 +201,9 @@ class SignatureAdmin(DeletedRowsAdmin, SimpleHistoryAdmin, ImportExportModelAdmi
             parts.append(already_text(already))
         if other:
             parts.append(other_text(other))
-        level = messages.SUCCESS if done or not other else messages.WARNING
+        if refused:
+            parts.append(refused_text(len(refused), ", ".join(refused)))
+        level = messages.SUCCESS if (done or not other) and not refused else messages.WARNING
         self.message_user(request, ", ".join(parts) + ".", level)
 
     @admin.action(description=_("Verify the selected signatures"), permissions=["change"])
@@ -208,6 +224,16 @@ class SignatureAdmin(DeletedRowsAdmin, SimpleHistoryAdmin, ImportExportModelAdmi
                     )
                     % n
                 ),
+            ),
+            refused_text=lambda n, names: (
+                ngettext(
+                    "%(count)d was not verified because its e-mail address has not been "
+                    "confirmed: %(names)s",
+                    "%(count)d were not verified because their e-mail addresses have not been "
+                    "confirmed: %(names)s",
+                    n,
+                )
+                % {"count": n, "names": names}
             ),
         )
 
