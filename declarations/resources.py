@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from import_export import fields, resources, widgets
 
+from alliance.imports import WorkflowImportMixin
 from alliance.spreadsheet import NameWidget, SafeCellsMixin
 from alliance.text import normalise
 from members.models import Member
@@ -141,10 +142,12 @@ class MemberWidget(widgets.ForeignKeyWidget):
             raise ValueError(_("No member has the slug “%(value)s”.") % {"value": value}) from error
 
 
-class SignatureResource(SafeCellsMixin, resources.ModelResource):
+class SignatureResource(WorkflowImportMixin, SafeCellsMixin, resources.ModelResource):
     """One row per signature. Rows are matched by id, else by person, authority and country.
 
-    Nothing is saved unless every row is valid; a row is verified only if its sheet says so.
+    Nothing is saved unless every row is valid. A row changing the status of a signature
+    verifies, rejects or withdraws it through the review's services; a new row is a paper
+    signature, verified only if its sheet says so.
     """
 
     id = fields.Field(attribute="id", column_name="id", widget=widgets.IntegerWidget())
@@ -233,9 +236,6 @@ class SignatureResource(SafeCellsMixin, resources.ModelResource):
             return self.fields["declaration"].clean(row)
         return self.fields["declaration"].widget.clean("")
 
-    def after_init_instance(self, instance, new, row, **kwargs):
-        instance.status_before_import = None if new else instance.status
-
     def import_instance(self, instance, row, **kwargs):
         status = instance.status
         try:
@@ -248,15 +248,34 @@ class SignatureResource(SafeCellsMixin, resources.ModelResource):
                     instance.declaration = self._declaration(row)
             instance.language = instance.language or Signature.language.field.default
 
-    def before_save_instance(self, instance, row, **kwargs):
-        user = kwargs.get("user")
-        user = user if getattr(user, "pk", None) else None
-        now = timezone.now()
-        if instance.status != instance.status_before_import and (
-            instance.status_before_import is not None or instance.status != Signature.Status.PENDING
-        ):
-            instance.status_changed_at, instance.status_changed_by = now, user
-        if instance.status == Signature.Status.VERIFIED and instance.verified_at is None:
-            instance.verified_at, instance.verified_by = now, user
-        if instance.pk is None and instance.member_id is None:
-            instance.member = services.matching_member(instance.authority_name, instance.country)
+    def status_step(self, before, wanted):
+        active = before in Signature.ACTIVE_STATUSES
+        if (before, wanted) == (Signature.Status.PENDING, Signature.Status.VERIFIED):
+            return services.verify_signature
+        if active and wanted == Signature.Status.REJECTED:
+            return services.reject_signature
+        if active and wanted == Signature.Status.WITHDRAWN:
+            return services.withdraw_signature
+        return _(
+            "A signature cannot go from “%(before)s” to “%(wanted)s”: that is not a step of "
+            "the review."
+        ) % {"before": Signature.Status(before).label, "wanted": Signature.Status(wanted).label}
+
+    def refusal(self, outcome, signature):
+        if outcome is services.EMAIL_NOT_CONFIRMED:
+            return _(
+                "This signature was sent through the form and its e-mail address has not been "
+                "confirmed: it cannot be verified."
+            )
+        return super().refusal(outcome, signature)
+
+    def record_new(self, signature, user):
+        # A new row is a signature collected on paper, entered by staff as it was decided.
+        signature.source = Signature.Source.PAPER
+        signature._change_reason = f"imported as {signature.status}"
+        if signature.member_id is None:
+            signature.member = services.matching_member(signature.authority_name, signature.country)
+        if signature.status != Signature.Status.PENDING:
+            signature.status_changed_at, signature.status_changed_by = timezone.now(), user
+        if signature.status == Signature.Status.VERIFIED:
+            signature.verified_at, signature.verified_by = signature.status_changed_at, user

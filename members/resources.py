@@ -2,10 +2,14 @@
 
 import datetime
 
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from import_export import fields, resources, widgets
 
+from alliance.imports import WorkflowImportMixin
 from alliance.spreadsheet import NameWidget, SafeCellsMixin
 
+from . import services
 from .models import Member
 
 
@@ -40,7 +44,7 @@ def _name(attribute):
     return fields.Field(attribute=attribute, column_name=attribute, widget=NameWidget())
 
 
-class MemberResource(SafeCellsMixin, resources.ModelResource):
+class MemberResource(WorkflowImportMixin, SafeCellsMixin, resources.ModelResource):
     # The slug is the stable key: a re-imported export updates the same rows, never adds.
     name = _name("name")
     contact_name = _name("contact_name")
@@ -90,3 +94,30 @@ class MemberResource(SafeCellsMixin, resources.ModelResource):
 
     def get_queryset(self):
         return super().get_queryset().order_by("country", "search_name", "pk")
+
+    def status_step(self, before, wanted):
+        if (before, wanted) == (Member.Status.PENDING, Member.Status.APPROVED):
+            return services.approve_member
+        if (before, wanted) == (Member.Status.APPROVED, Member.Status.LEFT):
+            return lambda member, by: services.mark_left(member, by, member.left_on)
+        if (before, wanted) == (Member.Status.PENDING, Member.Status.REJECTED):
+            return _(
+                "A rejection is sent to the applicant with its reason: use the action “Reject "
+                "the selected requests…” of the list."
+            )
+        return _(
+            "A member cannot go from “%(before)s” to “%(wanted)s”: that is not a step of the "
+            "membership workflow."
+        ) % {"before": Member.Status(before).label, "wanted": Member.Status(wanted).label}
+
+    def record_new(self, member, user):
+        member._change_reason = f"imported as {member.status}"
+        if member.status == Member.Status.PENDING:
+            return
+        # An authority that joined, was refused or left on paper: a decision, dated and signed.
+        now = timezone.now()
+        member.decided_at, member.decided_by = now, user
+        if member.status == Member.Status.APPROVED and member.joined_on is None:
+            member.joined_on = timezone.localdate(now)
+        if member.status == Member.Status.LEFT and member.left_on is None:
+            member.left_on = timezone.localdate(now)
