@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from alliance.cache import remember
-from alliance.text import normalise, unique_slug
+from alliance.text import normalise, save_with_unique_slug
 
 
 class MemberQuerySet(models.QuerySet):
@@ -195,12 +195,15 @@ class Member(models.Model):
 
     def save(self, *args, **kwargs):
         self.search_name = normalise(self.name)
-        if not self.slug:
-            self.slug = unique_slug(self, self.name)
         update_fields = kwargs.get("update_fields")
         if update_fields is not None and "name" in update_fields:
             kwargs["update_fields"] = {*update_fields, "search_name"}
-        super().save(*args, **kwargs)
+        if self.slug:
+            super().save(*args, **kwargs)
+        else:
+            save_with_unique_slug(
+                self, self.name, lambda: super(Member, self).save(*args, **kwargs)
+            )
 
     def get_absolute_url(self):
         return reverse("members:detail", kwargs={"slug": self.slug})
