@@ -281,6 +281,10 @@ AXES_CLIENT_IP_CALLABLE = "alliance.protection.client_address"
 # member or signature is restored from its history by the "Deleted …" page of its admin list.
 SIMPLE_HISTORY_REVERT_DISABLED = True
 
+# The admin's exports: no cell may run as a formula in the reader's spreadsheet. The formats of
+# alliance.spreadsheet apply the site's rule (safe_cell) to XLSX; the resources do it for CSV.
+IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = True
+
 # Personal data: unconfirmed signatures and rejected join requests are purged after this many
 # days (`manage.py purge_personal_data`).
 RETENTION_DAYS = env_int("RETENTION_DAYS", 90)

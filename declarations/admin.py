@@ -1,29 +1,22 @@
-import contextlib
-import datetime
-
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.db.models import Count, Q
 from django.template.response import TemplateResponse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from django_countries import countries
 from django_countries.filters import CountryFilter
-from import_export import fields, resources, widgets
 from import_export.admin import ImportExportModelAdmin
-from import_export.formats import base_formats
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from alliance.admin import DeletedRowsAdmin, erase_confirmation
 from alliance.personal_data import download
-from alliance.text import normalise
-from members.models import Member
+from alliance.spreadsheet import FORMATS
 
 from . import services
 from .models import Declaration, Signature
+from .resources import SignatureResource
 
 
 @admin.register(Declaration)
@@ -52,248 +45,6 @@ class DeclarationAdmin(SimpleHistoryAdmin, TranslationAdmin):
     @admin.display(description=_("public signatures"), ordering="public_signature_count")
     def public_signatures(self, declaration):
         return declaration.public_signature_count
-
-
-# Import and export of signatures, e.g. those collected on paper at Congress sessions.
-
-
-class ChoiceWidget(widgets.Widget):
-    """A choice written as its code or its label, in any case: "verified", "Verified"."""
-
-    def __init__(self, choices, **kwargs):
-        self.choices = choices
-        super().__init__(**kwargs)
-
-    def clean(self, value, row=None, **kwargs):
-        text = str(value or "").strip().lower()
-        if not text:
-            return None
-        for code, label in self.choices:
-            if text in {str(code).lower(), str(label).lower()}:
-                return code
-        codes = ", ".join(str(code) for code, _label in self.choices)
-        raise ValueError(
-            _("“%(value)s” is not one of: %(codes)s.") % {"value": value, "codes": codes}
-        )
-
-    def render(self, value, obj=None, **kwargs):
-        return value or ""
-
-
-class CountryWidget(widgets.Widget):
-    """A Council of Europe country, written as its ISO code ("FR") or its English name."""
-
-    def clean(self, value, row=None, **kwargs):
-        text = str(value or "").strip()
-        if not text:
-            raise ValueError(_("A country is required."))
-        code = text.upper() if text.upper() in countries else countries.by_name(text)
-        if not code:
-            raise ValueError(_("“%(value)s” is not a country code such as FR.") % {"value": text})
-        return code
-
-    def render(self, value, obj=None, **kwargs):
-        return str(value or "")
-
-
-class YesNoWidget(widgets.Widget):
-    """Yes/no as people write it in a sheet; blank means no."""
-
-    YES = {"1", "yes", "y", "true", "x", "oui", "o"}
-    NO = {"", "0", "no", "n", "false", "non", "none"}
-
-    def clean(self, value, row=None, **kwargs):
-        if isinstance(value, bool):
-            return value
-        text = str(value if value is not None else "").strip().lower()
-        if text.endswith(".0"):  # a number read from a spreadsheet cell
-            text = text[:-2]
-        if text in self.YES:
-            return True
-        if text in self.NO:
-            return False
-        raise ValueError(_("“%(value)s” is not yes or no.") % {"value": value})
-
-    def render(self, value, obj=None, **kwargs):
-        return "yes" if value else "no"
-
-
-class SignedOnWidget(widgets.Widget):
-    """A date as 2017-03-28, 28/03/2017 or 28.03.2017 (day first), or a spreadsheet date."""
-
-    FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d.%m.%Y"]
-
-    def clean(self, value, row=None, **kwargs):
-        if isinstance(value, datetime.datetime):
-            return value.date()
-        if isinstance(value, datetime.date):
-            return value
-        text = str(value or "").strip()
-        if not text:
-            raise ValueError(_("The date of signature is required."))
-        for date_format in self.FORMATS:
-            try:
-                return datetime.datetime.strptime(text, date_format).date()
-            except ValueError:
-                continue
-        raise ValueError(
-            _("“%(value)s” is not a date such as 2017-03-28 or 28/03/2017.") % {"value": text}
-        )
-
-    def render(self, value, obj=None, **kwargs):
-        return value.isoformat() if value else ""
-
-
-class DeclarationWidget(widgets.ForeignKeyWidget):
-    """The declaration by its slug; blank means the current one."""
-
-    def __init__(self, **kwargs):
-        super().__init__(Declaration, "slug", **kwargs)
-
-    def clean(self, value, row=None, **kwargs):
-        if not str(value or "").strip():
-            current = Declaration.objects.current()
-            if current is None:
-                raise ValueError(_("No declaration is current: give the declaration’s slug."))
-            return current
-        try:
-            return super().clean(str(value).strip(), row, **kwargs)
-        except Declaration.DoesNotExist as error:
-            raise ValueError(
-                _("No declaration has the slug “%(value)s”.") % {"value": value}
-            ) from error
-
-
-class MemberWidget(widgets.ForeignKeyWidget):
-    """The member authority by its slug; blank means none."""
-
-    def __init__(self, **kwargs):
-        super().__init__(Member, "slug", **kwargs)
-
-    def clean(self, value, row=None, **kwargs):
-        if not str(value or "").strip():
-            return None
-        try:
-            return super().clean(str(value).strip(), row, **kwargs)
-        except Member.DoesNotExist as error:
-            raise ValueError(_("No member has the slug “%(value)s”.") % {"value": value}) from error
-
-
-class SignatureResource(resources.ModelResource):
-    """One row per signature. Rows are matched by id, else by person, authority and country.
-
-    Nothing is saved unless every row is valid; a row is verified only if its sheet says so.
-    """
-
-    id = fields.Field(attribute="id", column_name="id", widget=widgets.IntegerWidget())
-    declaration = fields.Field(
-        attribute="declaration", column_name="declaration", widget=DeclarationWidget()
-    )
-    office = fields.Field(
-        attribute="office", column_name="office", widget=ChoiceWidget(Signature.Office.choices)
-    )
-    member = fields.Field(attribute="member", column_name="member", widget=MemberWidget())
-    country = fields.Field(attribute="country", column_name="country", widget=CountryWidget())
-    signed_on = fields.Field(
-        attribute="signed_on", column_name="signed_on", widget=SignedOnWidget()
-    )
-    consent_to_publish = fields.Field(
-        attribute="consent_to_publish", column_name="consent_to_publish", widget=YesNoWidget()
-    )
-    status = fields.Field(
-        attribute="status", column_name="status", widget=ChoiceWidget(Signature.Status.choices)
-    )
-    language = fields.Field(
-        attribute="language",
-        column_name="language",
-        widget=ChoiceWidget(Signature.language.field.choices),
-    )
-
-    class Meta:
-        model = Signature
-        fields = [
-            "id",
-            "declaration",
-            "full_name",
-            "office",
-            "authority_name",
-            "member",
-            "country",
-            "signed_on",
-            "email",
-            "consent_to_publish",
-            "status",
-            "language",
-        ]
-        export_order = fields
-        # The id identifies a row to update; it is never written, so imports cannot pick ids.
-        import_id_fields = ["id"]
-        skip_unchanged = True
-        report_skipped = True
-        clean_model_instances = True
-        use_transactions = True
-
-    def get_import_fields(self):
-        return [field for field in super().get_import_fields() if field.column_name != "id"]
-
-    def import_data(self, dataset, **kwargs):
-        # An invalid row cancels the whole file, also when staff confirm an import.
-        kwargs["rollback_on_validation_errors"] = True
-        return super().import_data(dataset, **kwargs)
-
-    def get_instance(self, instance_loader, row):
-        if str(row.get("id") or "").strip():
-            instance = super().get_instance(instance_loader, row)
-            if instance is not None:
-                return instance
-        try:
-            declaration = self._declaration(row)
-            country = self.fields["country"].clean(row)
-        except (KeyError, ValueError):
-            return None  # reported when the row is imported
-        return (
-            Signature.objects.active()
-            .filter(
-                declaration=declaration,
-                search_name=normalise(row.get("full_name")),
-                search_authority=normalise(row.get("authority_name")),
-                country=country,
-            )
-            .first()
-        )
-
-    def _declaration(self, row):
-        if "declaration" in row:
-            return self.fields["declaration"].clean(row)
-        return self.fields["declaration"].widget.clean("")
-
-    def after_init_instance(self, instance, new, row, **kwargs):
-        instance.status_before_import = None if new else instance.status
-
-    def import_instance(self, instance, row, **kwargs):
-        status = instance.status
-        try:
-            super().import_instance(instance, row, **kwargs)
-        finally:
-            # A blank status keeps the one a signature has (pending for a new one).
-            instance.status = instance.status or status
-            if instance.declaration_id is None and "declaration" not in row:
-                with contextlib.suppress(ValueError):
-                    instance.declaration = self._declaration(row)
-            instance.language = instance.language or Signature.language.field.default
-
-    def before_save_instance(self, instance, row, **kwargs):
-        user = kwargs.get("user")
-        user = user if getattr(user, "pk", None) else None
-        now = timezone.now()
-        if instance.status != instance.status_before_import and (
-            instance.status_before_import is not None or instance.status != Signature.Status.PENDING
-        ):
-            instance.status_changed_at, instance.status_changed_by = now, user
-        if instance.status == Signature.Status.VERIFIED and instance.verified_at is None:
-            instance.verified_at, instance.verified_by = now, user
-        if instance.pk is None and instance.member_id is None:
-            instance.member = services.matching_member(instance.authority_name, instance.country)
 
 
 # The staff's review of signatures.
@@ -326,7 +77,7 @@ class RejectionForm(forms.Form):
 @admin.register(Signature)
 class SignatureAdmin(DeletedRowsAdmin, SimpleHistoryAdmin, ImportExportModelAdmin):
     resource_classes = [SignatureResource]
-    formats = [base_formats.CSV, base_formats.XLSX]
+    formats = FORMATS
     list_display = [
         "full_name",
         "office",
@@ -334,11 +85,13 @@ class SignatureAdmin(DeletedRowsAdmin, SimpleHistoryAdmin, ImportExportModelAdmi
         "country",
         "signed_on",
         "status",
+        "source",
         "email_confirmed",
         "consent_to_publish",
     ]
     list_filter = [
         "status",
+        "source",
         EmailConfirmedFilter,
         "consent_to_publish",
         ("country", CountryFilter),
@@ -359,6 +112,7 @@ class SignatureAdmin(DeletedRowsAdmin, SimpleHistoryAdmin, ImportExportModelAdmi
     ]
     readonly_fields = [
         "status",
+        "source",
         "email_confirmed_at",
         "verified_at",
         "verified_by",
@@ -393,6 +147,7 @@ class SignatureAdmin(DeletedRowsAdmin, SimpleHistoryAdmin, ImportExportModelAdmi
                 ),
                 "fields": [
                     "status",
+                    "source",
                     "email_confirmed_at",
                     ("verified_at", "verified_by"),
                     ("status_changed_at", "status_changed_by"),
@@ -416,16 +171,26 @@ class SignatureAdmin(DeletedRowsAdmin, SimpleHistoryAdmin, ImportExportModelAdmi
         return initial
 
     def save_model(self, request, obj, form, change):
-        if not change and obj.member_id is None:
-            obj.member = services.matching_member(obj.authority_name, obj.country)
+        if not change:
+            # Staff type in a signature they received otherwise than through the form.
+            obj.source = Signature.Source.PAPER
+            if obj.member_id is None:
+                obj.member = services.matching_member(obj.authority_name, obj.country)
         super().save_model(request, obj, form, change)
 
-    def _apply(self, request, queryset, change, target, labels):
-        """Run `change` on each signature and report what happened, in counts."""
+    def _apply(self, request, queryset, change, target, labels, refused_text=None):
+        """Run `change` on each signature and report what happened, in counts.
+
+        Signatures the workflow refused (services.Refusal) are named, with refused_text.
+        """
         done = already = other = 0
+        refused = []
         for signature in queryset.order_by("pk"):
-            if change(signature):
+            outcome = change(signature)
+            if outcome:
                 done += 1
+            elif isinstance(outcome, services.Refusal):
+                refused.append(signature.full_name)
             elif signature.status == target:
                 already += 1
             else:
@@ -436,7 +201,9 @@ class SignatureAdmin(DeletedRowsAdmin, SimpleHistoryAdmin, ImportExportModelAdmi
             parts.append(already_text(already))
         if other:
             parts.append(other_text(other))
-        level = messages.SUCCESS if done or not other else messages.WARNING
+        if refused:
+            parts.append(refused_text(len(refused), ", ".join(refused)))
+        level = messages.SUCCESS if (done or not other) and not refused else messages.WARNING
         self.message_user(request, ", ".join(parts) + ".", level)
 
     @admin.action(description=_("Verify the selected signatures"), permissions=["change"])
@@ -457,6 +224,16 @@ class SignatureAdmin(DeletedRowsAdmin, SimpleHistoryAdmin, ImportExportModelAdmi
                     )
                     % n
                 ),
+            ),
+            refused_text=lambda n, names: (
+                ngettext(
+                    "%(count)d was not verified because its e-mail address has not been "
+                    "confirmed: %(names)s",
+                    "%(count)d were not verified because their e-mail addresses have not been "
+                    "confirmed: %(names)s",
+                    n,
+                )
+                % {"count": n, "names": names}
             ),
         )
 

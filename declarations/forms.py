@@ -5,19 +5,9 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from alliance.protection import PROTECTION_FIELDS, HoneypotForm
+from alliance.spreadsheet import plain_name
 
 from .models import Signature
-
-# Characters a spreadsheet reads as the start of a formula when the open data is opened.
-FORMULA_STARTS = {"=", "+", "-", "@"}
-
-
-def plain_name(value):
-    """A name on one line; one starting like a spreadsheet formula is refused (open data)."""
-    value = " ".join(value.split())
-    if value[:1] in FORMULA_STARTS or not any(character.isalpha() for character in value):
-        raise forms.ValidationError(_("Please write the name in letters."))
-    return value
 
 
 class SignatureForm(HoneypotForm, forms.ModelForm):

@@ -111,6 +111,10 @@ class Signature(models.Model):
         REJECTED = "rejected", _("rejected")
         WITHDRAWN = "withdrawn", _("withdrawn")
 
+    class Source(models.TextChoices):
+        FORM = "form", _("signing form")
+        PAPER = "paper", _("on paper, entered by staff")
+
     declaration = models.ForeignKey(
         Declaration,
         verbose_name=_("declaration"),
@@ -149,6 +153,16 @@ class Signature(models.Model):
 
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    source = models.CharField(
+        _("how received"),
+        max_length=10,
+        choices=Source.choices,
+        default=Source.FORM,
+        help_text=_(
+            "A signature sent through the form is verified once its e-mail address is "
+            "confirmed; one collected on paper needs no confirmation."
+        ),
     )
     email_confirmed_at = models.DateTimeField(_("e-mail confirmed"), null=True, blank=True)
     verified_at = models.DateTimeField(_("verified"), null=True, blank=True)

@@ -7,6 +7,7 @@ members clicking at once, a link opened twice) changes the row once and sends on
 from django.conf import settings
 from django.core import signing
 from django.db import transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
@@ -93,6 +94,7 @@ def resend_confirmation_link(signature):
 def receive_signature(signature):
     """Store a signature sent through the form: pending, linked to its member, mail after commit."""
     signature.status = Signature.Status.PENDING
+    signature.source = Signature.Source.FORM
     if signature.member_id is None:
         signature.member = matching_member(signature.authority_name, signature.country)
     signature.save()
@@ -120,9 +122,28 @@ def confirm_email(signature):
     return bool(updated)
 
 
-def _change_status(signature, by, from_statuses, to_status, **fields):
+class Refusal:
+    """The answer of a step that was refused, rather than already done: false, with a reason."""
+
+    def __init__(self, reason):
+        self.reason = reason
+
+    def __bool__(self):
+        return False
+
+    def __repr__(self):
+        return f"<Refusal: {self.reason}>"
+
+
+# A form signature is verified only once its signatory has opened the confirmation link.
+EMAIL_NOT_CONFIRMED = Refusal("e-mail address not confirmed")
+
+
+def _change_status(signature, by, from_statuses, to_status, condition=None, **fields):
     now = timezone.now()
-    updated = Signature.objects.filter(pk=signature.pk, status__in=from_statuses).update(
+    updated = Signature.objects.filter(
+        condition or Q(), pk=signature.pk, status__in=from_statuses
+    ).update(
         status=to_status, status_changed_at=now, status_changed_by=by, updated_at=now, **fields
     )
     signature.refresh_from_db()
@@ -132,15 +153,24 @@ def _change_status(signature, by, from_statuses, to_status, **fields):
     return bool(updated)
 
 
+def _confirmed_or_paper():
+    return Q(source=Signature.Source.PAPER) | Q(email_confirmed_at__isnull=False)
+
+
 @transaction.atomic
 def verify_signature(signature, by):
-    """Pending → verified: published if the signatory consented. Mails the signatory."""
+    """Pending → verified: published if the signatory consented. Mails the signatory.
+
+    True if this call verified it, False if it was not pending, EMAIL_NOT_CONFIRMED (false as
+    well) if it came through the form and its e-mail address has not been confirmed.
+    """
     now = timezone.now()
     verified = _change_status(
         signature,
         by,
         [Signature.Status.PENDING],
         Signature.Status.VERIFIED,
+        condition=_confirmed_or_paper(),
         verified_at=now,
         verified_by=by,
     )
@@ -152,6 +182,8 @@ def verify_signature(signature, by):
             [signature.email],
             language=signature.language,
         )
+    if not verified and signature.status == Signature.Status.PENDING:
+        return EMAIL_NOT_CONFIRMED
     return verified
 
 

@@ -19,6 +19,7 @@ from django_countries import countries
 from alliance.cache import remember
 from alliance.pagination import CountedPaginator
 from alliance.protection import ProtectedFormMixin, RateLimits, retry_minutes
+from alliance.spreadsheet import safe_cell
 from alliance.text import normalise
 from members.models import Member
 
@@ -212,10 +213,10 @@ def signatories_csv(request):
         ) in rows.iterator(chunk_size=2000):
             if member_status != Member.Status.APPROVED:
                 member = ""
-            yield writer.writerow(
-                [slug, name, office, authority, member or "", country, signed_on.isoformat()]
-            )
+            cells = [slug, name, office, authority, member or "", country, signed_on.isoformat()]
+            yield writer.writerow([safe_cell(cell) for cell in cells])
 
     response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="signatories.csv"'
+    response["Access-Control-Allow-Origin"] = "*"
     return response

@@ -6,12 +6,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from import_export.admin import ImportExportModelAdmin
-from import_export.formats.base_formats import CSV, XLSX
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from alliance.admin import DeletedRowsAdmin, erase_confirmation
 from alliance.personal_data import download
+from alliance.spreadsheet import FORMATS
 
 from . import services
 from .models import Member
@@ -86,7 +86,7 @@ class LeftForm(forms.Form):
 @admin.register(Member)
 class MemberAdmin(DeletedRowsAdmin, SimpleHistoryAdmin, ImportExportModelAdmin, TranslationAdmin):
     resource_classes = [MemberResource]
-    formats = [CSV, XLSX]
+    formats = FORMATS
 
     list_display = [
         "name",

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from alliance.protection import PROTECTION_FIELDS, HoneypotForm
+from alliance.spreadsheet import plain_name
 from alliance.text import normalise
 
 from .models import Member
@@ -119,8 +120,15 @@ class JoinForm(HoneypotForm, forms.ModelForm):
             Div(*PROTECTION_FIELDS, css_class="form-honeypot", aria_hidden="true"),
         )
 
+    # Names go into the open data and the staff's spreadsheets: none may start like a formula.
     def clean_name(self):
-        return " ".join(self.cleaned_data["name"].split())
+        return plain_name(self.cleaned_data["name"])
+
+    def clean_contact_name(self):
+        return plain_name(self.cleaned_data["contact_name"])
+
+    def clean_contact_role(self):
+        return plain_name(self.cleaned_data["contact_role"])
 
 
 def country_rank():

@@ -12,7 +12,7 @@ from django_countries.fields import CountryField
 
 from alliance import cache as public_pages
 from alliance.cache import remember
-from alliance.text import normalise, unique_slug
+from alliance.text import normalise, save_with_unique_slug
 
 
 class MemberQuerySet(models.QuerySet):
@@ -209,14 +209,17 @@ class Member(models.Model):
     def save(self, *args, **kwargs):
         self.search_name = normalise(self.name)
         self.search_names = self.normalised_names()
-        if not self.slug:
-            self.slug = unique_slug(self, self.name)
         update_fields = kwargs.get("update_fields")
         if update_fields is not None and any(
             name == "name" or name.startswith("display_name") for name in update_fields
         ):
             kwargs["update_fields"] = {*update_fields, "search_name", "search_names"}
-        super().save(*args, **kwargs)
+        if self.slug:
+            super().save(*args, **kwargs)
+        else:
+            save_with_unique_slug(
+                self, self.name, lambda: super(Member, self).save(*args, **kwargs)
+            )
 
     def get_absolute_url(self):
         return reverse("members:detail", kwargs={"slug": self.slug})

@@ -2,16 +2,24 @@
 
 import datetime
 
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from import_export import fields, resources, widgets
 
+from alliance.imports import WorkflowImportMixin
+from alliance.spreadsheet import NameWidget, SafeCellsMixin
+
+from . import services
 from .models import Member
 
 
 class BlankTextField(fields.Field):
     """Translated text: NULL until first filled, and an empty cell is the same as NULL."""
 
-    def __init__(self, attribute):
-        super().__init__(attribute=attribute, column_name=attribute, widget=widgets.CharWidget())
+    def __init__(self, attribute, widget=None):
+        super().__init__(
+            attribute=attribute, column_name=attribute, widget=widget or widgets.CharWidget()
+        )
 
     def get_value(self, obj):
         return super().get_value(obj) or ""
@@ -32,10 +40,17 @@ def _date(attribute):
     return fields.Field(attribute=attribute, column_name=attribute, widget=DateWidget())
 
 
-class MemberResource(resources.ModelResource):
+def _name(attribute):
+    return fields.Field(attribute=attribute, column_name=attribute, widget=NameWidget())
+
+
+class MemberResource(WorkflowImportMixin, SafeCellsMixin, resources.ModelResource):
     # The slug is the stable key: a re-imported export updates the same rows, never adds.
-    display_name_en = BlankTextField("display_name_en")
-    display_name_fr = BlankTextField("display_name_fr")
+    name = _name("name")
+    contact_name = _name("contact_name")
+    contact_role = _name("contact_role")
+    display_name_en = BlankTextField("display_name_en", NameWidget())
+    display_name_fr = BlankTextField("display_name_fr", NameWidget())
     description_en = BlankTextField("description_en")
     description_fr = BlankTextField("description_fr")
     joined_on = _date("joined_on")
@@ -79,3 +94,30 @@ class MemberResource(resources.ModelResource):
 
     def get_queryset(self):
         return super().get_queryset().order_by("country", "search_name", "pk")
+
+    def status_step(self, before, wanted):
+        if (before, wanted) == (Member.Status.PENDING, Member.Status.APPROVED):
+            return services.approve_member
+        if (before, wanted) == (Member.Status.APPROVED, Member.Status.LEFT):
+            return lambda member, by: services.mark_left(member, by, member.left_on)
+        if (before, wanted) == (Member.Status.PENDING, Member.Status.REJECTED):
+            return _(
+                "A rejection is sent to the applicant with its reason: use the action “Reject "
+                "the selected requests…” of the list."
+            )
+        return _(
+            "A member cannot go from “%(before)s” to “%(wanted)s”: that is not a step of the "
+            "membership workflow."
+        ) % {"before": Member.Status(before).label, "wanted": Member.Status(wanted).label}
+
+    def record_new(self, member, user):
+        member._change_reason = f"imported as {member.status}"
+        if member.status == Member.Status.PENDING:
+            return
+        # An authority that joined, was refused or left on paper: a decision, dated and signed.
+        now = timezone.now()
+        member.decided_at, member.decided_by = now, user
+        if member.status == Member.Status.APPROVED and member.joined_on is None:
+            member.joined_on = timezone.localdate(now)
+        if member.status == Member.Status.LEFT and member.left_on is None:
+            member.left_on = timezone.localdate(now)

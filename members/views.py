@@ -15,6 +15,7 @@ from django_countries import countries
 
 from alliance.pagination import CountedPaginator
 from alliance.protection import ProtectedFormMixin
+from alliance.spreadsheet import safe_cell
 
 from .forms import DirectoryFilterForm, JoinForm, MapFilterForm
 from .map import map_queryset, render_member_map
@@ -183,7 +184,7 @@ def members_csv(request):
         # Sent in chunks of CSV_CHUNK_ROWS rows: a chunk a row costs more than the row itself.
         writer.writerow(DATA_FIELDS)
         for number, row in enumerate(public_rows(_site_url(request)), start=1):
-            writer.writerow(["" if row[f] is None else row[f] for f in DATA_FIELDS])
+            writer.writerow([safe_cell("" if row[f] is None else row[f]) for f in DATA_FIELDS])
             if number % CSV_CHUNK_ROWS == 0:
                 yield buffer.getvalue()
                 buffer.seek(0)

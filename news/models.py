@@ -10,7 +10,7 @@ from modeltranslation.utils import build_localized_fieldname
 
 from alliance import cache as public_pages
 from alliance.markup import render_markdown
-from alliance.text import unique_slug
+from alliance.text import save_with_unique_slug
 
 
 class Tag(models.Model):
@@ -172,8 +172,6 @@ class Article(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(self, self.title)
         if self.status == self.Status.PUBLISHED and not self.published_at:
             self.published_at = timezone.now()
         self.render_body()
@@ -183,7 +181,12 @@ class Article(models.Model):
             if any(name == "body" or name.startswith("body_") for name in update_fields):
                 extra |= {self.html_field(code) for code, _name in settings.LANGUAGES}
             kwargs["update_fields"] = {*update_fields, *extra}
-        super().save(*args, **kwargs)
+        if self.slug:
+            super().save(*args, **kwargs)
+        else:
+            save_with_unique_slug(
+                self, self.title, lambda: super(Article, self).save(*args, **kwargs)
+            )
 
     def get_absolute_url(self):
         return reverse("news:detail", kwargs={"slug": self.slug})

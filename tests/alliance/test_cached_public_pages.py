@@ -114,7 +114,9 @@ def test_an_approval_shows_on_the_cached_directory_home_and_country_page(
 
 
 def test_a_verification_shows_on_the_cached_declaration_page(client, public_cache, staff):
-    signature = make_signature(full_name="Ana Exemplo", status=Signature.Status.PENDING)
+    signature = make_signature(
+        full_name="Ana Exemplo", status=Signature.Status.PENDING, email_confirmed_at=timezone.now()
+    )
     assert "Ana Exemplo" not in text(client, "/en/declaration/")
 
     declaration_services.verify_signature(signature, by=staff)

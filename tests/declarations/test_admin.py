@@ -71,7 +71,10 @@ def test_changelist_queries_do_not_grow_with_rows(
 
 
 def test_verify_action_reports_counts(staff_client, declaration, staff):
-    pending = [make_signature(status=Signature.Status.PENDING) for _ in range(3)]
+    pending = [
+        make_signature(status=Signature.Status.PENDING, email_confirmed_at=timezone.now())
+        for _ in range(3)
+    ]
     already = make_signature(status=Signature.Status.VERIFIED)
 
     response = run_action(staff_client, "verify", [*pending, already])
@@ -80,6 +83,44 @@ def test_verify_action_reports_counts(staff_client, declaration, staff):
     assert (
         Signature.objects.filter(status=Signature.Status.VERIFIED, verified_by=staff).count() == 3
     )
+
+
+def test_verify_action_leaves_and_names_a_form_signature_whose_e_mail_is_unconfirmed(
+    staff_client, client, declaration, mailoutbox, django_capture_on_commit_callbacks
+):
+    confirmed = make_signature(
+        full_name="Erika Mustermann",
+        status=Signature.Status.PENDING,
+        email_confirmed_at=timezone.now(),
+    )
+    unconfirmed = make_signature(full_name="Jane Doe", status=Signature.Status.PENDING)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = run_action(staff_client, "verify", [confirmed, unconfirmed])
+
+    assert messages_of(response) == [
+        "1 signature verified, 1 was not verified because its e-mail address has not been "
+        "confirmed: Jane Doe."
+    ]
+    unconfirmed.refresh_from_db()
+    assert unconfirmed.status == Signature.Status.PENDING
+    assert [message.to for message in mailoutbox] == [[confirmed.email]]
+    listed = client.get("/en/declaration/").content.decode()
+    assert "Erika Mustermann" in listed and "Jane Doe" not in listed
+
+
+def test_verify_action_verifies_a_paper_signature_without_e_mail_confirmation(
+    staff_client, declaration
+):
+    paper = make_signature(
+        full_name="Joe Bloggs", status=Signature.Status.PENDING, source=Signature.Source.PAPER
+    )
+
+    response = run_action(staff_client, "verify", [paper])
+
+    assert messages_of(response) == ["1 signature verified."]
+    paper.refresh_from_db()
+    assert paper.status == Signature.Status.VERIFIED
 
 
 def test_verify_action_says_why_a_withdrawn_signature_was_left(staff_client, declaration):
@@ -176,6 +217,31 @@ def test_adding_a_paper_signature_links_its_member(staff_client, declaration):
     signature = Signature.objects.get()
     assert signature.member == member
     assert signature.status == Signature.Status.PENDING
+
+
+def test_a_signature_added_by_staff_is_a_paper_one_listed_and_filtered_as_such(
+    staff_client, declaration
+):
+    make_signature(full_name="Erika Mustermann")
+    staff_client.post(
+        f"{CHANGELIST}add/",
+        {
+            "declaration": declaration.pk,
+            "full_name": "Joe Bloggs",
+            "office": "councillor",
+            "authority_name": "Sampleton",
+            "country": "IE",
+            "signed_on": "2019-01-01",
+            "email": "joe@example.org",
+            "language": "en",
+        },
+    )
+
+    paper_only = staff_client.get(CHANGELIST + "?source__exact=paper").content.decode()
+
+    assert Signature.objects.get(full_name="Joe Bloggs").source == Signature.Source.PAPER
+    assert "Joe Bloggs" in paper_only and "Erika Mustermann" not in paper_only
+    assert "on paper, entered by staff" in paper_only
 
 
 def test_declaration_admin_lists_public_signature_counts(staff_client, declaration):

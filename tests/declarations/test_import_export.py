@@ -5,9 +5,10 @@ import csv
 import openpyxl
 import pytest
 import tablib
+from django.utils import timezone
 
-from declarations.admin import SignatureResource
 from declarations.models import Signature
+from declarations.resources import SignatureResource
 from members.models import Member
 from tests.factories import make_member, make_signature
 
@@ -172,6 +173,7 @@ def test_paper_sheet_is_imported_verified_only_where_it_says_so(
     assert joe.status == Signature.Status.VERIFIED
     assert joe.verified_by == staff and joe.verified_at is not None
     assert joe.member.slug == "sampleton"
+    assert joe.source == Signature.Source.PAPER
     assert joe.consent_to_publish is True
     assert str(joe.signed_on) == "2017-03-28"
     erika = Signature.objects.get(full_name="Erika Mustermann")
@@ -361,3 +363,91 @@ def test_member_status_is_kept_out_of_the_export(staff_client, signatures):
     Member.objects.update(status=Member.Status.LEFT)
 
     assert b"contact" not in export(staff_client, "csv").lower()
+
+
+# A status changed by an import is a decision, taken by the review's services.
+
+
+def status_sheet(tmp_path, signature, status):
+    """A sheet changing the status of a signature, found by its id as in an export."""
+    row = [signature.pk, "", signature.full_name, signature.office, signature.authority_name, "",
+           signature.country.code, signature.signed_on.isoformat(), signature.email,
+           "yes" if signature.consent_to_publish else "no", status]  # fmt: skip
+    return write_csv(tmp_path / "review.csv", [row], headers=["id", *HEADERS])
+
+
+def test_importing_verified_for_a_confirmed_signature_verifies_it_as_the_action_does(
+    staff_client, staff, declaration, tmp_path, mailoutbox, django_capture_on_commit_callbacks
+):
+    signature = make_signature(
+        full_name="Kari Nordmann",
+        status=Signature.Status.PENDING,
+        email_confirmed_at=timezone.now(),
+    )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        import_file(staff_client, status_sheet(tmp_path, signature, "verified"))
+
+    signature.refresh_from_db()
+    assert (signature.status, signature.verified_by) == (Signature.Status.VERIFIED, staff)
+    assert signature.history.filter(history_change_reason="verified", history_user=staff).exists()
+    assert [message.to for message in mailoutbox] == [[signature.email]]
+    assert "Kari Nordmann" in staff_client.get("/en/declaration/").content.decode()
+
+
+def test_a_preview_of_a_verification_changes_nothing_and_sends_nothing(
+    staff_client, declaration, tmp_path, mailoutbox, django_capture_on_commit_callbacks
+):
+    signature = make_signature(status=Signature.Status.PENDING, email_confirmed_at=timezone.now())
+
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        result = dry_run(staff_client, status_sheet(tmp_path, signature, "verified")).context[
+            "result"
+        ]
+
+    assert [row.import_type for row in result.rows] == ["update"]
+    signature.refresh_from_db()
+    assert signature.status == Signature.Status.PENDING
+    assert callbacks == [] and mailoutbox == []
+
+
+def test_an_import_cannot_verify_a_form_signature_whose_e_mail_is_unconfirmed(
+    staff_client, declaration, tmp_path
+):
+    signature = make_signature(status=Signature.Status.PENDING)
+
+    preview = dry_run(staff_client, status_sheet(tmp_path, signature, "verified"))
+
+    assert "its e-mail address has not been confirmed" in preview.content.decode()
+    assert "confirm_form" not in preview.context
+    signature.refresh_from_db()
+    assert signature.status == Signature.Status.PENDING
+
+
+def test_importing_withdrawn_withdraws_a_signature_as_the_action_does(
+    staff_client, staff, declaration, tmp_path
+):
+    signature = make_signature(full_name="Kari Nordmann")
+
+    import_file(staff_client, status_sheet(tmp_path, signature, "withdrawn"))
+
+    signature.refresh_from_db()
+    assert (signature.status, signature.status_changed_by) == (Signature.Status.WITHDRAWN, staff)
+    assert signature.history.filter(history_change_reason="withdrawn").exists()
+    assert "Kari Nordmann" not in staff_client.get("/en/declaration/").content.decode()
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [("withdrawn", "verified"), ("rejected", "pending"), ("verified", "pending")],
+)
+def test_an_import_refuses_a_status_change_the_review_does_not_make(
+    staff_client, declaration, tmp_path, before, after
+):
+    signature = make_signature(status=before)
+
+    preview = dry_run(staff_client, status_sheet(tmp_path, signature, after))
+
+    assert f"cannot go from “{before}” to “{after}”" in preview.content.decode()
+    signature.refresh_from_db()
+    assert signature.status == before

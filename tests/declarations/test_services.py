@@ -3,6 +3,7 @@ import io
 
 import pytest
 from django.core import mail
+from django.utils import timezone
 
 from declarations import services
 from declarations.models import Signature
@@ -22,7 +23,11 @@ def public_everywhere(client):
 def test_verify_publishes_records_who_and_when_and_mails_once(
     client, declaration, staff, django_capture_on_commit_callbacks
 ):
-    signature = make_signature(full_name="Kari Nordmann", status=Signature.Status.PENDING)
+    signature = make_signature(
+        full_name="Kari Nordmann",
+        status=Signature.Status.PENDING,
+        email_confirmed_at=timezone.now(),
+    )
 
     with django_capture_on_commit_callbacks(execute=True):
         assert services.verify_signature(signature, staff) is True
@@ -41,7 +46,9 @@ def test_verify_publishes_records_who_and_when_and_mails_once(
 def test_verification_mail_is_in_the_signatorys_language(
     declaration, staff, django_capture_on_commit_callbacks
 ):
-    signature = make_signature(status=Signature.Status.PENDING, language="fr")
+    signature = make_signature(
+        status=Signature.Status.PENDING, language="fr", email_confirmed_at=timezone.now()
+    )
 
     with django_capture_on_commit_callbacks(execute=True):
         services.verify_signature(signature, staff)
@@ -52,12 +59,36 @@ def test_verification_mail_is_in_the_signatorys_language(
 def test_a_signature_without_e_mail_is_verified_silently(
     declaration, staff, django_capture_on_commit_callbacks
 ):
-    signature = make_signature(status=Signature.Status.PENDING, email="")
+    signature = make_signature(
+        status=Signature.Status.PENDING, email="", source=Signature.Source.PAPER
+    )
 
     with django_capture_on_commit_callbacks(execute=True):
         assert services.verify_signature(signature, staff) is True
 
     assert mail.outbox == []
+
+
+def test_a_form_signature_is_not_verified_before_its_e_mail_is_confirmed(
+    declaration, staff, django_capture_on_commit_callbacks
+):
+    signature = make_signature(status=Signature.Status.PENDING)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        outcome = services.verify_signature(signature, staff)
+
+    assert outcome is services.EMAIL_NOT_CONFIRMED
+    assert not outcome
+    assert signature.status == Signature.Status.PENDING
+    assert signature.history.filter(history_change_reason="verified").count() == 0
+    assert mail.outbox == []
+
+
+def test_a_paper_signature_is_verified_without_e_mail_confirmation(declaration, staff):
+    signature = make_signature(status=Signature.Status.PENDING, source=Signature.Source.PAPER)
+
+    assert services.verify_signature(signature, staff) is True
+    assert signature.status == Signature.Status.VERIFIED
 
 
 def test_a_rejected_signature_cannot_be_verified(declaration, staff):

@@ -6,6 +6,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from declarations import services as declaration_services
 from declarations.models import Signature
@@ -82,7 +83,7 @@ def test_the_second_officer_is_told_the_request_was_already_decided(
 
 @pytest.mark.django_db
 def test_verifying_is_an_update_that_only_a_pending_signature_matches(officer):
-    signature = make_signature(status=Signature.Status.PENDING)
+    signature = make_signature(status=Signature.Status.PENDING, email_confirmed_at=timezone.now())
 
     with CaptureQueriesContext(connection) as queries:
         declaration_services.verify_signature(signature, officer)
@@ -95,7 +96,11 @@ def test_verifying_is_an_update_that_only_a_pending_signature_matches(officer):
 def test_two_stale_copies_of_a_signature_give_one_verification_and_one_email(
     officer, second_officer, mailoutbox, django_capture_on_commit_callbacks
 ):
-    signature = make_signature(status=Signature.Status.PENDING, email="mayor@example.org")
+    signature = make_signature(
+        status=Signature.Status.PENDING,
+        email="mayor@example.org",
+        email_confirmed_at=timezone.now(),
+    )
     first_copy = Signature.objects.get(pk=signature.pk)
     second_copy = Signature.objects.get(pk=signature.pk)
 
@@ -172,7 +177,11 @@ def test_two_officers_approving_at_the_same_moment_give_one_decision_and_one_ema
 def test_two_officers_verifying_at_the_same_moment_give_one_verification_and_one_email(
     two_staff, mailoutbox
 ):
-    signature = make_signature(status=Signature.Status.PENDING, email="mayor@example.org")
+    signature = make_signature(
+        status=Signature.Status.PENDING,
+        email="mayor@example.org",
+        email_confirmed_at=timezone.now(),
+    )
 
     results = race(
         lambda pk, user: declaration_services.verify_signature(Signature.objects.get(pk=pk), user),

@@ -116,7 +116,7 @@ def test_an_officer_cannot_change_a_user(client, officer, second_officer):
 
 
 def test_an_officer_sees_signatures_but_cannot_verify_them(client, officer):
-    signature = make_signature(status=Signature.Status.PENDING)
+    signature = make_signature(status=Signature.Status.PENDING, email_confirmed_at=timezone.now())
     client.force_login(officer)
     signatures = reverse("admin:declarations_signature_changelist")
 
@@ -165,7 +165,9 @@ def test_an_editor_cannot_change_a_member(client, editor):
 
 
 def test_an_editor_cannot_change_a_signature(client, editor):
-    signature = make_signature(full_name="Elke Kahr", status=Signature.Status.PENDING)
+    signature = make_signature(
+        full_name="Elke Kahr", status=Signature.Status.PENDING, email_confirmed_at=timezone.now()
+    )
     client.force_login(editor)
     signatures = reverse("admin:declarations_signature_changelist")
 

@@ -3,6 +3,7 @@
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 
 from alliance.models import Page
 from declarations import services as declaration_services
@@ -131,7 +132,7 @@ def test_a_decision_taken_twice_is_recorded_once(officer, second_officer):
     ids=["verify", "reject", "withdraw"],
 )
 def test_each_signature_decision_leaves_a_record_naming_the_actor(officer, decide, status, reason):
-    signature = make_signature(status=status)
+    signature = make_signature(status=status, email_confirmed_at=timezone.now())
 
     assert decide(signature, officer) is True
 

@@ -53,6 +53,7 @@ def signature(member, officer):
         member=member,
         email="elke.kahr@graz.example.org",
         status=Signature.Status.PENDING,
+        email_confirmed_at=timezone.now(),
         staff_note="Called her office on Monday.",
     )
     declaration_services.verify_signature(signature, officer)

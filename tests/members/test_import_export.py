@@ -3,6 +3,7 @@ import io
 
 import pytest
 import tablib
+from django.utils import timezone
 
 from members.models import Member
 from members.resources import MemberResource
@@ -211,3 +212,135 @@ def test_import_refuses_an_unknown_kind_and_status(staff_client, tmp_path):
     errors = result.invalid_rows[0].error_dict
     assert set(errors) >= {"kind", "status"}
     assert not Member.objects.exists()
+
+
+# A status changed by an import is a decision, taken by the membership workflow.
+
+
+def staff_user(django_user_model):
+    return django_user_model.objects.get(username="staff")
+
+
+def status_row(member, status, **fields):
+    return {"slug": member.slug, "name": member.name, "kind": member.kind,
+            "country": member.country.code, "status": status, **fields}  # fmt: skip
+
+
+def test_importing_approved_for_a_pending_request_approves_it_as_the_action_does(
+    staff_client, django_user_model, tmp_path, mailoutbox, django_capture_on_commit_callbacks
+):
+    member = make_member(name="Cluj-Napoca", country="RO", status="pending",
+                         contact_email="primar@cluj.example.org")  # fmt: skip
+    path = write_csv(tmp_path / "approve.csv", [status_row(member, "approved")])
+
+    with django_capture_on_commit_callbacks(execute=True):
+        confirm(staff_client, preview(staff_client, path, "csv"))
+
+    member.refresh_from_db()
+    staff = staff_user(django_user_model)
+    assert member.status == Member.Status.APPROVED
+    assert (member.decided_by, member.joined_on) == (staff, timezone.localdate())
+    assert member.decided_at is not None
+    assert member.history.filter(history_change_reason="approved", history_user=staff).exists()
+    assert [(message.to, message.subject) for message in mailoutbox] == [
+        (["primar@cluj.example.org"], "Welcome to the Alliance")
+    ]
+
+
+def test_a_preview_of_an_approval_changes_nothing_and_sends_nothing(
+    staff_client, tmp_path, mailoutbox, django_capture_on_commit_callbacks
+):
+    member = make_member(name="Cluj-Napoca", country="RO", status="pending")
+    path = write_csv(tmp_path / "approve.csv", [status_row(member, "approved")])
+
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        result = preview(staff_client, path, "csv").context["result"]
+
+    assert not result.has_errors() and not result.has_validation_errors()
+    assert [row.import_type for row in result.rows] == ["update"]
+    member.refresh_from_db()
+    assert (member.status, member.decided_at) == (Member.Status.PENDING, None)
+    assert not member.history.filter(history_change_reason="approved").exists()
+    assert callbacks == [] and mailoutbox == []
+
+
+def test_importing_left_for_a_member_records_that_it_left_on_that_day(
+    staff_client, django_user_model, tmp_path
+):
+    member = make_member(name="Cluj-Napoca", country="RO")
+    path = write_csv(tmp_path / "left.csv", [status_row(member, "left", left_on="2026-01-31")])
+
+    confirm(staff_client, preview(staff_client, path, "csv"))
+
+    member.refresh_from_db()
+    assert (member.status, str(member.left_on)) == (Member.Status.LEFT, "2026-01-31")
+    assert member.decided_by == staff_user(django_user_model)
+    assert member.history.filter(history_change_reason="left the Alliance").exists()
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "message"),
+    [
+        ("pending", "rejected", "use the action “Reject the selected requests…”"),
+        ("approved", "pending", "cannot go from “approved” to “pending”"),
+        ("rejected", "approved", "cannot go from “rejected” to “approved”"),
+        ("left", "approved", "cannot go from “left” to “approved”"),
+    ],
+)
+def test_an_import_refuses_a_status_change_the_workflow_does_not_make(
+    staff_client, tmp_path, mailoutbox, before, after, message
+):
+    member = make_member(name="Cluj-Napoca", country="RO", status=before)
+    path = write_csv(tmp_path / "change.csv", [status_row(member, after, population="300000")])
+
+    response = preview(staff_client, path, "csv")
+
+    assert message in response.content.decode()
+    assert [row.number for row in response.context["result"].invalid_rows] == [1]
+    assert "process_import" not in response.content.decode()
+    member.refresh_from_db()
+    assert (member.status, member.population) == (before, None)
+
+
+def test_a_file_approving_a_request_and_holding_a_bad_row_saves_and_sends_nothing(
+    django_user_model, mailoutbox, django_capture_on_commit_callbacks
+):
+    member = make_member(name="Cluj-Napoca", country="RO", status="pending")
+    dataset = tablib.Dataset(headers=["slug", "name", "kind", "country", "status"])
+    dataset.append([member.slug, member.name, "city", "RO", "approved"])
+    dataset.append(["", "Bad Town", "city", "US", "approved"])
+
+    with django_capture_on_commit_callbacks(execute=True):
+        result = MemberResource().import_data(dataset, dry_run=False)
+
+    assert result.has_validation_errors()
+    member.refresh_from_db()
+    assert member.status == Member.Status.PENDING
+    assert mailoutbox == []
+
+
+def test_a_new_row_approved_on_paper_is_recorded_as_a_decision(
+    staff_client, django_user_model, tmp_path
+):
+    path = write_csv(
+        tmp_path / "new.csv",
+        [
+            {
+                "slug": "",
+                "name": "Cluj-Napoca",
+                "kind": "city",
+                "country": "RO",
+                "status": "approved",
+            }
+        ],
+    )
+
+    confirm(staff_client, preview(staff_client, path, "csv"))
+
+    member = Member.objects.get()
+    staff = staff_user(django_user_model)
+    assert (member.status, member.decided_by, member.joined_on) == (
+        Member.Status.APPROVED, staff, timezone.localdate(),
+    )  # fmt: skip
+    assert member.decided_at is not None
+    assert member.history.get().history_change_reason == "imported as approved"

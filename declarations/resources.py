@@ -1,0 +1,281 @@
+"""Spreadsheet import and export of signatures (CSV, XLSX) for staff, through the admin.
+
+Signatures collected on paper at Congress sessions come in this way.
+"""
+
+import contextlib
+import datetime
+
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+from import_export import fields, resources, widgets
+
+from alliance.imports import WorkflowImportMixin
+from alliance.spreadsheet import NameWidget, SafeCellsMixin
+from alliance.text import normalise
+from members.models import Member
+
+from . import services
+from .models import Declaration, Signature
+
+
+class ChoiceWidget(widgets.Widget):
+    """A choice written as its code or its label, in any case: "verified", "Verified"."""
+
+    def __init__(self, choices, **kwargs):
+        self.choices = choices
+        super().__init__(**kwargs)
+
+    def clean(self, value, row=None, **kwargs):
+        text = str(value or "").strip().lower()
+        if not text:
+            return None
+        for code, label in self.choices:
+            if text in {str(code).lower(), str(label).lower()}:
+                return code
+        codes = ", ".join(str(code) for code, _label in self.choices)
+        raise ValueError(
+            _("“%(value)s” is not one of: %(codes)s.") % {"value": value, "codes": codes}
+        )
+
+    def render(self, value, obj=None, **kwargs):
+        return value or ""
+
+
+class CountryWidget(widgets.Widget):
+    """A Council of Europe country, written as its ISO code ("FR") or its English name."""
+
+    def clean(self, value, row=None, **kwargs):
+        text = str(value or "").strip()
+        if not text:
+            raise ValueError(_("A country is required."))
+        code = text.upper() if text.upper() in countries else countries.by_name(text)
+        if not code:
+            raise ValueError(_("“%(value)s” is not a country code such as FR.") % {"value": text})
+        return code
+
+    def render(self, value, obj=None, **kwargs):
+        return str(value or "")
+
+
+class YesNoWidget(widgets.Widget):
+    """Yes/no as people write it in a sheet; blank means no."""
+
+    YES = {"1", "yes", "y", "true", "x", "oui", "o"}
+    NO = {"", "0", "no", "n", "false", "non", "none"}
+
+    def clean(self, value, row=None, **kwargs):
+        if isinstance(value, bool):
+            return value
+        text = str(value if value is not None else "").strip().lower()
+        if text.endswith(".0"):  # a number read from a spreadsheet cell
+            text = text[:-2]
+        if text in self.YES:
+            return True
+        if text in self.NO:
+            return False
+        raise ValueError(_("“%(value)s” is not yes or no.") % {"value": value})
+
+    def render(self, value, obj=None, **kwargs):
+        return "yes" if value else "no"
+
+
+class SignedOnWidget(widgets.Widget):
+    """A date as 2017-03-28, 28/03/2017 or 28.03.2017 (day first), or a spreadsheet date."""
+
+    FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d.%m.%Y"]
+
+    def clean(self, value, row=None, **kwargs):
+        if isinstance(value, datetime.datetime):
+            return value.date()
+        if isinstance(value, datetime.date):
+            return value
+        text = str(value or "").strip()
+        if not text:
+            raise ValueError(_("The date of signature is required."))
+        for date_format in self.FORMATS:
+            try:
+                return datetime.datetime.strptime(text, date_format).date()
+            except ValueError:
+                continue
+        raise ValueError(
+            _("“%(value)s” is not a date such as 2017-03-28 or 28/03/2017.") % {"value": text}
+        )
+
+    def render(self, value, obj=None, **kwargs):
+        return value.isoformat() if value else ""
+
+
+class DeclarationWidget(widgets.ForeignKeyWidget):
+    """The declaration by its slug; blank means the current one."""
+
+    def __init__(self, **kwargs):
+        super().__init__(Declaration, "slug", **kwargs)
+
+    def clean(self, value, row=None, **kwargs):
+        if not str(value or "").strip():
+            current = Declaration.objects.current()
+            if current is None:
+                raise ValueError(_("No declaration is current: give the declaration’s slug."))
+            return current
+        try:
+            return super().clean(str(value).strip(), row, **kwargs)
+        except Declaration.DoesNotExist as error:
+            raise ValueError(
+                _("No declaration has the slug “%(value)s”.") % {"value": value}
+            ) from error
+
+
+class MemberWidget(widgets.ForeignKeyWidget):
+    """The member authority by its slug; blank means none."""
+
+    def __init__(self, **kwargs):
+        super().__init__(Member, "slug", **kwargs)
+
+    def clean(self, value, row=None, **kwargs):
+        if not str(value or "").strip():
+            return None
+        try:
+            return super().clean(str(value).strip(), row, **kwargs)
+        except Member.DoesNotExist as error:
+            raise ValueError(_("No member has the slug “%(value)s”.") % {"value": value}) from error
+
+
+class SignatureResource(WorkflowImportMixin, SafeCellsMixin, resources.ModelResource):
+    """One row per signature. Rows are matched by id, else by person, authority and country.
+
+    Nothing is saved unless every row is valid. A row changing the status of a signature
+    verifies, rejects or withdraws it through the review's services; a new row is a paper
+    signature, verified only if its sheet says so.
+    """
+
+    id = fields.Field(attribute="id", column_name="id", widget=widgets.IntegerWidget())
+    full_name = fields.Field(attribute="full_name", column_name="full_name", widget=NameWidget())
+    authority_name = fields.Field(
+        attribute="authority_name", column_name="authority_name", widget=NameWidget()
+    )
+    declaration = fields.Field(
+        attribute="declaration", column_name="declaration", widget=DeclarationWidget()
+    )
+    office = fields.Field(
+        attribute="office", column_name="office", widget=ChoiceWidget(Signature.Office.choices)
+    )
+    member = fields.Field(attribute="member", column_name="member", widget=MemberWidget())
+    country = fields.Field(attribute="country", column_name="country", widget=CountryWidget())
+    signed_on = fields.Field(
+        attribute="signed_on", column_name="signed_on", widget=SignedOnWidget()
+    )
+    consent_to_publish = fields.Field(
+        attribute="consent_to_publish", column_name="consent_to_publish", widget=YesNoWidget()
+    )
+    status = fields.Field(
+        attribute="status", column_name="status", widget=ChoiceWidget(Signature.Status.choices)
+    )
+    language = fields.Field(
+        attribute="language",
+        column_name="language",
+        widget=ChoiceWidget(Signature.language.field.choices),
+    )
+
+    class Meta:
+        model = Signature
+        fields = [
+            "id",
+            "declaration",
+            "full_name",
+            "office",
+            "authority_name",
+            "member",
+            "country",
+            "signed_on",
+            "email",
+            "consent_to_publish",
+            "status",
+            "language",
+        ]
+        export_order = fields
+        # The id identifies a row to update; it is never written, so imports cannot pick ids.
+        import_id_fields = ["id"]
+        skip_unchanged = True
+        report_skipped = True
+        clean_model_instances = True
+        use_transactions = True
+
+    def get_import_fields(self):
+        return [field for field in super().get_import_fields() if field.column_name != "id"]
+
+    def import_data(self, dataset, **kwargs):
+        # An invalid row cancels the whole file, also when staff confirm an import.
+        kwargs["rollback_on_validation_errors"] = True
+        return super().import_data(dataset, **kwargs)
+
+    def get_instance(self, instance_loader, row):
+        if str(row.get("id") or "").strip():
+            instance = super().get_instance(instance_loader, row)
+            if instance is not None:
+                return instance
+        try:
+            declaration = self._declaration(row)
+            country = self.fields["country"].clean(row)
+        except (KeyError, ValueError):
+            return None  # reported when the row is imported
+        return (
+            Signature.objects.active()
+            .filter(
+                declaration=declaration,
+                search_name=normalise(row.get("full_name")),
+                search_authority=normalise(row.get("authority_name")),
+                country=country,
+            )
+            .first()
+        )
+
+    def _declaration(self, row):
+        if "declaration" in row:
+            return self.fields["declaration"].clean(row)
+        return self.fields["declaration"].widget.clean("")
+
+    def import_instance(self, instance, row, **kwargs):
+        status = instance.status
+        try:
+            super().import_instance(instance, row, **kwargs)
+        finally:
+            # A blank status keeps the one a signature has (pending for a new one).
+            instance.status = instance.status or status
+            if instance.declaration_id is None and "declaration" not in row:
+                with contextlib.suppress(ValueError):
+                    instance.declaration = self._declaration(row)
+            instance.language = instance.language or Signature.language.field.default
+
+    def status_step(self, before, wanted):
+        active = before in Signature.ACTIVE_STATUSES
+        if (before, wanted) == (Signature.Status.PENDING, Signature.Status.VERIFIED):
+            return services.verify_signature
+        if active and wanted == Signature.Status.REJECTED:
+            return services.reject_signature
+        if active and wanted == Signature.Status.WITHDRAWN:
+            return services.withdraw_signature
+        return _(
+            "A signature cannot go from “%(before)s” to “%(wanted)s”: that is not a step of "
+            "the review."
+        ) % {"before": Signature.Status(before).label, "wanted": Signature.Status(wanted).label}
+
+    def refusal(self, outcome, signature):
+        if outcome is services.EMAIL_NOT_CONFIRMED:
+            return _(
+                "This signature was sent through the form and its e-mail address has not been "
+                "confirmed: it cannot be verified."
+            )
+        return super().refusal(outcome, signature)
+
+    def record_new(self, signature, user):
+        # A new row is a signature collected on paper, entered by staff as it was decided.
+        signature.source = Signature.Source.PAPER
+        signature._change_reason = f"imported as {signature.status}"
+        if signature.member_id is None:
+            signature.member = services.matching_member(signature.authority_name, signature.country)
+        if signature.status != Signature.Status.PENDING:
+            signature.status_changed_at, signature.status_changed_by = timezone.now(), user
+        if signature.status == Signature.Status.VERIFIED:
+            signature.verified_at, signature.verified_by = signature.status_changed_at, user
