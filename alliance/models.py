@@ -2,7 +2,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from alliance import cache as public_pages
+from core import cache as public_pages
 
 
 class Page(models.Model):

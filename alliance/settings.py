@@ -74,17 +74,17 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "alliance.middleware.RejectNullCharacterMiddleware",
+    "core.middleware.RejectNullCharacterMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # After sessions, CSRF, auth and messages: it must see whether a view used them.
-    "alliance.cache.PageCacheMiddleware",
+    "core.cache.PageCacheMiddleware",
     # Names the signed-in staff member on every history record a request leaves.
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "alliance.middleware.AdminNoCacheMiddleware",
-    "alliance.middleware.DatabaseUnavailableMiddleware",
+    "core.middleware.AdminNoCacheMiddleware",
+    "core.middleware.DatabaseUnavailableMiddleware",
     # Last, as django-axes asks: it turns a lockout into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -131,7 +131,7 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "alliance.cache_backends.RedisCache",
+            "BACKEND": "core.cache_backends.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "alliance",
         }
@@ -143,7 +143,7 @@ else:
 
 AUTHENTICATION_BACKENDS = [
     # First, so a locked-out account or address is refused before its password is checked.
-    "alliance.auth.LockoutBackend",
+    "core.auth.LockoutBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 
@@ -272,9 +272,9 @@ AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_HOURS") or 1)
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_CALLABLE = "alliance.auth.lockout_response"
+AXES_LOCKOUT_CALLABLE = "core.auth.lockout_response"
 # The address the form rate limits count too; axes' own AXES_IPWARE_* settings are then unused.
-AXES_CLIENT_IP_CALLABLE = "alliance.protection.client_address"
+AXES_CLIENT_IP_CALLABLE = "core.protection.client_address"
 
 # History (django-simple-history) is a record, not an editor: reverting a version could put a
 # member or a signature back in a status without the workflow (and its e-mails). A deleted
@@ -282,7 +282,7 @@ AXES_CLIENT_IP_CALLABLE = "alliance.protection.client_address"
 SIMPLE_HISTORY_REVERT_DISABLED = True
 
 # The admin's exports: no cell may run as a formula in the reader's spreadsheet. The formats of
-# alliance.spreadsheet apply the site's rule (safe_cell) to XLSX; the resources do it for CSV.
+# core.spreadsheet apply the site's rule (safe_cell) to XLSX; the resources do it for CSV.
 IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = True
 
 # Personal data: unconfirmed signatures and rejected join requests are purged after this many
@@ -310,6 +310,6 @@ LOGGING = {
 }
 
 # Proxies in front of the site that each append the address they saw to X-Forwarded-For (a load
-# balancer: 1); 0 takes REMOTE_ADDR. See alliance.protection.client_address. The former
+# balancer: 1); 0 takes REMOTE_ADDR. See core.protection.client_address. The former
 # TRUST_X_FORWARDED_FOR=1 (deprecated) means one.
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 1 if env_bool("TRUST_X_FORWARDED_FOR") else 0)

@@ -11,15 +11,15 @@ from django.views.decorators.http import require_GET
 from django_countries import countries
 from django_countries.fields import Country
 
+from core.cache import remember
+from core.text import normalise
 from declarations.models import Declaration, Signature
 from members.map import render_member_map
 from members.models import Member, approved_counts, totals_of
 from members.views import MemberListView
 from news.models import Article
 
-from .cache import remember
 from .models import Page
-from .text import normalise
 
 logger = logging.getLogger(__name__)
 

@@ -4,8 +4,8 @@ from django import forms
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from alliance.protection import PROTECTION_FIELDS, HoneypotForm
-from alliance.spreadsheet import plain_name
+from core.protection import PROTECTION_FIELDS, HoneypotForm
+from core.spreadsheet import plain_name
 
 from .models import Signature
 

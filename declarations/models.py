@@ -8,8 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
-from alliance import cache as public_pages
-from alliance.text import normalise
+from core import cache as public_pages
+from core.text import normalise
 
 
 class DeclarationQuerySet(models.QuerySet):

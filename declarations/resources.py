@@ -11,9 +11,9 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from import_export import fields, resources, widgets
 
-from alliance.imports import WorkflowImportMixin
-from alliance.spreadsheet import NameWidget, SafeCellsMixin
-from alliance.text import normalise
+from core.imports import WorkflowImportMixin
+from core.spreadsheet import NameWidget, SafeCellsMixin
+from core.text import normalise
 from members.models import Member
 
 from . import services

@@ -12,11 +12,11 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from alliance.cache import renew_public_pages
-from alliance.history import record_change
-from alliance.mail import notify_managers_after_commit, send_after_commit, send_now
-from alliance.personal_data import as_data, forget_in_admin_log, history_of
-from alliance.text import normalise
+from core.cache import renew_public_pages
+from core.history import record_change
+from core.mail import notify_managers_after_commit, send_after_commit, send_now
+from core.personal_data import as_data, forget_in_admin_log, history_of, with_history
+from core.text import normalise
 from members.models import Member
 
 from .models import Signature
@@ -214,14 +214,11 @@ def personal_data(signature):
     sent from the same e-mail address."""
     join_requests = []
     if signature.email:
-        join_requests = list(Member.objects.filter(contact_email__iexact=signature.email))
+        join_requests = Member.objects.filter(contact_email__iexact=signature.email)
     return {
         "signature": as_data([signature])[0],
         "history": history_of(signature),
-        "join_requests": [
-            {**row, "history": history_of(member)}
-            for member, row in zip(join_requests, as_data(join_requests), strict=True)
-        ],
+        "join_requests": with_history(join_requests),
     }
 
 

@@ -16,11 +16,11 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django.views.generic import FormView
 from django_countries import countries
 
-from alliance.cache import remember
-from alliance.pagination import CountedPaginator
-from alliance.protection import ProtectedFormMixin, RateLimits, retry_minutes
-from alliance.spreadsheet import safe_cell
-from alliance.text import normalise
+from core.cache import remember
+from core.pagination import CountedPaginator
+from core.protection import ProtectedFormMixin, RateLimits, retry_minutes
+from core.spreadsheet import safe_cell
+from core.text import normalise
 from members.models import Member
 
 from . import services

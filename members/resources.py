@@ -6,8 +6,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from import_export import fields, resources, widgets
 
-from alliance.imports import WorkflowImportMixin
-from alliance.spreadsheet import NameWidget, SafeCellsMixin
+from core.imports import WorkflowImportMixin
+from core.spreadsheet import NameWidget, SafeCellsMixin
 
 from . import services
 from .models import Member

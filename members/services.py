@@ -7,17 +7,15 @@ and does none.
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Q
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from alliance.cache import renew_public_pages
-from alliance.history import record_change
-from alliance.mail import notify_managers_after_commit, send_after_commit, send_now
-from alliance.personal_data import as_data, history_of
-from declarations.models import Signature
+from core.cache import renew_public_pages
+from core.history import record_change
+from core.mail import notify_managers_after_commit, send_after_commit, send_now
+from core.personal_data import as_data, history_of, related_data
 
 from .models import Member
 from .places import find_coordinates
@@ -143,19 +141,12 @@ CONTACT_FIELDS = ["contact_name", "contact_role", "contact_email", "contact_phon
 
 
 def personal_data(member):
-    """Everything held about a member's contact person: the request, its history, and the
-    signatures given for that authority or from that e-mail address."""
-    given = Q(member=member)
-    if member.contact_email:
-        given |= Q(email__iexact=member.contact_email)
-    signatures = list(Signature.objects.filter(given).order_by("pk"))
+    """Everything held about a member's contact person: the request, its history, and what the
+    other apps hold about them (the signatures given for that authority or from that address)."""
     return {
         "member": as_data([member])[0],
         "history": history_of(member),
-        "signatures": [
-            {**row, "history": history_of(signature)}
-            for signature, row in zip(signatures, as_data(signatures), strict=True)
-        ],
+        **related_data(member),
     }
 
 

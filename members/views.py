@@ -13,9 +13,9 @@ from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, FormView, ListView
 from django_countries import countries
 
-from alliance.pagination import CountedPaginator
-from alliance.protection import ProtectedFormMixin
-from alliance.spreadsheet import safe_cell
+from core.pagination import CountedPaginator
+from core.protection import ProtectedFormMixin
+from core.spreadsheet import safe_cell
 
 from .forms import DirectoryFilterForm, JoinForm, MapFilterForm
 from .map import map_queryset, render_member_map

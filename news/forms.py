@@ -4,7 +4,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from alliance.cache import remember
+from core.cache import remember
 
 from .models import Article, Tag
 

@@ -8,9 +8,9 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from modeltranslation.utils import build_localized_fieldname
 
-from alliance import cache as public_pages
-from alliance.markup import render_markdown
-from alliance.text import save_with_unique_slug
+from core import cache as public_pages
+from core.markup import render_markdown
+from core.text import save_with_unique_slug
 
 
 class Tag(models.Model):

@@ -5,8 +5,8 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils import timezone
 
-from alliance.cache import renew_public_pages
-from alliance.history import record_change
+from core.cache import renew_public_pages
+from core.history import record_change
 
 from .models import Article
 

@@ -23,6 +23,6 @@ STORAGES = {
 MEDIA_ROOT = BASE_DIR / "artifacts" / "media"  # noqa: F405
 WHITENOISE_AUTOREFRESH = True
 PAGE_CACHE_SECONDS = 0  # tests of the page cache turn it on with the settings fixture
-COUNTER_CACHE_SECONDS = 0  # likewise for the counters kept by alliance.cache.remember()
+COUNTER_CACHE_SECONDS = 0  # likewise for the counters kept by core.cache.remember()
 # Tests post forms the instant they are shown; tests of the minimum fill time set their own.
 FORM_MIN_FILL_SECONDS = 0

@@ -6,7 +6,7 @@ from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from alliance.markup import render_markdown
+from core.markup import render_markdown
 
 register = template.Library()
 

@@ -4,7 +4,7 @@ import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
 
-from alliance.text import normalise
+from core.text import normalise
 
 
 def fill_search_authority(apps, schema_editor):

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django_countries import countries
 
-from alliance.text import normalise
+from core.text import normalise
 
 from ..models import Member
 from .geometry import FRAME, Box, country_layer

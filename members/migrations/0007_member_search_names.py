@@ -9,7 +9,7 @@ from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.db import migrations, models
 from django.db.models.functions import Upper
 
-from alliance.text import normalise
+from core.text import normalise
 
 NEW_INDEX = GinIndex(
     fields=["search_names"], opclasses=["gin_trgm_ops"], name="members_search_names_trgm"

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.db import migrations
 
-from alliance.markup import render_markdown
+from core.markup import render_markdown
 
 
 def render_bodies(apps, schema_editor):

@@ -32,7 +32,7 @@ def redis_page_cache(page_cache):
     prefix = f"alliance-test-{uuid.uuid4().hex}"
     page_cache.CACHES = {
         "default": {
-            "BACKEND": "alliance.cache_backends.RedisCache",
+            "BACKEND": "core.cache_backends.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": prefix,
         }

@@ -12,8 +12,8 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from alliance import history
-from alliance.cache import data_version, renew_public_pages
 from alliance.models import Page
+from core.cache import data_version, renew_public_pages
 from declarations import services as declaration_services
 from declarations.demo import ensure_declaration
 from declarations.models import Signature

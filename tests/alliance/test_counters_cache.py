@@ -4,7 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from alliance.cache import remember
+from core.cache import remember
 from members.models import Member
 from tests.factories import make_member, make_signature
 

@@ -2,7 +2,7 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 
-from alliance.text import normalise
+from core.text import normalise
 from declarations.models import Signature
 from members.models import Member
 from news.models import Article

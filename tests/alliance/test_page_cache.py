@@ -2,7 +2,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from alliance.cache import renew_public_pages
+from core.cache import renew_public_pages
 from declarations.demo import ensure_declaration
 from members.models import Member
 from tests.factories import make_article, make_member

@@ -233,7 +233,7 @@ def test_a_mail_failure_keeps_the_signature_and_is_logged(
 
     monkeypatch.setattr(EmailMessage, "send", refuse)
 
-    with caplog.at_level(logging.ERROR, logger="alliance.mail"):
+    with caplog.at_level(logging.ERROR, logger="core.mail"):
         response = post(client, sign_data(), django_capture_on_commit_callbacks)
 
     assert response.status_code == 302

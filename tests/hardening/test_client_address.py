@@ -2,7 +2,7 @@
 
 import pytest
 
-from alliance.protection import client_address
+from core.protection import client_address
 from declarations.demo import ensure_declaration
 from declarations.models import Signature
 from tests.alliance.test_settings import PRODUCTION, run_manage

@@ -105,7 +105,7 @@ def test_mail_failure_keeps_the_request_and_logs_it(
     settings.MAILERS = {"default": {"BACKEND": "tests.members.failing_mail.EmailBackend"}}
 
     with (
-        caplog.at_level(logging.ERROR, logger="alliance.mail"),
+        caplog.at_level(logging.ERROR, logger="core.mail"),
         django_capture_on_commit_callbacks(execute=True),
     ):
         response = post(client, join_data)

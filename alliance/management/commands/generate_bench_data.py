@@ -20,8 +20,8 @@ from django.db import connection, transaction
 from django.utils import timezone, translation
 from django.utils.text import slugify
 
-from alliance.cache import renew_public_pages
-from alliance.text import normalise
+from core.cache import renew_public_pages
+from core.text import normalise
 from declarations.demo import ensure_declaration
 from declarations.models import Signature
 from members.models import Member

@@ -8,7 +8,7 @@ a conditional UPDATE instead (its row count decides who won), which bypasses `sa
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from alliance.cache import renew_public_pages
+from core.cache import renew_public_pages
 
 
 def record_change(instance, by, reason):

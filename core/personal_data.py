@@ -29,6 +29,30 @@ def history_of(instance):
     return rows
 
 
+def with_history(instances):
+    """Rows of `instances` as data, each with its full history."""
+    instances = list(instances)
+    return [
+        {**row, "history": history_of(instance)}
+        for instance, row in zip(instances, as_data(instances), strict=True)
+    ]
+
+
+# Records an app holds about the person behind another app's record: {model: [(key, finder)]}.
+# An app declares them for the apps below it, which cannot import it.
+_related = {}
+
+
+def register_related(model, key, finder):
+    """Export `finder(instance)` under `key` with every `model` record a person asks for."""
+    _related.setdefault(model, []).append((key, finder))
+
+
+def related_data(instance):
+    """{key: rows with their history} of what every app declared about `instance`'s person."""
+    return {key: with_history(finder(instance)) for key, finder in _related.get(type(instance), [])}
+
+
 def forget_in_admin_log(instance):
     """Write the admin's log of changes to `instance` under its (now anonymous) name."""
     LogEntry.objects.filter(

@@ -19,7 +19,7 @@ HONEYPOT_FIELD = "nickname"
 SHOWN_AT_FIELD = "shown_at"
 # The fields HoneypotForm adds; each form's layout puts them in its hidden wrapper.
 PROTECTION_FIELDS = (HONEYPOT_FIELD, SHOWN_AT_FIELD)
-SHOWN_AT_SALT = "alliance.protection.shown-at"
+SHOWN_AT_SALT = "core.protection.shown-at"
 
 
 def shown_at_token():
