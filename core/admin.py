@@ -79,3 +79,22 @@ def erase_confirmation(request, model_admin, queryset, action, people):
         "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
     }
     return TemplateResponse(request, "admin/erase_personal_data.html", context)
+
+
+def report(request, done, *others):
+    """Tell staff in one message what an action did to the rows they selected, in counts:
+    "3 requests approved, 1 was not pending and was left as it was."
+
+    `done` and each of `others` is (count, text[, level]), the text already in the count's
+    plural; `done` is always said, the others only when their count is not 0. The message
+    takes the gravest level said: a success, a warning when nothing was done or a row was
+    refused, an error when something failed.
+    """
+    count, text = done[:2]
+    level = messages.SUCCESS if count else messages.WARNING
+    parts = [text]
+    for count, text, *grade in others:
+        if count:
+            parts.append(text)
+            level = max(level, grade[0] if grade else messages.SUCCESS)
+    messages.add_message(request, level, ", ".join(parts) + ".")

@@ -8,6 +8,7 @@ imports refuse names that start that way.
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from django_countries import countries
 from import_export import widgets
 from import_export.formats import base_formats
 
@@ -96,3 +97,46 @@ if XLSX not in base_formats.BINARY_FORMATS:
 # The formats of the admin's import and export. The library's CSV escaping only drops a first
 # "=": the resources' SafeCellsMixin has already neutralised every text cell.
 FORMATS = [base_formats.CSV, XLSX]
+
+
+# Choices as staff write them in a sheet: both imports read them the same way, and both
+# exports write the codes.
+
+
+class ChoiceWidget(widgets.Widget):
+    """A choice written as its code or its label, in any case: "verified", "Verified"."""
+
+    def __init__(self, choices, **kwargs):
+        self.choices = choices
+        super().__init__(**kwargs)
+
+    def clean(self, value, row=None, **kwargs):
+        text = str(value or "").strip().lower()
+        if not text:
+            return None
+        for code, label in self.choices:
+            if text in {str(code).lower(), str(label).lower()}:
+                return code
+        codes = ", ".join(str(code) for code, _label in self.choices)
+        raise ValueError(
+            _("“%(value)s” is not one of: %(codes)s.") % {"value": value, "codes": codes}
+        )
+
+    def render(self, value, obj=None, **kwargs):
+        return value or ""
+
+
+class CountryWidget(widgets.Widget):
+    """A Council of Europe country, written as its ISO code ("FR") or its English name."""
+
+    def clean(self, value, row=None, **kwargs):
+        text = str(value or "").strip()
+        if not text:
+            raise ValueError(_("A country is required."))
+        code = text.upper() if text.upper() in countries else countries.by_name(text)
+        if not code:
+            raise ValueError(_("“%(value)s” is not a country code such as FR.") % {"value": text})
+        return code
+
+    def render(self, value, obj=None, **kwargs):
+        return str(value or "")

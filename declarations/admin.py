@@ -1,7 +1,8 @@
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
-from django.db.models import Count, Q
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -10,7 +11,7 @@ from import_export.admin import ImportExportModelAdmin
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
-from core.admin import DeletedRowsAdmin, erase_confirmation
+from core.admin import DeletedRowsAdmin, erase_confirmation, report
 from core.personal_data import download
 from core.spreadsheet import FORMATS
 
@@ -32,14 +33,18 @@ class DeclarationAdmin(SimpleHistoryAdmin, TranslationAdmin):
     ]
 
     def get_queryset(self, request):
-        public = Q(
-            signatures__status=Signature.Status.VERIFIED,
-            signatures__consent_to_publish=True,
+        public = (
+            Signature.objects.public()
+            .filter(declaration=OuterRef("pk"))
+            .order_by()
+            .values("declaration")
+            .annotate(count=Count("pk"))
+            .values("count")
         )
         return (
             super()
             .get_queryset(request)
-            .annotate(public_signature_count=Count("pk", filter=public))
+            .annotate(public_signature_count=Coalesce(Subquery(public), 0))
         )
 
     @admin.display(description=_("public signatures"), ordering="public_signature_count")
@@ -196,15 +201,17 @@ class SignatureAdmin(DeletedRowsAdmin, SimpleHistoryAdmin, ImportExportModelAdmi
             else:
                 other += 1
         done_text, already_text, other_text = labels
-        parts = [done_text(done)]
-        if already:
-            parts.append(already_text(already))
-        if other:
-            parts.append(other_text(other))
-        if refused:
-            parts.append(refused_text(len(refused), ", ".join(refused)))
-        level = messages.SUCCESS if (done or not other) and not refused else messages.WARNING
-        self.message_user(request, ", ".join(parts) + ".", level)
+        report(
+            request,
+            (done, done_text(done)),
+            (already, already_text(already)),
+            (other, other_text(other), messages.WARNING),
+            (
+                len(refused),
+                refused and refused_text(len(refused), ", ".join(refused)),
+                messages.WARNING,
+            ),
+        )
 
     @admin.action(description=_("Verify the selected signatures"), permissions=["change"])
     def verify(self, request, queryset):
@@ -239,7 +246,7 @@ class SignatureAdmin(DeletedRowsAdmin, SimpleHistoryAdmin, ImportExportModelAdmi
 
     @admin.action(description=_("Reject the selected signatures"), permissions=["change"])
     def reject(self, request, queryset):
-        form = RejectionForm(request.POST if "apply" in request.POST else None)
+        form = RejectionForm(request.POST if "post" in request.POST else None)
         if form.is_bound and form.is_valid():
             reason = form.cleaned_data["reason"]
             self._apply(
@@ -310,27 +317,33 @@ class SignatureAdmin(DeletedRowsAdmin, SimpleHistoryAdmin, ImportExportModelAdmi
                 sent += 1
             else:
                 failed += 1
-        parts = [ngettext("%d confirmation link sent", "%d confirmation links sent", sent) % sent]
-        if failed:
-            parts.append(
+        report(
+            request,
+            (
+                sent,
+                ngettext("%d confirmation link sent", "%d confirmation links sent", sent) % sent,
+            ),
+            (
+                failed,
                 ngettext(
                     "%d could not be sent: the mail server refused it, try again later",
                     "%d could not be sent: the mail server refused them, try again later",
                     failed,
                 )
-                % failed
-            )
-        if skipped:
-            parts.append(
+                % failed,
+                messages.ERROR,
+            ),
+            (
+                skipped,
                 ngettext(
                     "%d was skipped: already confirmed, not pending, or without e-mail",
                     "%d were skipped: already confirmed, not pending, or without e-mail",
                     skipped,
                 )
-                % skipped
-            )
-        level = messages.ERROR if failed else messages.SUCCESS if sent else messages.WARNING
-        self.message_user(request, ", ".join(parts) + ".", level)
+                % skipped,
+                messages.WARNING,
+            ),
+        )
 
     @admin.action(description=_("Export personal data (JSON)"), permissions=["view"])
     def export_personal_data(self, request, queryset):

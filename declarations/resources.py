@@ -8,55 +8,15 @@ import datetime
 
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
 from import_export import fields, resources, widgets
 
 from core.imports import WorkflowImportMixin
-from core.spreadsheet import NameWidget, SafeCellsMixin
+from core.spreadsheet import ChoiceWidget, CountryWidget, NameWidget, SafeCellsMixin
 from core.text import normalise
 from members.models import Member
 
 from . import services
 from .models import Declaration, Signature
-
-
-class ChoiceWidget(widgets.Widget):
-    """A choice written as its code or its label, in any case: "verified", "Verified"."""
-
-    def __init__(self, choices, **kwargs):
-        self.choices = choices
-        super().__init__(**kwargs)
-
-    def clean(self, value, row=None, **kwargs):
-        text = str(value or "").strip().lower()
-        if not text:
-            return None
-        for code, label in self.choices:
-            if text in {str(code).lower(), str(label).lower()}:
-                return code
-        codes = ", ".join(str(code) for code, _label in self.choices)
-        raise ValueError(
-            _("“%(value)s” is not one of: %(codes)s.") % {"value": value, "codes": codes}
-        )
-
-    def render(self, value, obj=None, **kwargs):
-        return value or ""
-
-
-class CountryWidget(widgets.Widget):
-    """A Council of Europe country, written as its ISO code ("FR") or its English name."""
-
-    def clean(self, value, row=None, **kwargs):
-        text = str(value or "").strip()
-        if not text:
-            raise ValueError(_("A country is required."))
-        code = text.upper() if text.upper() in countries else countries.by_name(text)
-        if not code:
-            raise ValueError(_("“%(value)s” is not a country code such as FR.") % {"value": text})
-        return code
-
-    def render(self, value, obj=None, **kwargs):
-        return str(value or "")
 
 
 class YesNoWidget(widgets.Widget):

@@ -5,7 +5,7 @@ from django.conf import settings
 from django.core import signing
 from django.core.paginator import Paginator
 from django.db import IntegrityError
-from django.db.models import Count
+from django.db.models import Count, OuterRef, Subquery
 from django.http import StreamingHttpResponse
 from django.shortcuts import render
 from django.urls import reverse_lazy
@@ -182,7 +182,11 @@ class _Echo:
 
 @require_GET
 def signatories_csv(request):
-    """Open data: verified, consented signatures of published declarations; never e-mails."""
+    """Open data: verified, consented signatures of published declarations; never e-mails.
+
+    The member authority is named only when it has a public profile (Member's approved rule).
+    """
+    listed = Member.objects.approved().filter(pk=OuterRef("member_id")).values("slug")
     rows = (
         Signature.objects.public()
         .order_by("declaration__slug", "-signed_on", "full_name", "pk")
@@ -191,8 +195,7 @@ def signatories_csv(request):
             "full_name",
             "office",
             "authority_name",
-            "member__slug",
-            "member__status",
+            Subquery(listed),
             "country",
             "signed_on",
         )
@@ -201,18 +204,9 @@ def signatories_csv(request):
 
     def lines():
         yield writer.writerow(CSV_COLUMNS)
-        for (
-            slug,
-            name,
-            office,
-            authority,
-            member,
-            member_status,
-            country,
-            signed_on,
-        ) in rows.iterator(chunk_size=2000):
-            if member_status != Member.Status.APPROVED:
-                member = ""
+        for slug, name, office, authority, member, country, signed_on in rows.iterator(
+            chunk_size=2000
+        ):
             cells = [slug, name, office, authority, member or "", country, signed_on.isoformat()]
             yield writer.writerow([safe_cell(cell) for cell in cells])
 

@@ -9,7 +9,7 @@ from import_export.admin import ImportExportModelAdmin
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
-from core.admin import DeletedRowsAdmin, erase_confirmation
+from core.admin import DeletedRowsAdmin, erase_confirmation, report
 from core.personal_data import download
 from core.spreadsheet import FORMATS
 
@@ -219,16 +219,14 @@ class MemberAdmin(DeletedRowsAdmin, SimpleHistoryAdmin, ImportExportModelAdmin, 
         done, skipped = self._decide(
             queryset, lambda member: services.approve_member(member, by=request.user)
         )
-        self._report(
+        report(
             request,
-            ngettext("%(count)d request approved.", "%(count)d requests approved.", done),
-            done,
-            ngettext(
-                "%(count)d was not pending and was left as it was.",
-                "%(count)d were not pending and were left as they were.",
-                skipped,
+            (
+                done,
+                ngettext("%(count)d request approved", "%(count)d requests approved", done)
+                % {"count": done},
             ),
-            skipped,
+            (skipped, _not_pending(skipped), messages.WARNING),
         )
 
     @admin.action(description=_("Reject the selected requests…"), permissions=["change"])
@@ -240,16 +238,14 @@ class MemberAdmin(DeletedRowsAdmin, SimpleHistoryAdmin, ImportExportModelAdmin, 
             done, skipped = self._decide(
                 queryset, lambda member: services.reject_member(member, request.user, reason)
             )
-            self._report(
+            report(
                 request,
-                ngettext("%(count)d request rejected.", "%(count)d requests rejected.", done),
-                done,
-                ngettext(
-                    "%(count)d was not pending and was left as it was.",
-                    "%(count)d were not pending and were left as they were.",
-                    skipped,
+                (
+                    done,
+                    ngettext("%(count)d request rejected", "%(count)d requests rejected", done)
+                    % {"count": done},
                 ),
-                skipped,
+                (skipped, _not_pending(skipped), messages.WARNING),
             )
             return None
         return self._confirmation_page(
@@ -275,20 +271,27 @@ class MemberAdmin(DeletedRowsAdmin, SimpleHistoryAdmin, ImportExportModelAdmin, 
             done, skipped = self._decide(
                 queryset, lambda member: services.mark_left(member, request.user, left_on)
             )
-            self._report(
+            report(
                 request,
-                ngettext(
-                    "%(count)d member marked as having left.",
-                    "%(count)d members marked as having left.",
+                (
                     done,
+                    ngettext(
+                        "%(count)d member marked as having left",
+                        "%(count)d members marked as having left",
+                        done,
+                    )
+                    % {"count": done},
                 ),
-                done,
-                ngettext(
-                    "%(count)d was not an approved member and was left as it was.",
-                    "%(count)d were not approved members and were left as they were.",
+                (
                     skipped,
+                    ngettext(
+                        "%(count)d was not an approved member and was left as it was",
+                        "%(count)d were not approved members and were left as they were",
+                        skipped,
+                    )
+                    % {"count": skipped},
+                    messages.WARNING,
                 ),
-                skipped,
             )
             return None
         return self._confirmation_page(
@@ -316,29 +319,33 @@ class MemberAdmin(DeletedRowsAdmin, SimpleHistoryAdmin, ImportExportModelAdmin, 
                 sent += 1
             else:
                 failed += 1
-        parts = [
-            ngettext("%(count)d e-mail sent.", "%(count)d e-mails sent.", sent) % {"count": sent}
-        ]
-        if failed:
-            parts.append(
+        report(
+            request,
+            (
+                sent,
+                ngettext("%(count)d e-mail sent", "%(count)d e-mails sent", sent) % {"count": sent},
+            ),
+            (
+                failed,
                 ngettext(
-                    "%(count)d could not be sent: the mail server refused it, try again later.",
-                    "%(count)d could not be sent: the mail server refused them, try again later.",
+                    "%(count)d could not be sent: the mail server refused it, try again later",
+                    "%(count)d could not be sent: the mail server refused them, try again later",
                     failed,
                 )
-                % {"count": failed}
-            )
-        if skipped:
-            parts.append(
+                % {"count": failed},
+                messages.ERROR,
+            ),
+            (
+                skipped,
                 ngettext(
-                    "%(count)d was skipped: not a pending request, or no contact e-mail.",
-                    "%(count)d were skipped: not pending requests, or no contact e-mail.",
+                    "%(count)d was skipped: not a pending request, or no contact e-mail",
+                    "%(count)d were skipped: not pending requests, or no contact e-mail",
                     skipped,
                 )
-                % {"count": skipped}
-            )
-        level = messages.ERROR if failed else messages.SUCCESS if sent else messages.WARNING
-        self.message_user(request, " ".join(parts), level)
+                % {"count": skipped},
+                messages.WARNING,
+            ),
+        )
 
     @admin.action(description=_("Export personal data (JSON)"), permissions=["view"])
     def export_personal_data(self, request, queryset):
@@ -388,9 +395,10 @@ class MemberAdmin(DeletedRowsAdmin, SimpleHistoryAdmin, ImportExportModelAdmin, 
         outcomes = [bool(decide(member)) for member in queryset]
         return outcomes.count(True), outcomes.count(False)
 
-    def _report(self, request, done_message, done, skipped_message, skipped):
-        parts = [done_message % {"count": done}]
-        if skipped:
-            parts.append(skipped_message % {"count": skipped})
-        level = messages.SUCCESS if done else messages.WARNING
-        self.message_user(request, " ".join(parts), level)
+
+def _not_pending(count):
+    return ngettext(
+        "%(count)d was not pending and was left as it was",
+        "%(count)d were not pending and were left as they were",
+        count,
+    ) % {"count": count}

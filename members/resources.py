@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from import_export import fields, resources, widgets
 
 from core.imports import WorkflowImportMixin
-from core.spreadsheet import NameWidget, SafeCellsMixin
+from core.spreadsheet import ChoiceWidget, CountryWidget, NameWidget, SafeCellsMixin
 
 from . import services
 from .models import Member
@@ -55,6 +55,14 @@ class MemberResource(WorkflowImportMixin, SafeCellsMixin, resources.ModelResourc
     description_fr = BlankTextField("description_fr")
     joined_on = _date("joined_on")
     left_on = _date("left_on")
+    # Codes or labels, in any case ("approved", "Approved"); a country as FR or France.
+    kind = fields.Field(
+        attribute="kind", column_name="kind", widget=ChoiceWidget(Member.Kind.choices)
+    )
+    status = fields.Field(
+        attribute="status", column_name="status", widget=ChoiceWidget(Member.Status.choices)
+    )
+    country = fields.Field(attribute="country", column_name="country", widget=CountryWidget())
 
     class Meta:
         model = Member

@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.db.models import Count
 from django.utils import translation
 from django.utils.html import format_html_join
@@ -9,6 +9,7 @@ from django_countries import countries
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.admin import report
 from members.models import Member
 
 from . import services
@@ -153,38 +154,44 @@ class ArticleAdmin(SimpleHistoryAdmin, TranslationAdmin):
     @admin.action(description=_("Publish now"), permissions=["publish"])
     def publish_now(self, request, queryset):
         outcome = services.publish_now(queryset, by=request.user)
-        report(request, outcome, done=_published, already=_already_live)
+        changed, unchanged = outcome.changed, outcome.unchanged
+        report(
+            request,
+            (
+                changed,
+                ngettext("%(count)d article published", "%(count)d articles published", changed)
+                % {"count": changed},
+            ),
+            (
+                unchanged,
+                ngettext("%(count)d was already live", "%(count)d were already live", unchanged)
+                % {"count": unchanged},
+            ),
+        )
 
     @admin.action(description=_("Move back to draft"), permissions=["publish"])
     def move_to_draft(self, request, queryset):
         outcome = services.move_to_draft(queryset, by=request.user)
-        report(request, outcome, done=_drafted, already=_already_draft)
-
-
-def _published(count):
-    return ngettext("%(count)d article published", "%(count)d articles published", count)
-
-
-def _already_live(count):
-    return ngettext("%(count)d was already live", "%(count)d were already live", count)
-
-
-def _drafted(count):
-    return ngettext(
-        "%(count)d article moved back to draft", "%(count)d articles moved back to draft", count
-    )
-
-
-def _already_draft(count):
-    return ngettext("%(count)d was already a draft", "%(count)d were already drafts", count)
-
-
-def report(request, outcome, *, done, already):
-    """Tell staff what happened: "3 articles published, 1 was already live." """
-    parts = [done(outcome.changed) % {"count": outcome.changed}]
-    if outcome.unchanged:
-        parts.append(already(outcome.unchanged) % {"count": outcome.unchanged})
-    messages.success(request, ", ".join(parts) + ".")
+        changed, unchanged = outcome.changed, outcome.unchanged
+        report(
+            request,
+            (
+                changed,
+                ngettext(
+                    "%(count)d article moved back to draft",
+                    "%(count)d articles moved back to draft",
+                    changed,
+                )
+                % {"count": changed},
+            ),
+            (
+                unchanged,
+                ngettext(
+                    "%(count)d was already a draft", "%(count)d were already drafts", unchanged
+                )
+                % {"count": unchanged},
+            ),
+        )
 
 
 @admin.register(Tag)

@@ -146,7 +146,7 @@ def test_reject_action_asks_for_a_reason_then_rejects(staff_client, declaration,
     assert signature.status == Signature.Status.PENDING
 
     response = run_action(
-        staff_client, "reject", [signature], apply="1", reason="Not an elected representative."
+        staff_client, "reject", [signature], post="yes", reason="Not an elected representative."
     )
 
     assert messages_of(response) == ["1 signature rejected."]

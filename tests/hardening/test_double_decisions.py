@@ -78,7 +78,7 @@ def test_the_second_officer_is_told_the_request_was_already_decided(
     client.force_login(second_officer)
     response = client.post(url, data, follow=True)
 
-    assert "0 requests approved. 1 was not pending and was left as it was." in response.text
+    assert "0 requests approved, 1 was not pending and was left as it was." in response.text
 
 
 @pytest.mark.django_db

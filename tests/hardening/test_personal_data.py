@@ -191,7 +191,7 @@ def test_staff_resend_a_join_acknowledgement_once_the_mail_server_is_back(
     approved = make_member(status=Member.Status.APPROVED)
 
     down = act(admin_client, MEMBERS, "resend_acknowledgement", [pending, approved])
-    assert "0 e-mails sent. 1 could not be sent" in down.text
+    assert "0 e-mails sent, 1 could not be sent" in down.text
     assert "1 was skipped" in down.text
     assert mailoutbox == []
 
@@ -200,7 +200,7 @@ def test_staff_resend_a_join_acknowledgement_once_the_mail_server_is_back(
     }
     back = act(admin_client, MEMBERS, "resend_acknowledgement", [pending, approved])
 
-    assert "1 e-mail sent. 1 was skipped" in back.text
+    assert "1 e-mail sent, 1 was skipped" in back.text
     assert [message.to for message in mailoutbox] == [["mayor@example.org"]]
     assert mailoutbox[0].subject == "Your request to join the Alliance"
 

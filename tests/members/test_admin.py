@@ -129,7 +129,7 @@ def test_approving_twice_sends_one_mail_and_keeps_the_join_date(
     assert member.joined_on == datetime.date(2020, 1, 2)
     assert member.decided_at == first_decision
     assert messages_of(response) == [
-        "0 requests approved. 1 was not pending and was left as it was."
+        "0 requests approved, 1 was not pending and was left as it was."
     ]
 
 
@@ -142,7 +142,7 @@ def test_approve_reports_how_many_were_already_approved(officer_client):
     )
 
     assert messages_of(response) == [
-        "3 requests approved. 1 was not pending and was left as it was."
+        "3 requests approved, 1 was not pending and was left as it was."
     ]
 
 

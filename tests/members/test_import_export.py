@@ -201,6 +201,20 @@ def test_a_failed_import_saves_nothing_even_when_confirmed_directly(members, tmp
     assert snapshot() == before
 
 
+def test_import_reads_labels_and_country_names_as_staff_write_them(staff_client, tmp_path):
+    # The same convention as the signatures' import: a code or its label, in any case.
+    path = write_csv(
+        tmp_path / "labels.csv",
+        [{"slug": "", "name": "Cluj-Napoca", "kind": "City", "country": "Romania",
+          "status": "APPROVED", "joined_on": "2018-05-24"}],
+    )  # fmt: skip
+
+    confirm(staff_client, preview(staff_client, path, "csv"))
+
+    member = Member.objects.get()
+    assert (member.kind, member.country.code, member.status) == ("city", "RO", "approved")
+
+
 def test_import_refuses_an_unknown_kind_and_status(staff_client, tmp_path):
     path = write_csv(
         tmp_path / "bad.csv",
