@@ -4,7 +4,6 @@ import io
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError
-from django.db.models import QuerySet
 from django.http import JsonResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
@@ -154,8 +153,9 @@ def public_rows(site_url):
     names = _english_country_names()
     fields = [f for f in DATA_FIELDS if f not in {"country_name", "url"}]
     approved = Member.objects.approved().order_by("country", "search_name", "pk")
-    # Django's own QuerySet: modeltranslation's row iterator costs about 10 µs a row.
-    rows = QuerySet(model=Member, query=approved.query.chain()).values(*fields)
+    # Each language's column by name, without modeltranslation's rewriting (its public
+    # rewrite(False)): its row iterator costs about 10 µs a row.
+    rows = approved.rewrite(False).values(*fields)
     # One reverse() for all rows; the placeholder is swapped for each slug.
     with translation.override("en"):
         detail_url = site_url + reverse("members:detail", kwargs={"slug": "SLUG"})
