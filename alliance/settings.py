@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "members",
     "declarations",
     "news",
+    "practices",
 ]
 
 MIDDLEWARE = [
