@@ -1,13 +1,17 @@
-"""What the apps' admins share: the "Deleted …" page with its Restore button, and the page
-that asks staff to confirm an erasure of personal data."""
+"""What the apps' admins share: decision buttons on a record's own page and the queue they
+return to, the "Deleted …" page with its Restore button, the page that asks staff to confirm
+an erasure of personal data, and the one way actions report back."""
+
+from dataclasses import dataclass
 
 from django.contrib import messages
 from django.contrib.admin import helpers
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from core import history
@@ -98,3 +102,57 @@ def report(request, done, *others):
             parts.append(text)
             level = max(level, grade[0] if grade else messages.SUCCESS)
     messages.add_message(request, level, ", ".join(parts) + ".")
+
+
+@dataclass(frozen=True)
+class Decision:
+    """A button on a record's page that runs one of the list's actions on that record."""
+
+    action: str
+    label: str
+    # Offer "…, then the next one": for the decision staff make one record after another.
+    then_next: bool = False
+
+
+class DecisionQueueMixin:
+    """Decisions where the record is, and back to the queue, or on to its next record.
+
+    The buttons (`decisions(obj)`, drawn by admin/includes/decisions.html) post the list's
+    action for this one record: the same service decides, whether from the list or the page.
+    `queue(queryset)` is what waits for a decision, in the order staff take it; the list opens
+    on it. After a decision from a record's page, staff land on the queue, or on the next
+    record of the queue when they asked for it.
+    """
+
+    # The list's query that shows every record, when it opens on a queue (the action runs on
+    # the selected record among those the list shows).
+    all_records_query = ""
+
+    def decisions(self, obj):
+        return []
+
+    def queue(self, queryset):
+        return queryset
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        extra_context = extra_context or {}
+        obj = self.get_object(request, object_id)
+        if obj is not None and self.has_change_permission(request, obj):
+            extra_context["decisions"] = self.decisions(obj)
+            extra_context["action_checkbox_name"] = helpers.ACTION_CHECKBOX_NAME
+            extra_context["all_records_query"] = self.all_records_query
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def response_action(self, request, queryset, *args, **kwargs):
+        response = super().response_action(request, queryset, *args, **kwargs)
+        then = request.POST.get("then")
+        if not isinstance(response, HttpResponseRedirect) or then not in {"queue", "next"}:
+            return response  # a confirmation page, or a decision taken from the list
+        opts = self.model._meta
+        if then == "next":
+            decided = request.POST.getlist(helpers.ACTION_CHECKBOX_NAME)
+            following = self.queue(self.get_queryset(request)).exclude(pk__in=decided).first()
+            if following is not None:
+                return redirect(f"admin:{opts.app_label}_{opts.model_name}_change", following.pk)
+            messages.info(request, _("Nothing else waits for a decision."))
+        return redirect(reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist"))

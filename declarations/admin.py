@@ -11,7 +11,7 @@ from import_export.admin import ImportExportModelAdmin
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
-from core.admin import DeletedRowsAdmin, erase_confirmation, report
+from core.admin import Decision, DecisionQueueMixin, DeletedRowsAdmin, erase_confirmation, report
 from core.personal_data import download
 from core.spreadsheet import FORMATS
 
@@ -70,6 +70,53 @@ class EmailConfirmedFilter(admin.SimpleListFilter):
         return queryset
 
 
+class ReviewFilter(admin.SimpleListFilter):
+    """Where a signature is in its review. The list opens on those waiting for verification."""
+
+    title = _("review")
+    parameter_name = "review"
+    WAITING, UNCONFIRMED, ALL = "waiting", "unconfirmed", "all"
+
+    def __init__(self, request, params, model, model_admin):
+        # Only the list as it opens shows the queue; a search, another filter or an export
+        # covers all.
+        match = request.resolver_match
+        on_list = match is not None and match.url_name == "declarations_signature_changelist"
+        plain = not set(request.GET) - {"o", "p"}
+        self.default = self.WAITING if on_list and plain else self.ALL
+        super().__init__(request, params, model, model_admin)
+
+    def lookups(self, request, model_admin):
+        return [
+            (self.WAITING, _("Waiting for verification")),
+            (self.UNCONFIRMED, _("E-mail not yet confirmed")),
+            (self.ALL, _("All")),
+        ]
+
+    def value(self):
+        return super().value() or self.default
+
+    def queryset(self, request, queryset):
+        match self.value():
+            case self.WAITING:
+                return queryset.awaiting_verification()
+            case self.UNCONFIRMED:
+                return queryset.filter(status=Signature.Status.PENDING).exclude(
+                    Signature.VERIFIABLE
+                )
+        return queryset
+
+    def choices(self, changelist):
+        for lookup, title in self.lookup_choices:
+            yield {
+                "selected": self.value() == lookup,
+                "query_string": changelist.get_query_string(
+                    {self.parameter_name: lookup}, remove=["p"]
+                ),
+                "display": title,
+            }
+
+
 class RejectionForm(forms.Form):
     reason = forms.CharField(
         label=_("Reason for rejection"),
@@ -80,8 +127,11 @@ class RejectionForm(forms.Form):
 
 
 @admin.register(Signature)
-class SignatureAdmin(DeletedRowsAdmin, SimpleHistoryAdmin, ImportExportModelAdmin):
+class SignatureAdmin(
+    DecisionQueueMixin, DeletedRowsAdmin, SimpleHistoryAdmin, ImportExportModelAdmin
+):
     resource_classes = [SignatureResource]
+    all_records_query = "review=all"
     formats = FORMATS
     list_display = [
         "full_name",
@@ -95,6 +145,7 @@ class SignatureAdmin(DeletedRowsAdmin, SimpleHistoryAdmin, ImportExportModelAdmi
         "consent_to_publish",
     ]
     list_filter = [
+        ReviewFilter,
         "status",
         "source",
         EmailConfirmedFilter,
@@ -147,7 +198,7 @@ class SignatureAdmin(DeletedRowsAdmin, SimpleHistoryAdmin, ImportExportModelAdmi
             _("Review"),
             {
                 "description": _(
-                    "Use the actions of the list (Verify, Reject, Mark withdrawn) to change "
+                    "The buttons at the top of this page (or the actions of the list) change "
                     "the status."
                 ),
                 "fields": [
@@ -182,6 +233,20 @@ class SignatureAdmin(DeletedRowsAdmin, SimpleHistoryAdmin, ImportExportModelAdmi
             if obj.member_id is None:
                 obj.member = services.matching_member(obj.authority_name, obj.country)
         super().save_model(request, obj, form, change)
+
+    def decisions(self, signature):
+        if signature.status == Signature.Status.PENDING:
+            verify = [Decision("verify", _("Verify"), then_next=True)]
+            if signature.email_confirmed_at is None and signature.source == Signature.Source.FORM:
+                verify = []  # the signatory has not confirmed the e-mail address yet
+            return [*verify, Decision("reject", _("Reject…")), Decision("withdraw", _("Withdrawn"))]
+        if signature.status == Signature.Status.VERIFIED:
+            return [Decision("reject", _("Reject…")), Decision("withdraw", _("Withdrawn"))]
+        return []
+
+    def queue(self, queryset):
+        """Signatures waiting for verification, the oldest first."""
+        return queryset.awaiting_verification().order_by("created_at", "pk")
 
     def _apply(self, request, queryset, change, target, labels, refused_text=None):
         """Run `change` on each signature and report what happened, in counts.

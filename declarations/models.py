@@ -70,6 +70,10 @@ class SignatureQuerySet(models.QuerySet):
             declaration__is_published=True,
         )
 
+    def awaiting_verification(self):
+        """Pending signatures staff may verify: e-mail confirmed, or received on paper."""
+        return self.filter(Signature.VERIFIABLE, status=Signature.Status.PENDING)
+
     def active(self):
         """Signatures that count or may count: pending review or verified."""
         return self.filter(status__in=Signature.ACTIVE_STATUSES)
@@ -190,6 +194,8 @@ class Signature(models.Model):
 
     # Statuses that block a second signature by the same person.
     ACTIVE_STATUSES = [Status.PENDING, Status.VERIFIED]
+    # What may be verified: a form signature once its e-mail is confirmed, or a paper one.
+    VERIFIABLE = Q(source=Source.PAPER) | Q(email_confirmed_at__isnull=False)
 
     objects = SignatureQuerySet.as_manager()
     history = HistoricalRecords()

@@ -153,10 +153,6 @@ def _change_status(signature, by, from_statuses, to_status, condition=None, **fi
     return bool(updated)
 
 
-def _confirmed_or_paper():
-    return Q(source=Signature.Source.PAPER) | Q(email_confirmed_at__isnull=False)
-
-
 @transaction.atomic
 def verify_signature(signature, by):
     """Pending → verified: published if the signatory consented. Mails the signatory.
@@ -170,7 +166,7 @@ def verify_signature(signature, by):
         by,
         [Signature.Status.PENDING],
         Signature.Status.VERIFIED,
-        condition=_confirmed_or_paper(),
+        condition=Signature.VERIFIABLE,
         verified_at=now,
         verified_by=by,
     )

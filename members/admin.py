@@ -9,7 +9,7 @@ from import_export.admin import ImportExportModelAdmin
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
-from core.admin import DeletedRowsAdmin, erase_confirmation, report
+from core.admin import Decision, DecisionQueueMixin, DeletedRowsAdmin, erase_confirmation, report
 from core.personal_data import download
 from core.spreadsheet import FORMATS
 
@@ -84,7 +84,13 @@ class LeftForm(forms.Form):
 
 
 @admin.register(Member)
-class MemberAdmin(DeletedRowsAdmin, SimpleHistoryAdmin, ImportExportModelAdmin, TranslationAdmin):
+class MemberAdmin(
+    DecisionQueueMixin,
+    DeletedRowsAdmin,
+    SimpleHistoryAdmin,
+    ImportExportModelAdmin,
+    TranslationAdmin,
+):
     resource_classes = [MemberResource]
     formats = FORMATS
 
@@ -200,12 +206,21 @@ class MemberAdmin(DeletedRowsAdmin, SimpleHistoryAdmin, ImportExportModelAdmin, 
             extra_context["title"] = _("Join requests awaiting a decision")
         return super().changelist_view(request, extra_context)
 
-    def change_view(self, request, object_id, form_url="", extra_context=None):
-        # The decision buttons on the page post the list's actions for this one member.
-        extra_context = extra_context or {}
-        extra_context["action_checkbox_name"] = helpers.ACTION_CHECKBOX_NAME
-        extra_context["can_decide"] = self.has_change_permission(request)
-        return super().change_view(request, object_id, form_url, extra_context)
+    all_records_query = "status=all"
+
+    def decisions(self, member):
+        if member.status == Member.Status.PENDING:
+            return [
+                Decision("approve_selected", _("Approve this request"), then_next=True),
+                Decision("reject_selected", _("Reject…")),
+            ]
+        if member.status == Member.Status.APPROVED:
+            return [Decision("mark_left_selected", _("Has left the Alliance…"))]
+        return []
+
+    def queue(self, queryset):
+        """Join requests waiting for a decision, the oldest first."""
+        return queryset.pending().order_by("requested_at", "pk")
 
     # Import needs the right to add and change members; export the right to see them.
     def has_import_permission(self, request):

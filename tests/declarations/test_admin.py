@@ -12,7 +12,7 @@ CHANGELIST = "/admin/declarations/signature/"
 
 def run_action(client, action, signatures, **extra):
     data = {"action": action, "_selected_action": [s.pk for s in signatures], **extra}
-    return client.post(CHANGELIST, data, follow=True)
+    return client.post(CHANGELIST + "?review=all", data, follow=True)
 
 
 def messages_of(response):
@@ -171,7 +171,7 @@ def test_status_cannot_be_edited_by_hand(staff_client, declaration):
     content = staff_client.get(f"{CHANGELIST}{signature.pk}/change/").content.decode()
 
     assert 'name="status"' not in content
-    assert "Use the actions of the list" in content
+    assert "The buttons at the top of this page" in content
 
 
 def test_adding_a_duplicate_signature_in_the_admin_is_refused(staff_client, declaration):

@@ -20,7 +20,7 @@ from tests.factories import make_member, make_signature
 pytestmark = pytest.mark.django_db
 
 MEMBERS = reverse("admin:members_member_changelist") + "?status=all"
-SIGNATURES = reverse("admin:declarations_signature_changelist")
+SIGNATURES = reverse("admin:declarations_signature_changelist") + "?review=all"
 
 
 def act(client, url, action, rows, **extra):
