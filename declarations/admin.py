@@ -533,12 +533,14 @@ class SignatureAdmin(DeletedRowsAdmin, SimpleHistoryAdmin, ImportExportModelAdmi
                 sent += 1
             else:
                 failed += 1
-        parts = [ngettext("%d confirmation link sent", "%d confirmation links sent", sent) % sent]
+        parts = [
+            ngettext("%d confirmation link queued", "%d confirmation links queued", sent) % sent
+        ]
         if failed:
             parts.append(
                 ngettext(
-                    "%d could not be sent: the mail server refused it, try again later",
-                    "%d could not be sent: the mail server refused them, try again later",
+                    "%d could not be written: see the outgoing e-mails",
+                    "%d could not be written: see the outgoing e-mails",
                     failed,
                 )
                 % failed

@@ -82,8 +82,8 @@ def awaits_confirmation(signature):
 
 
 def resend_confirmation_link(signature):
-    """Send the confirmation link again, now (the first one may have been lost while the mail
-    server was down, or have expired). True if the mail server accepted it."""
+    """Send the confirmation link again (the first one may not have arrived, or have
+    expired). True once it is queued."""
     if not awaits_confirmation(signature):
         return False
     return send_now(*_confirmation_message(signature), language=signature.language)

@@ -122,8 +122,8 @@ def mark_left(member, by, left_on=None):
 
 
 def resend_acknowledgement(member):
-    """Send the acknowledgement of a pending join request again, now (the first one may have
-    been lost while the mail server was down). True if the mail server accepted it."""
+    """Send the acknowledgement of a pending join request again (the person may not have
+    received the first one). True once it is queued."""
     if member.status != Member.Status.PENDING or not member.contact_email:
         return False
     with translation.override(member.language):

@@ -24,3 +24,7 @@ MEDIA_ROOT = BASE_DIR / "artifacts" / "media"  # noqa: F405
 WHITENOISE_AUTOREFRESH = True
 PAGE_CACHE_SECONDS = 0  # tests of the page cache turn it on with the settings fixture
 COUNTER_CACHE_SECONDS = 0  # likewise for the counters kept by alliance.cache.remember()
+# E-mails and other tasks run at once, in the test's process; the tests of the worker switch to
+# the database or RQ backend with the settings fixture (tests/conftest.py renews the backends).
+TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+RQ_QUEUES = {"default": {"URL": os.environ.get("TEST_TASKS_REDIS_URL", "redis://127.0.0.1:6379/5")}}
