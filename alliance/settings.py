@@ -303,16 +303,17 @@ LOGGING = {
 
 # Background work (README, "Background work"): Django's task framework, with the tasks kept in
 # the database (django-tasks-db, worker `manage.py db_worker`) or, to spread them over many
-# machines, in Redis (django-tasks-rq, worker `manage.py rqworker --with-scheduler`).
+# machines, in Redis (django-tasks-rq, worker
+# `manage.py rqworker --job-class django_tasks_rq.Job --with-scheduler`).
 TASKS_BACKEND = os.environ.get("TASKS_BACKEND") or "database"
 if TASKS_BACKEND == "database":
     TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 elif TASKS_BACKEND == "rq":
-    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend"}}
+    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
     # RQ keeps its queues as Redis keys: a Redis that evicts keys under memory pressure (as a
     # cache may be set to) would drop e-mails, hence a URL of its own.
     RQ_QUEUES = {"default": {"URL": os.environ.get("TASKS_REDIS_URL") or REDIS_URL}}
-    INSTALLED_APPS.append("django_rq")
+    INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
 else:
     raise ImproperlyConfigured(f"TASKS_BACKEND must be 'database' or 'rq', not {TASKS_BACKEND!r}.")
 

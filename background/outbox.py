@@ -137,6 +137,7 @@ def send_again(emails):
                 pk=email.pk, state__in=[State.FAILED, State.RETRYING]
             ).update(state=State.QUEUED, attempts=0, next_attempt_at=now)
             if changed:
+                email.state, email.attempts = State.QUEUED, 0
                 queued.append(email)
                 continue
         elif email.state == State.SENT:

@@ -16,6 +16,7 @@ from alliance.history import record_change
 from alliance.mail import notify_managers_after_commit, send_after_commit, send_now
 from alliance.personal_data import as_data, forget_in_admin_log, history_of
 from alliance.text import normalise
+from background.outbox import forget_emails_to
 from members.models import Member
 
 from .models import Signature
@@ -196,8 +197,9 @@ def personal_data(signature):
 @transaction.atomic
 def erase_personal_data(signature, by):
     """Forget a signatory: withdrawn (off every page), name and e-mail gone, here and in the
-    signature's history and the admin's log."""
+    signature's history, the admin's log and the e-mails sent to them."""
     withdraw_signature(signature, by)
+    forget_emails_to(signature.email)
     anonymous = {
         "full_name": ERASED_NAME,
         "search_name": normalise(ERASED_NAME),

@@ -17,6 +17,7 @@ from alliance.cache import renew_public_pages
 from alliance.history import record_change
 from alliance.mail import notify_managers_after_commit, send_after_commit, send_now
 from alliance.personal_data import as_data, history_of
+from background.outbox import forget_emails_to
 from declarations.models import Signature
 
 from .models import Member
@@ -160,9 +161,11 @@ def personal_data(member):
 
 
 def erase_personal_data(member, by):
-    """Forget the contact person: blank their details in the member and in all its history."""
+    """Forget the contact person: blank their details in the member and in all its history,
+    and delete the e-mails sent to them."""
     blank = dict.fromkeys(CONTACT_FIELDS, "")
     with transaction.atomic():
+        forget_emails_to(member.contact_email)
         Member.objects.filter(pk=member.pk).update(**blank, updated_at=timezone.now())
         Member.history.filter(id=member.pk).update(**blank)
         member.refresh_from_db()
