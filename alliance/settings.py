@@ -313,6 +313,8 @@ elif TASKS_BACKEND == "rq":
     # RQ keeps its queues as Redis keys: a Redis that evicts keys under memory pressure (as a
     # cache may be set to) would drop e-mails, hence a URL of its own.
     RQ_QUEUES = {"default": {"URL": os.environ.get("TASKS_REDIS_URL") or REDIS_URL}}
+    if not RQ_QUEUES["default"]["URL"]:
+        raise ImproperlyConfigured("TASKS_BACKEND=rq needs TASKS_REDIS_URL (or REDIS_URL).")
     INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
 else:
     raise ImproperlyConfigured(f"TASKS_BACKEND must be 'database' or 'rq', not {TASKS_BACKEND!r}.")
