@@ -34,9 +34,10 @@ migrate: venv
 demo: migrate
 	$(DEV) $(BIN)/python manage.py load_demo
 
+# The site and its task worker side by side (Procfile.dev, run by honcho); Ctrl-C stops both.
 run: demo
-	@echo "The Alliance portal is at http://$(HOST):$(PORT)/ (Ctrl-C stops it)."
-	$(DEV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
+	@echo "The Alliance portal is at http://$(HOST):$(PORT)/, its task worker beside it (Ctrl-C stops both)."
+	$(DEV) HOST=$(HOST) PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/honcho -f Procfile.dev start -p $(PORT)
 
 test: venv browser
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
@@ -59,6 +60,8 @@ INSTALLED_APPS = [
     "django_countries",
     "axes",
     "simple_history",
+    "django_tasks_db",
+    "background",
     "alliance",
     "members",
     "declarations",
@@ -316,3 +319,46 @@ LOGGING = {
 # balancer: 1); 0 takes REMOTE_ADDR. See core.protection.client_address. The former
 # TRUST_X_FORWARDED_FOR=1 (deprecated) means one.
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 1 if env_bool("TRUST_X_FORWARDED_FOR") else 0)
+
+# Background work (README, "Background work"): Django's task framework, with the tasks kept in
+# the database (django-tasks-db, worker `manage.py db_worker`) or, to spread them over many
+# machines, in Redis (django-tasks-rq, worker
+# `manage.py rqworker --job-class django_tasks_rq.Job --with-scheduler`).
+TASKS_BACKEND = os.environ.get("TASKS_BACKEND") or "database"
+if TASKS_BACKEND == "database":
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+elif TASKS_BACKEND == "rq":
+    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+    # RQ keeps its queues as Redis keys: a Redis that evicts keys under memory pressure (as a
+    # cache may be set to) would drop e-mails, hence a URL of its own.
+    RQ_QUEUES = {"default": {"URL": os.environ.get("TASKS_REDIS_URL") or REDIS_URL}}
+    if not RQ_QUEUES["default"]["URL"]:
+        raise ImproperlyConfigured("TASKS_BACKEND=rq needs TASKS_REDIS_URL (or REDIS_URL).")
+    INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
+else:
+    raise ImproperlyConfigured(f"TASKS_BACKEND must be 'database' or 'rq', not {TASKS_BACKEND!r}.")
+
+
+def env_delays(name, default):
+    """Seconds, comma-separated; "21600*8" repeats a delay: "60,300,900,3600,21600*8"."""
+    delays = []
+    for item in env_list(name, default):
+        value, _times, count = item.partition("*")
+        delays += [float(value)] * int(count or 1)
+    return delays
+
+
+# After each failed try to send an e-mail, wait the next of these delays (seconds); after the
+# last one the e-mail is marked failed: 1, 5, 15 and 60 minutes, then every 6 hours for 2 days.
+EMAIL_RETRY_DELAYS = env_delays("EMAIL_RETRY_DELAYS", "60,300,900,3600,21600*8")
+# Sent and failed e-mails are deleted after this many days: they hold personal data.
+OUTBOX_KEEP_DAYS = env_int("OUTBOX_KEEP_DAYS", 30)
+# Jobs the worker runs at a time, each queueing its next run (background/schedule.py): "at" a
+# local time every day, or "every" so many seconds.
+DAILY_TASKS_AT = os.environ.get("DAILY_TASKS_AT") or "03:30"
+SCHEDULED_TASKS = {
+    "purge-personal-data": {"task": "alliance.tasks.purge_personal_data", "at": DAILY_TASKS_AT},
+    "prune-outbox": {"task": "background.tasks.prune_outbox", "at": DAILY_TASKS_AT},
+    "prune-task-results": {"task": "background.tasks.prune_task_results", "at": DAILY_TASKS_AT},
+    "sweep-outbox": {"task": "background.tasks.sweep_outbox", "every": 300},
+}

@@ -1,12 +1,18 @@
-"""Mail the site sends about a submission: after the row is committed, never at its expense."""
+"""Mail the site sends about a submission: stored with it, sent by the task worker after commit.
+
+Each e-mail is written (rendered in its reader's language) into the outbox in the caller's
+transaction, so it exists exactly when what it is about does; once that commits, a task with
+the row's id sends it and retries while the mail server refuses (see background/outbox.py).
+"""
 
 import logging
 
 from django.conf import settings
-from django.core.mail import EmailMessage, mail_managers
-from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import translation
+
+from background import outbox
+from background.tasks import queue_after_commit
 
 logger = logging.getLogger(__name__)
 
@@ -16,31 +22,45 @@ def _one_line(text):
     return " ".join(str(text).split())
 
 
-def send_now(subject, template, context, to, language=None):
-    """Render `template` (plain text) and send it; log and return False if sending fails."""
-    with translation.override(language or translation.get_language()):
-        body = render_to_string(template, {**context, "SITE_URL": settings.SITE_URL})
-        message = EmailMessage(_one_line(subject), body, to=[_one_line(a) for a in to])
-    try:
-        message.send()
-    except Exception:
-        logger.exception("Could not send %r to %s", template, to)
-        return False
-    return True
+def _store(subject, template, context, to, language=None, from_email=None):
+    language = language or translation.get_language()
+    with translation.override(language):
+        subject = _one_line(subject)
+        to = [_one_line(address) for address in to]
+        try:
+            body = render_to_string(template, {**context, "SITE_URL": settings.SITE_URL})
+        except Exception as error:
+            # Kept as a failed e-mail staff can see: the submission itself must not be lost.
+            logger.exception("Could not write %r to %s", template, to)
+            return outbox.store(
+                subject, "", to, from_email=from_email, language=language, failed_with=error
+            )
+    return outbox.store(subject, body, to, from_email=from_email, language=language)
 
 
 def send_after_commit(subject, template, context, to, language=None):
-    """Send once the surrounding transaction commits; a failure is logged, the data stay."""
-    language = language or translation.get_language()
-    transaction.on_commit(lambda: send_now(subject, template, context, to, language))
+    """Store the e-mail now, in the caller's transaction; the worker sends it once that commits."""
+    queue_after_commit(_store(subject, template, context, to, language))
+
+
+def send_now(subject, template, context, to, language=None):
+    """Store the e-mail and queue it at once (staff sending it again). True once it is queued;
+    the outbox in the admin says when it has gone out."""
+    email = _store(subject, template, context, to, language)
+    queue_after_commit(email)
+    return email.state != email.State.FAILED
 
 
 def notify_managers_after_commit(subject, template, context):
-    def send():
-        body = render_to_string(template, {**context, "SITE_URL": settings.SITE_URL})
-        try:
-            mail_managers(_one_line(subject), body)
-        except Exception:
-            logger.exception("Could not notify the managers: %s", subject)
-
-    transaction.on_commit(send)
+    """Tell MANAGERS, like mail_managers(), through the outbox."""
+    if not settings.MANAGERS:
+        return
+    queue_after_commit(
+        _store(
+            settings.EMAIL_SUBJECT_PREFIX + _one_line(subject),
+            template,
+            context,
+            settings.MANAGERS,
+            from_email=settings.SERVER_EMAIL,
+        )
+    )

@@ -386,13 +386,14 @@ class SignatureAdmin(
             request,
             (
                 sent,
-                ngettext("%d confirmation link sent", "%d confirmation links sent", sent) % sent,
+                ngettext("%d confirmation link queued", "%d confirmation links queued", sent)
+                % sent,
             ),
             (
                 failed,
                 ngettext(
-                    "%d could not be sent: the mail server refused it, try again later",
-                    "%d could not be sent: the mail server refused them, try again later",
+                    "%d could not be written: see the outgoing e-mails",
+                    "%d could not be written: see the outgoing e-mails",
                     failed,
                 )
                 % failed,

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from background.outbox import forget_emails_to
 from core.cache import renew_public_pages
 from core.history import record_change
 from core.mail import notify_managers_after_commit, send_after_commit, send_now
@@ -83,8 +84,8 @@ def awaits_confirmation(signature):
 
 
 def resend_confirmation_link(signature):
-    """Send the confirmation link again, now (the first one may have been lost while the mail
-    server was down, or have expired). True if the mail server accepted it."""
+    """Send the confirmation link again (the first one may not have arrived, or have
+    expired). True once it is queued."""
     if not awaits_confirmation(signature):
         return False
     return send_now(*_confirmation_message(signature), language=signature.language)
@@ -221,8 +222,9 @@ def personal_data(signature):
 @transaction.atomic
 def erase_personal_data(signature, by):
     """Forget a signatory: withdrawn (off every page), name and e-mail gone, here and in the
-    signature's history and the admin's log."""
+    signature's history, the admin's log and the e-mails sent to them."""
     withdraw_signature(signature, by)
+    forget_emails_to(signature.email)
     anonymous = {
         "full_name": ERASED_NAME,
         "search_name": normalise(ERASED_NAME),

@@ -338,13 +338,14 @@ class MemberAdmin(
             request,
             (
                 sent,
-                ngettext("%(count)d e-mail sent", "%(count)d e-mails sent", sent) % {"count": sent},
+                ngettext("%(count)d e-mail queued", "%(count)d e-mails queued", sent)
+                % {"count": sent},
             ),
             (
                 failed,
                 ngettext(
-                    "%(count)d could not be sent: the mail server refused it, try again later",
-                    "%(count)d could not be sent: the mail server refused them, try again later",
+                    "%(count)d could not be written: see the outgoing e-mails",
+                    "%(count)d could not be written: see the outgoing e-mails",
                     failed,
                 )
                 % {"count": failed},

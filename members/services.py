@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from background.outbox import forget_emails_to
 from core.cache import renew_public_pages
 from core.history import record_change
 from core.mail import notify_managers_after_commit, send_after_commit, send_now
@@ -120,8 +121,8 @@ def mark_left(member, by, left_on=None):
 
 
 def resend_acknowledgement(member):
-    """Send the acknowledgement of a pending join request again, now (the first one may have
-    been lost while the mail server was down). True if the mail server accepted it."""
+    """Send the acknowledgement of a pending join request again (the person may not have
+    received the first one). True once it is queued."""
     if member.status != Member.Status.PENDING or not member.contact_email:
         return False
     with translation.override(member.language):
@@ -151,9 +152,11 @@ def personal_data(member):
 
 
 def erase_personal_data(member, by):
-    """Forget the contact person: blank their details in the member and in all its history."""
+    """Forget the contact person: blank their details in the member and in all its history,
+    and delete the e-mails sent to them."""
     blank = dict.fromkeys(CONTACT_FIELDS, "")
     with transaction.atomic():
+        forget_emails_to(member.contact_email)
         Member.objects.filter(pk=member.pk).update(**blank, updated_at=timezone.now())
         Member.history.filter(id=member.pk).update(**blank)
         member.refresh_from_db()

@@ -1,5 +1,9 @@
 import pytest
+from asgiref.local import Local
 from django.core.cache import cache
+from django.core.signals import setting_changed
+from django.dispatch import receiver
+from django.tasks import task_backends
 
 
 @pytest.fixture(autouse=True)
@@ -8,3 +12,14 @@ def _clear_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@receiver(setting_changed)
+def _renew_task_backends(*, setting, **kwargs):
+    # Django keeps the backends it made from TASKS; a test that changes TASKS needs new ones.
+    if setting == "TASKS":
+        import django_tasks
+
+        for backends in (task_backends, django_tasks.task_backends):
+            backends._settings = backends.settings = backends.configure_settings(None)
+            backends._connections = Local()

@@ -1,6 +1,7 @@
 """Settings for the test suite: the production settings, with what tests need changed."""
 
 import os
+import tempfile
 
 os.environ.setdefault("SECRET_KEY", "test-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz")
 
@@ -26,3 +27,13 @@ PAGE_CACHE_SECONDS = 0  # tests of the page cache turn it on with the settings f
 COUNTER_CACHE_SECONDS = 0  # likewise for the counters kept by core.cache.remember()
 # Tests post forms the instant they are shown; tests of the minimum fill time set their own.
 FORM_MIN_FILL_SECONDS = 0
+# E-mails and other tasks run at once, in the test's process; the tests of the worker switch to
+# the database or RQ backend with the settings fixture (tests/conftest.py renews the backends).
+TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+RQ_QUEUES = {"default": {"URL": os.environ.get("TEST_TASKS_REDIS_URL", "redis://127.0.0.1:6379/5")}}
+# A file, not memory, for the SQLite test database: the worker command the tests start as a
+# subprocess (tests/background/test_worker_process.py) reads and writes the same database.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": os.path.join(tempfile.gettempdir(), f"alliance-test-{os.getpid()}.sqlite3")
+    }

@@ -11,8 +11,8 @@ from django.contrib.auth import get_user_model
 from django.db import connection, transaction
 from django.utils import timezone
 
-from alliance import history
 from alliance.models import Page
+from core import history
 from core.cache import data_version, renew_public_pages
 from declarations import services as declaration_services
 from declarations.demo import ensure_declaration

@@ -6,6 +6,7 @@ from django.core import mail
 from django.core.mail import EmailMessage
 from django.test import override_settings
 
+from background.models import OutgoingEmail
 from declarations.models import Declaration, Signature
 from tests.factories import make_member, make_signature
 
@@ -225,7 +226,7 @@ def test_too_many_signatures_from_one_address_are_refused(client, declaration):
     assert Signature.objects.count() == 2
 
 
-def test_a_mail_failure_keeps_the_signature_and_is_logged(
+def test_a_mail_failure_keeps_the_signature_and_its_confirmation_link_for_the_next_try(
     client, declaration, django_capture_on_commit_callbacks, monkeypatch, caplog
 ):
     def refuse(self, fail_silently=False):
@@ -233,12 +234,16 @@ def test_a_mail_failure_keeps_the_signature_and_is_logged(
 
     monkeypatch.setattr(EmailMessage, "send", refuse)
 
-    with caplog.at_level(logging.ERROR, logger="core.mail"):
+    with caplog.at_level(logging.WARNING, logger="background.outbox"):
         response = post(client, sign_data(), django_capture_on_commit_callbacks)
 
     assert response.status_code == 302
-    assert Signature.objects.filter(status=Signature.Status.PENDING).count() == 1
-    assert "Could not send" in caplog.text
+    signature = Signature.objects.get(status=Signature.Status.PENDING)
+    link = OutgoingEmail.objects.get(to=signature.email)
+    assert link.state == OutgoingEmail.State.RETRYING
+    assert "/confirm/" in link.body
+    assert link.last_error == "OSError: SMTP server unreachable"
+    assert "not sent (SMTP server unreachable)" in caplog.text
 
 
 def test_the_form_explains_when_there_is_nothing_to_sign(client):

@@ -4,6 +4,7 @@ import re
 import pytest
 from django.core import mail
 
+from background.models import OutgoingEmail
 from members.models import Member
 from tests.factories import make_member
 
@@ -99,13 +100,13 @@ def test_request_in_french_is_answered_in_french(
     assert "Pologne" in to_contact.body
 
 
-def test_mail_failure_keeps_the_request_and_logs_it(
+def test_mail_failure_keeps_the_request_and_its_e_mails_for_the_next_try(
     client, join_data, settings, caplog, django_capture_on_commit_callbacks
 ):
     settings.MAILERS = {"default": {"BACKEND": "tests.members.failing_mail.EmailBackend"}}
 
     with (
-        caplog.at_level(logging.ERROR, logger="core.mail"),
+        caplog.at_level(logging.WARNING, logger="background.outbox"),
         django_capture_on_commit_callbacks(execute=True),
     ):
         response = post(client, join_data)
@@ -113,8 +114,14 @@ def test_mail_failure_keeps_the_request_and_logs_it(
     assert response.status_code == 302
     assert Member.objects.pending().filter(name="Łódź").exists()
     assert mail.outbox == []
-    assert "Could not send" in caplog.text
-    assert "Could not notify the managers" in caplog.text
+    acknowledgement, notification = OutgoingEmail.objects.order_by("pk")
+    assert acknowledgement.to == "anna.kowalska@example.org"
+    assert notification.to == "secretariat@example.org"
+    for email in (acknowledgement, notification):
+        assert email.state == OutgoingEmail.State.RETRYING
+        assert email.last_error == "SMTPServerDisconnected: Connection unexpectedly closed"
+        assert email.next_attempt_at > email.last_attempt_at
+    assert "not sent (Connection unexpectedly closed)" in caplog.text
 
 
 # Validation, field by field

@@ -1,0 +1,14 @@
+"""Work the task worker does for the site as a whole (see SCHEDULED_TASKS in settings)."""
+
+import io
+
+from django.core.management import call_command
+from django.tasks import task
+
+
+@task
+def purge_personal_data():
+    """The retention purge (README, "Personal data"), run daily by the worker's schedule."""
+    output = io.StringIO()
+    call_command("purge_personal_data", stdout=output)
+    return output.getvalue().strip()

@@ -1,0 +1,116 @@
+from django.contrib import admin, messages
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from . import outbox, schedule, tasks
+from .models import OutgoingEmail, ScheduledJob
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Rows the worker writes: staff read them and act through the actions, never edit them."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(OutgoingEmail)
+class OutgoingEmailAdmin(ReadOnlyAdmin):
+    list_display = ["created_at", "to", "subject", "state", "attempts", "short_error", "sent_at"]
+    list_filter = ["state", "language", "created_at"]
+    search_fields = ["to", "subject"]
+    search_help_text = _("An address (the person's e-mail) or words of the subject.")
+    date_hierarchy = "created_at"
+    actions = ["send_again"]
+    fieldsets = [
+        (None, {"fields": ["to", "from_email", "subject", "body", "language"]}),
+        (
+            _("Delivery"),
+            {
+                "fields": [
+                    "state",
+                    "attempts",
+                    "last_error",
+                    "created_at",
+                    "last_attempt_at",
+                    "next_attempt_at",
+                    "sent_at",
+                    "message_id",
+                    "task_id",
+                ]
+            },
+        ),
+    ]
+
+    @admin.display(description=_("last error"))
+    def short_error(self, email):
+        if email.state == OutgoingEmail.State.SENT or not email.last_error:
+            return ""
+        return email.last_error if len(email.last_error) < 120 else email.last_error[:119] + "…"
+
+    @admin.action(description=_("Send again"), permissions=["send_again"])
+    def send_again(self, request, queryset):
+        queued, skipped = outbox.send_again(queryset.order_by("created_at", "pk"))
+        for email in queued:
+            tasks.queue_after_commit(email)
+        self.message_user(
+            request,
+            " ".join(
+                part
+                for part in [
+                    ngettext(
+                        "%(count)d e-mail queued again.",
+                        "%(count)d e-mails queued again.",
+                        len(queued),
+                    )
+                    % {"count": len(queued)},
+                    skipped
+                    and ngettext(
+                        "%(count)d was skipped: it is already on its way.",
+                        "%(count)d were skipped: they are already on their way.",
+                        skipped,
+                    )
+                    % {"count": skipped},
+                ]
+                if part
+            ),
+            messages.SUCCESS if queued else messages.WARNING,
+        )
+
+    def has_send_again_permission(self, request):
+        # The rows are read-only; the right to change them is the right to send them again.
+        return request.user.has_perm("background.change_outgoingemail")
+
+
+@admin.register(ScheduledJob)
+class ScheduledJobAdmin(ReadOnlyAdmin):
+    list_display = [
+        "name",
+        "daily_at",
+        "every",
+        "next_run_at",
+        "last_started_at",
+        "last_succeeded",
+        "last_outcome",
+    ]
+    actions = ["run_now"]
+
+    def has_delete_permission(self, request, obj=None):
+        # The rows mirror SCHEDULED_TASKS: a deleted one would come back at the next migrate.
+        return False
+
+    @admin.action(description=_("Run now"), permissions=["run_now"])
+    def run_now(self, request, queryset):
+        for job in queryset:
+            tasks.queue_run(schedule.run_now(job))
+        self.message_user(
+            request,
+            ngettext("%(count)d job queued.", "%(count)d jobs queued.", len(queryset))
+            % {"count": len(queryset)},
+            messages.SUCCESS,
+        )
+
+    def has_run_now_permission(self, request):
+        return request.user.has_perm("background.change_scheduledjob")
