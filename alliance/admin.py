@@ -3,13 +3,10 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Page
+from background.models import OutgoingEmail
+from core.backoffice import register_decisions, register_work
 
-admin.site.site_header = _(
-    "Alliance of European Cities and Regions for the Inclusion of Roma and Travellers"
-)
-admin.site.site_title = _("Alliance staff")
-admin.site.index_title = _("Back office")
+from .models import Page
 
 
 @admin.register(Page)
@@ -21,3 +18,14 @@ class PageAdmin(SimpleHistoryAdmin, TranslationAdmin):
     def has_delete_permission(self, request, obj=None):
         # The three pages are part of the site's structure; staff edit them, never remove them.
         return False
+
+
+# The admin's home: e-mails that could not be sent, for staff to look at and send again.
+register_work(
+    _("E-mails that failed"),
+    "admin:background_outgoingemail_changelist",
+    lambda: OutgoingEmail.objects.failed().count(),
+    "background.view_outgoingemail",
+    query="state__exact=failed",
+)
+register_decisions(Page)

@@ -12,6 +12,7 @@ from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin import Decision, DecisionQueueMixin, DeletedRowsAdmin, erase_confirmation, report
+from core.backoffice import register_decisions, register_work
 from core.personal_data import download
 from core.spreadsheet import FORMATS
 
@@ -441,3 +442,25 @@ class SignatureAdmin(
             messages.SUCCESS,
         )
         return None
+
+
+# The admin's home: what waits for a decision, and the decisions taken.
+register_work(
+    _("Signatures confirmed and waiting for verification"),
+    "admin:declarations_signature_changelist",
+    lambda: Signature.objects.awaiting_verification().count(),
+    "declarations.change_signature",
+    query="review=waiting",
+)
+register_work(
+    _("Signatures whose e-mail address is not yet confirmed"),
+    "admin:declarations_signature_changelist",
+    lambda: (
+        Signature.objects.filter(status=Signature.Status.PENDING)
+        .exclude(Signature.VERIFIABLE)
+        .count()
+    ),
+    "declarations.change_signature",
+    query="review=unconfirmed",
+)
+register_decisions(Signature)

@@ -10,6 +10,7 @@ from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin import Decision, DecisionQueueMixin, DeletedRowsAdmin, erase_confirmation, report
+from core.backoffice import register_decisions, register_work
 from core.personal_data import download
 from core.spreadsheet import FORMATS
 
@@ -418,3 +419,13 @@ def _not_pending(count):
         "%(count)d were not pending and were left as they were",
         count,
     ) % {"count": count}
+
+
+# The admin's home: what waits for a decision, and the decisions taken.
+register_work(
+    _("Join requests waiting for a decision"),
+    "admin:members_member_changelist",
+    lambda: Member.objects.pending().count(),
+    "members.change_member",
+)
+register_decisions(Member)

@@ -10,6 +10,7 @@ from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin import report
+from core.backoffice import register_decisions, register_work
 from members.models import Member
 
 from . import services
@@ -206,3 +207,14 @@ class TagAdmin(TranslationAdmin):
     @admin.display(description=_("articles"), ordering="article_count")
     def article_count(self, tag):
         return tag.article_count
+
+
+# The admin's home: articles scheduled to go live, and the publications recorded.
+register_work(
+    _("Articles scheduled to go live"),
+    "admin:news_article_changelist",
+    lambda: Article.objects.scheduled().count(),
+    "news.publish_article",
+    query="state=scheduled",
+)
+register_decisions(Article)

@@ -63,8 +63,8 @@ def test_officer_approves_a_request_and_the_member_appears_on_the_public_pages(
     before = members_counted_on_home(page)
 
     log_into_admin(page, "officer", PASSWORD)
-    # The admin's index names the app, then its one model: both "Members".
-    page.get_by_role("row", name="Members").get_by_role("link", name="Members").click()
+    # The admin opens on today's work: the join requests waiting, counted, link to the queue.
+    page.get_by_role("link", name="Join requests waiting for a decision").click()
 
     # The list opens on the requests awaiting a decision, the newest first.
     expect(page.get_by_role("heading", level=1)).to_have_text("Join requests awaiting a decision")

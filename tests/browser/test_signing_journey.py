@@ -81,8 +81,10 @@ def test_mayor_signs_confirms_and_is_listed_once_staff_verify(
 
     # The secretariat verifies it in the admin.
     log_into_admin(page, "secretariat", PASSWORD)
-    page.get_by_role("row", name="Signatures").get_by_role("link", name="Signatures").click()
-    run_admin_action(page, f"{NAME} (Košice)", "Verify the selected signatures")
+    # From today's work to the signature's own page, where the Verify button is.
+    page.get_by_role("link", name="Signatures confirmed and waiting for verification").click()
+    page.get_by_role("link", name=NAME).click()
+    page.get_by_role("button", name="Verify", exact=True).click()
     expect(page.get_by_text("1 signature verified.")).to_be_visible()
     signature.refresh_from_db()
     assert signature.status == Signature.Status.VERIFIED

@@ -1,0 +1,191 @@
+"""The admin opens on today's work: what waits, for the role that can act on it, then the
+latest decisions; decisions are taken from a record's own page and lead back to the queue."""
+
+import datetime
+import re
+
+import pytest
+from django.contrib.auth.models import Group
+from django.utils import timezone
+
+from declarations.models import Signature
+from members import services as member_services
+from members.models import Member
+from tests.factories import make_article, make_member, make_signature
+
+pytestmark = pytest.mark.django_db
+
+HOME = "/admin/"
+MEMBERS = "/admin/members/member/"
+SIGNATURES = "/admin/declarations/signature/"
+
+
+def staff_in(django_user_model, client, username, group=None, superuser=False):
+    if superuser:
+        user = django_user_model.objects.create_superuser(username, f"{username}@example.org", "x")
+    else:
+        user = django_user_model.objects.create_user(
+            username, f"{username}@example.org", "x", is_staff=True
+        )
+        user.groups.add(Group.objects.get(name=group))
+    client.force_login(user)
+    return user
+
+
+def counts_on_home(client):
+    """{label: count} of the "Waiting for you" table."""
+    html = client.get(HOME).content.decode()
+    table = html.split('id="todays-work"', 1)[1].split("</table>", 1)[0]
+    return {
+        label: int(count)
+        for label, count in re.findall(
+            r'<a href="[^"]+">([^<]+)</a></th>\s*<td class="work-count">(\d+)</td>', table
+        )
+    }
+
+
+@pytest.fixture
+def waiting_work():
+    make_member(name="Graz", country="AT", status=Member.Status.PENDING)
+    make_member(name="Košice", country="SK", status=Member.Status.PENDING)
+    make_member(name="Strasbourg", country="FR")
+    make_signature(status=Signature.Status.PENDING, email_confirmed_at=timezone.now())
+    make_signature(status=Signature.Status.PENDING)
+    make_signature(status=Signature.Status.VERIFIED)
+    make_article(title="Soon", published_at=timezone.now() + datetime.timedelta(days=1))
+
+
+def test_a_superuser_sees_every_count_of_today_s_work(client, django_user_model, waiting_work):
+    staff_in(django_user_model, client, "boss", superuser=True)
+
+    counts = counts_on_home(client)
+
+    assert counts["Join requests waiting for a decision"] == 2
+    assert counts["Signatures confirmed and waiting for verification"] == 1
+    assert counts["Signatures whose e-mail address is not yet confirmed"] == 1
+    assert counts["Articles scheduled to go live"] == 1
+    assert counts["E-mails that failed"] == 0
+
+
+def test_a_membership_officer_sees_only_the_join_requests(client, django_user_model, waiting_work):
+    staff_in(django_user_model, client, "officer", "Membership officers")
+
+    assert counts_on_home(client) == {"Join requests waiting for a decision": 2}
+
+
+def test_an_editor_sees_only_the_articles(client, django_user_model, waiting_work):
+    staff_in(django_user_model, client, "editor", "Editors")
+
+    assert counts_on_home(client) == {"Articles scheduled to go live": 1}
+
+
+def test_each_count_links_to_the_list_of_what_it_counts(client, django_user_model, waiting_work):
+    staff_in(django_user_model, client, "boss", superuser=True)
+    html = client.get(HOME).content.decode()
+
+    links = dict(re.findall(r'<a href="([^"]+)">([^<]+)</a></th>', html))
+
+    assert (
+        links[f"{SIGNATURES}?review=waiting"] == "Signatures confirmed and waiting for verification"
+    )
+    assert links[f"{SIGNATURES}?review=unconfirmed"].startswith("Signatures whose e-mail")
+    assert links[MEMBERS] == "Join requests waiting for a decision"
+
+
+def test_the_home_lists_the_latest_decisions_with_who_took_them(client, django_user_model):
+    boss = staff_in(django_user_model, client, "boss", superuser=True)
+    member_services.approve_member(
+        make_member(name="Radenci", country="SI", status=Member.Status.PENDING), by=boss
+    )
+
+    html = client.get(HOME).content.decode()
+    decisions = html.split('id="latest-decisions"', 1)[1]
+
+    assert "Radenci" in decisions and "approved" in decisions and "boss" in decisions
+
+
+def test_technical_sections_come_last_under_their_own_heading(client, django_user_model):
+    staff_in(django_user_model, client, "boss", superuser=True)
+    html = client.get(HOME).content.decode()
+
+    heading = html.index("Technical and security")
+
+    assert html.index("Members") < heading < html.index("Access attempts")
+    assert heading < html.index("Users")
+
+
+# Decisions where the record is
+
+
+def test_a_signature_is_verified_from_its_own_page_and_staff_go_on_to_the_next(
+    client, django_user_model
+):
+    staff_in(django_user_model, client, "boss", superuser=True)
+    first, second = (
+        make_signature(status=Signature.Status.PENDING, email_confirmed_at=timezone.now())
+        for _ in range(2)
+    )
+    page = client.get(f"{SIGNATURES}{first.pk}/change/").content.decode()
+    assert 'value="verify"' in page and "Verify, then the next" in page
+
+    response = client.post(
+        f"{SIGNATURES}?review=all",
+        {"action": "verify", "_selected_action": [first.pk], "then": "next"},
+    )
+
+    first.refresh_from_db()
+    assert first.status == Signature.Status.VERIFIED
+    assert response.url == f"{SIGNATURES}{second.pk}/change/"
+
+
+def test_an_unconfirmed_form_signature_offers_no_verify_button(client, django_user_model):
+    staff_in(django_user_model, client, "boss", superuser=True)
+    signature = make_signature(status=Signature.Status.PENDING)
+
+    page = client.get(f"{SIGNATURES}{signature.pk}/change/").content.decode()
+
+    assert 'value="verify"' not in page
+    assert 'value="reject"' in page
+
+
+def test_after_the_last_request_of_the_queue_staff_return_to_the_queue(client, django_user_model):
+    staff_in(django_user_model, client, "boss", superuser=True)
+    only = make_member(name="Radenci", country="SI", status=Member.Status.PENDING)
+
+    response = client.post(
+        f"{MEMBERS}?status=all",
+        {"action": "approve_selected", "_selected_action": [only.pk], "then": "next"},
+        follow=True,
+    )
+
+    assert response.redirect_chain[-1][0] == MEMBERS
+    assert "Nothing else waits for a decision." in response.content.decode()
+    only.refresh_from_db()
+    assert only.status == Member.Status.APPROVED
+
+
+def test_a_decision_from_the_page_returns_to_the_queue_not_the_full_list(client, django_user_model):
+    staff_in(django_user_model, client, "boss", superuser=True)
+    member = make_member(name="Radenci", country="SI", status=Member.Status.PENDING)
+
+    response = client.post(
+        f"{MEMBERS}?status=all",
+        {"action": "approve_selected", "_selected_action": [member.pk], "then": "queue"},
+    )
+
+    assert response.url == MEMBERS
+
+
+def test_the_signatures_list_opens_on_those_waiting_for_verification(client, django_user_model):
+    staff_in(django_user_model, client, "boss", superuser=True)
+    make_signature(
+        full_name="Waiting Verifiable", status="pending", email_confirmed_at=timezone.now()
+    )
+    make_signature(full_name="Not Confirmed Yet", status="pending")
+    make_signature(full_name="Already Verified")
+
+    html = client.get(SIGNATURES).content.decode()
+
+    assert "Waiting Verifiable" in html
+    assert "Not Confirmed Yet" not in html and "Already Verified" not in html
+    assert "Already Verified" in client.get(SIGNATURES + "?review=all").content.decode()
