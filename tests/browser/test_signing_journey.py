@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 
 from declarations.models import Signature
 
-from .conftest import log_into_admin, run_admin_action
+from .conftest import log_into_admin
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
