@@ -94,9 +94,27 @@ class XLSX(base_formats.XLSX):
 if XLSX not in base_formats.BINARY_FORMATS:
     base_formats.BINARY_FORMATS.append(XLSX)
 
-# The formats of the admin's import and export. The library's CSV escaping only drops a first
-# "=": the resources' SafeCellsMixin has already neutralised every text cell.
-FORMATS = [base_formats.CSV, XLSX]
+class CSV(base_formats.CSV):
+    """CSV that Excel opens as UTF-8 ("Chargée", not "ChargÃ©e"): written with a byte-order
+    mark, which a re-import reads past."""
+
+    BOM = "\ufeff"
+
+    def export_data(self, dataset, **kwargs):
+        return self.BOM + super().export_data(dataset, **kwargs)
+
+    def create_dataset(self, in_stream, **kwargs):
+        if isinstance(in_stream, bytes):
+            in_stream = in_stream.removeprefix(self.BOM.encode())
+        elif isinstance(in_stream, str):
+            in_stream = in_stream.removeprefix(self.BOM)
+        return super().create_dataset(in_stream, **kwargs)
+
+
+# The formats of the admin's import and export, XLSX first: the one staff's spreadsheets open
+# without a question. The library's CSV escaping only drops a first "=": the resources'
+# SafeCellsMixin has already neutralised every text cell.
+FORMATS = [XLSX, CSV]
 
 
 # Choices as staff write them in a sheet: both imports read them the same way, and both
@@ -127,15 +145,26 @@ class ChoiceWidget(widgets.Widget):
 
 
 class CountryWidget(widgets.Widget):
-    """A Council of Europe country, written as its ISO code ("FR") or its English name."""
+    """A Council of Europe member state, written as its ISO code ("HU") or its name in English
+    or in French ("Hungary", "Hongrie"), in any case."""
 
     def clean(self, value, row=None, **kwargs):
         text = str(value or "").strip()
         if not text:
             raise ValueError(_("A country is required."))
-        code = text.upper() if text.upper() in countries else countries.by_name(text)
+        code = (
+            text.upper()
+            if text.upper() in countries
+            else countries.by_name(text) or countries.by_name(text, language="fr")
+        )
         if not code:
-            raise ValueError(_("“%(value)s” is not a country code such as FR.") % {"value": text})
+            raise ValueError(
+                _(
+                    "“%(value)s” is not a Council of Europe member state: write its code "
+                    "(HU) or its name in English or French (Hungary, Hongrie)."
+                )
+                % {"value": text}
+            )
         return code
 
     def render(self, value, obj=None, **kwargs):

