@@ -94,6 +94,7 @@ class XLSX(base_formats.XLSX):
 if XLSX not in base_formats.BINARY_FORMATS:
     base_formats.BINARY_FORMATS.append(XLSX)
 
+
 class CSV(base_formats.CSV):
     """CSV that Excel opens as UTF-8 ("Chargée", not "ChargÃ©e"): written with a byte-order
     mark, which a re-import reads past."""
