@@ -138,3 +138,18 @@ def test_a_scheduled_article_joins_the_feed_with_its_scheduled_date(client, monk
 
     assert as_datetime(entry.published_parsed) == (now + HOUR).replace(microsecond=0)
     assert as_datetime(entry.updated_parsed) == as_datetime(entry.published_parsed)
+
+
+@pytest.mark.parametrize("count", [3, 30])
+def test_the_feed_runs_the_same_queries_for_few_or_many_tagged_articles(
+    client, count, django_assert_max_num_queries
+):
+    tags = [make_tag("housing", "Housing"), make_tag("education", "Education")]
+    for n in range(count):
+        make_article(title=f"Item {n}").tags.set(tags)
+
+    with django_assert_max_num_queries(2):
+        feed = parse(client, "/en/news/feed/")
+
+    assert len(feed.entries) == min(count, 20)
+    assert {tag.term for tag in feed.entries[0].tags} == {"Housing", "Education"}
