@@ -117,7 +117,7 @@ class Decision:
 class DecisionQueueMixin:
     """Decisions where the record is, and back to the queue, or on to its next record.
 
-    The buttons (`decisions(obj)`, drawn by admin/includes/decisions.html) post the list's
+    The buttons (`decisions(request, obj)`, drawn by admin/includes/decisions.html) post the list's
     action for this one record: the same service decides, whether from the list or the page.
     `queue(queryset)` is what waits for a decision, in the order staff take it; the list opens
     on it. After a decision from a record's page, staff land on the queue, or on the next
@@ -128,7 +128,8 @@ class DecisionQueueMixin:
     # the selected record among those the list shows).
     all_records_query = ""
 
-    def decisions(self, obj):
+    def decisions(self, request, obj):
+        """The decisions this member of staff may take on `obj` now, as Decision buttons."""
         return []
 
     def queue(self, queryset):
@@ -138,7 +139,7 @@ class DecisionQueueMixin:
         extra_context = extra_context or {}
         obj = self.get_object(request, object_id)
         if obj is not None and self.has_change_permission(request, obj):
-            extra_context["decisions"] = self.decisions(obj)
+            extra_context["decisions"] = self.decisions(request, obj)
             extra_context["action_checkbox_name"] = helpers.ACTION_CHECKBOX_NAME
             extra_context["all_records_query"] = self.all_records_query
         return super().change_view(request, object_id, form_url, extra_context)

@@ -235,7 +235,7 @@ class SignatureAdmin(
                 obj.member = services.matching_member(obj.authority_name, obj.country)
         super().save_model(request, obj, form, change)
 
-    def decisions(self, signature):
+    def decisions(self, request, signature):
         if signature.status == Signature.Status.PENDING:
             verify = [Decision("verify", _("Verify"), then_next=True)]
             if signature.email_confirmed_at is None and signature.source == Signature.Source.FORM:

@@ -209,7 +209,7 @@ class MemberAdmin(
 
     all_records_query = "status=all"
 
-    def decisions(self, member):
+    def decisions(self, request, member):
         if member.status == Member.Status.PENDING:
             return [
                 Decision("approve_selected", _("Approve this request"), then_next=True),

@@ -9,7 +9,7 @@ from django_countries import countries
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
-from core.admin import report
+from core.admin import Decision, DecisionQueueMixin, report
 from core.backoffice import register_decisions, register_work
 from members.models import Member
 
@@ -53,7 +53,7 @@ class CountryFilter(admin.SimpleListFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(SimpleHistoryAdmin, TranslationAdmin):
+class ArticleAdmin(DecisionQueueMixin, SimpleHistoryAdmin, TranslationAdmin):
     list_display = ["title", "kind", "state", "published_at", "updated_at", "preview_links"]
     list_filter = [StateFilter, "status", "kind", "tags", CountryFilter]
     search_fields = [
@@ -151,6 +151,16 @@ class ArticleAdmin(SimpleHistoryAdmin, TranslationAdmin):
         return format_html_join(
             " · ", '<a href="{}" hreflang="{}" target="_blank" rel="noopener">{}</a>', links
         )
+
+    def decisions(self, request, article):
+        if not self.has_publish_permission(request):
+            return []
+        buttons = []
+        if not article.is_public:
+            buttons.append(Decision("publish_now", _("Publish now")))
+        if article.status != Article.Status.DRAFT:
+            buttons.append(Decision("move_to_draft", _("Move back to draft")))
+        return buttons
 
     @admin.action(description=_("Publish now"), permissions=["publish"])
     def publish_now(self, request, queryset):

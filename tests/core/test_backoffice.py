@@ -5,7 +5,7 @@ import datetime
 import re
 
 import pytest
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
 
 from declarations.models import Signature
@@ -189,3 +189,37 @@ def test_the_signatures_list_opens_on_those_waiting_for_verification(client, dja
     assert "Waiting Verifiable" in html
     assert "Not Confirmed Yet" not in html and "Already Verified" not in html
     assert "Already Verified" in client.get(SIGNATURES + "?review=all").content.decode()
+
+
+def test_an_article_is_published_from_its_own_page_by_staff_who_may_publish(
+    client, django_user_model
+):
+    from news.models import Article
+
+    staff_in(django_user_model, client, "editor", "Editors")
+    draft = make_article(title="Fresh statement", status=Article.Status.DRAFT, published_at=None)
+    page = client.get(f"/admin/news/article/{draft.pk}/change/").content.decode()
+    assert 'value="publish_now"' in page
+
+    client.post(
+        "/admin/news/article/",
+        {"action": "publish_now", "_selected_action": [draft.pk], "then": "queue"},
+    )
+
+    draft.refresh_from_db()
+    assert draft.is_public
+
+
+def test_staff_who_may_not_publish_see_no_publish_button(client, django_user_model):
+    from news.models import Article
+
+    user = django_user_model.objects.create_user("writer", "w@example.org", "x", is_staff=True)
+    user.user_permissions.add(
+        *Permission.objects.filter(codename__in=["view_article", "change_article"])
+    )
+    client.force_login(user)
+    draft = make_article(title="Fresh statement", status=Article.Status.DRAFT, published_at=None)
+
+    page = client.get(f"/admin/news/article/{draft.pk}/change/").content.decode()
+
+    assert 'value="publish_now"' not in page
