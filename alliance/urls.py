@@ -55,6 +55,8 @@ urlpatterns += i18n_patterns(
     path("", include("members.urls")),
     path("declaration/", include("declarations.urls")),
     path("news/", include("news.urls")),
+    path("contact/", include("contact.urls")),
+    path("cooperate/", include("cooperation.urls")),
 )
 
 if settings.DEBUG:

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET
 from django_countries import countries
 from django_countries.fields import Country
 
+from cooperation.models import Proposal
 from core.cache import remember
 from core.text import normalise
 from declarations.models import Declaration, Signature
@@ -40,7 +41,10 @@ def home(request):
 
 
 def page(request, slug):
-    return render(request, "pages/page.html", {"page": get_object_or_404(Page, slug=slug)})
+    context = {"page": get_object_or_404(Page, slug=slug)}
+    if slug == Page.Slug.ABOUT:
+        context["partner_ngos"] = Proposal.objects.listed().only("name", "country", "website")
+    return render(request, "pages/page.html", context)
 
 
 @never_cache

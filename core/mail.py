@@ -21,6 +21,7 @@ def send_now(subject, template, context, to, language=None):
     with translation.override(language or translation.get_language()):
         body = render_to_string(template, {**context, "SITE_URL": settings.SITE_URL})
         message = EmailMessage(_one_line(subject), body, to=[_one_line(a) for a in to])
+        message.reply_to = list(getattr(settings, "REPLY_TO_EMAIL", []))
     try:
         message.send()
     except Exception:
