@@ -56,6 +56,7 @@ urlpatterns += i18n_patterns(
     path("declaration/", include("declarations.urls")),
     path("news/", include("news.urls")),
     path("contact/", include("contact.urls")),
+    path("search/", views.search, name="search"),
     path("cooperate/", include("cooperation.urls")),
 )
 
