@@ -235,6 +235,14 @@ ADMINS = env_list("ADMINS")
 # "a@example.org,b@example.org"; by default the first of MANAGERS.
 REPLY_TO_EMAIL = env_list("REPLY_TO_EMAIL") or MANAGERS[:1]
 
+# The licence of the open data files, named on /data/ and in each file's Link header.
+DATA_LICENSE_NAME = os.environ.get(
+    "DATA_LICENSE_NAME", "Creative Commons Attribution 4.0 International (CC BY 4.0)"
+)
+DATA_LICENSE_URL = os.environ.get(
+    "DATA_LICENSE_URL", "https://creativecommons.org/licenses/by/4.0/"
+)
+
 # The address the site is reached at, for links in e-mails and feeds sent out of a request.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 FACEBOOK_URL = os.environ.get("FACEBOOK_URL", "https://www.facebook.com/CouncilofEuropeCongress")

@@ -57,6 +57,7 @@ urlpatterns += i18n_patterns(
     path("news/", include("news.urls")),
     path("contact/", include("contact.urls")),
     path("search/", views.search, name="search"),
+    path("data/", views.open_data, name="open-data"),
     path("cooperate/", include("cooperation.urls")),
 )
 

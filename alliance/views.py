@@ -24,6 +24,7 @@ from members.views import MemberListView
 from news.models import Article
 
 from .models import Page
+from .open_data import file_facts
 
 logger = logging.getLogger(__name__)
 
@@ -78,6 +79,15 @@ def search(request):
         "more_per_kind": RESULTS_PER_KIND,
     }
     return render(request, "search/results.html", context)
+
+
+def open_data(request):
+    context = {
+        "files": file_facts(request),
+        "license_name": settings.DATA_LICENSE_NAME,
+        "license_url": settings.DATA_LICENSE_URL,
+    }
+    return render(request, "pages/open_data.html", context)
 
 
 def page(request, slug):
