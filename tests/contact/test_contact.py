@@ -155,3 +155,20 @@ def test_site_mail_carries_a_reply_to_that_reaches_a_person(settings):
     send_now("Subject", "contact/email/notify_managers.txt", {"message": None}, ["a@example.org"])
 
     assert mail.outbox[0].reply_to == ["alliance@example.org"]
+
+
+def test_the_sitemap_lists_the_contact_cooperation_and_data_pages(client):
+    sitemap = client.get("/sitemap.xml").content.decode()
+    for path in ("/en/contact/", "/fr/contact/", "/en/cooperate/", "/en/data/"):
+        assert f"http://testserver{path}" in sitemap
+
+
+def test_contact_page_queries_are_bounded(client, django_assert_max_num_queries):
+    for n in range(2):
+        make_contact(name=f"Person {n}")
+    with django_assert_max_num_queries(6):
+        client.get(URL)
+    for n in range(20):
+        make_contact(name=f"Other {n}")
+    with django_assert_max_num_queries(6):
+        client.get(URL)

@@ -194,3 +194,14 @@ def test_declined_proposals_are_purged_after_the_retention_period(admin_user):
     assert set(Proposal.objects.values_list("name", flat=True)) == {"Recent NGO", "Accepted NGO"}
     assert not Proposal.history.filter(id=old.pk).exists()
     assert "1 declined proposal(s)" in out.getvalue()
+
+
+def test_about_page_queries_are_bounded(client, admin_user, django_assert_max_num_queries):
+    for n in range(2):
+        accept_proposal(make_proposal(name=f"NGO {n}", list_publicly=True), admin_user)
+    with django_assert_max_num_queries(6):
+        client.get("/en/about/")
+    for n in range(20):
+        accept_proposal(make_proposal(name=f"Other NGO {n}", list_publicly=True), admin_user)
+    with django_assert_max_num_queries(6):
+        client.get("/en/about/")
