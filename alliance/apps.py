@@ -5,3 +5,17 @@ from django.utils.translation import gettext_lazy as _
 class AllianceConfig(AppConfig):
     name = "alliance"
     verbose_name = _("Site pages")
+
+    def ready(self):
+        from core import search
+        from core.markup import render_markdown
+
+        from .models import Page
+
+        search.register(
+            "pages",
+            _("Pages"),
+            lambda query: Page.objects.search(query),
+            snippet=lambda page: page.lead or render_markdown(page.body),
+            position=90,
+        )

@@ -118,7 +118,8 @@ PAGES = {
             "part in the Alliance.\n\n"
             "## Your rights\n\n"
             "You may ask to see, correct or erase what we hold about you, or withdraw your "
-            "signature, by writing to the Congress secretariat. Staff can export or erase all "
+            "signature, by [writing to the Congress secretariat](/en/contact/). Staff can "
+            "export or erase all "
             "the data about one person."
         ),
         "body_fr": (
@@ -149,7 +150,8 @@ PAGES = {
             "signataires sont conservées tant qu’ils participent à l’Alliance.\n\n"
             "## Vos droits\n\n"
             "Vous pouvez demander à consulter, corriger ou effacer les données vous "
-            "concernant, ou retirer votre signature, en écrivant au secrétariat du Congrès. "
+            "concernant, ou retirer votre signature, en [écrivant au secrétariat du "
+            "Congrès](/fr/contact/). "
             "Le personnel peut exporter ou effacer toutes les données relatives à une "
             "personne."
         ),

@@ -3,6 +3,13 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core import cache as public_pages
+from core.search import matching, translated_fields
+
+
+class PageQuerySet(models.QuerySet):
+    # Every content page is public.
+    def search(self, query):
+        return matching(self, query, translated_fields("title", "lead", "body"))
 
 
 class Page(models.Model):
@@ -20,6 +27,8 @@ class Page(models.Model):
         _("body"), blank=True, help_text=_("Markdown: *italic*, **bold**, [link](https://…).")
     )
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = PageQuerySet.as_manager()
 
     class Meta:
         ordering = ["slug"]

@@ -68,6 +68,8 @@ INSTALLED_APPS = [
     "declarations",
     "news",
     "practices",
+    "cooperation",
+    "contact",
 ]
 
 MIDDLEWARE = [
@@ -233,6 +235,17 @@ SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 # Staff who are told of new join requests and signatures: "a@example.org,b@example.org".
 MANAGERS = env_list("MANAGERS")
 ADMINS = env_list("ADMINS")
+# Where replies to the site's e-mails go (a person, not the sender's no-reply address):
+# "a@example.org,b@example.org"; by default the first of MANAGERS.
+REPLY_TO_EMAIL = env_list("REPLY_TO_EMAIL") or MANAGERS[:1]
+
+# The licence of the open data files, named on /data/ and in each file's Link header.
+DATA_LICENSE_NAME = os.environ.get(
+    "DATA_LICENSE_NAME", "Creative Commons Attribution 4.0 International (CC BY 4.0)"
+)
+DATA_LICENSE_URL = os.environ.get(
+    "DATA_LICENSE_URL", "https://creativecommons.org/licenses/by/4.0/"
+)
 
 # The address the site is reached at, for links in e-mails and feeds sent out of a request.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")

@@ -10,12 +10,21 @@ class StaticViewSitemap(Sitemap):
     changefreq = "weekly"
 
     def items(self):
-        return ["home", "page-about", "page-terminology", "page-privacy"]
+        return [
+            "home",
+            "page-about",
+            "page-terminology",
+            "page-privacy",
+            "contact:contact",
+            "cooperation:cooperate",
+            "open-data",
+        ]
 
     def location(self, item):
         return reverse(item)
 
     def lastmod(self, item):
-        slug = item.removeprefix("page-")
-        page = Page.objects.filter(slug=slug).first()
+        if not item.startswith("page-"):
+            return None
+        page = Page.objects.filter(slug=item.removeprefix("page-")).first()
         return page.updated_at if page else None

@@ -55,6 +55,10 @@ urlpatterns += i18n_patterns(
     path("", include("members.urls")),
     path("declaration/", include("declarations.urls")),
     path("news/", include("news.urls")),
+    path("contact/", include("contact.urls")),
+    path("search/", views.search, name="search"),
+    path("data/", views.open_data, name="open-data"),
+    path("cooperate/", include("cooperation.urls")),
 )
 
 if settings.DEBUG:

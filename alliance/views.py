@@ -1,7 +1,9 @@
 import logging
 from collections import Counter
+from urllib.parse import urlencode
 
 from django.conf import settings
+from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -11,6 +13,8 @@ from django.views.decorators.http import require_GET
 from django_countries import countries
 from django_countries.fields import Country
 
+from cooperation.models import Proposal
+from core import search as site_search
 from core.cache import remember
 from core.text import normalise
 from declarations.models import Declaration, Signature
@@ -20,6 +24,7 @@ from members.views import MemberListView
 from news.models import Article
 
 from .models import Page
+from .open_data import file_facts
 
 logger = logging.getLogger(__name__)
 
@@ -39,8 +44,57 @@ def home(request):
     return render(request, "home.html", context)
 
 
+# The results page: a few of each kind, or one kind page by page.
+RESULTS_PER_KIND = 5
+RESULTS_PER_PAGE = 20
+
+
+@require_GET
+def search(request):
+    query = site_search.clean_query(request.GET.get("q", ""))
+    kinds = site_search.kinds()
+    selected = next((kind for kind in kinds if kind.key == request.GET.get("kind")), None)
+    groups, page_obj = [], None
+    if site_search.words(query):
+        if selected:
+            paginator = Paginator(selected.search(query), RESULTS_PER_PAGE)
+            page_obj = paginator.get_page(request.GET.get("page"))
+            rows = site_search.results(selected, page_obj.object_list, query)
+            groups = [site_search.Group(selected, paginator.count, rows)]
+        else:
+            for kind in kinds:
+                rows = list(kind.search(query)[: RESULTS_PER_KIND + 1])
+                if not rows:
+                    continue
+                count = len(rows) if len(rows) <= RESULTS_PER_KIND else kind.search(query).count()
+                found = site_search.results(kind, rows[:RESULTS_PER_KIND], query)
+                groups.append(site_search.Group(kind, count, found))
+    context = {
+        "query": query,
+        "searched": bool(site_search.words(query)),
+        "groups": [group for group in groups if group.count],
+        "selected": selected,
+        "page_obj": page_obj,
+        "query_string": urlencode({"q": query, "kind": selected.key}) if selected else "",
+        "more_per_kind": RESULTS_PER_KIND,
+    }
+    return render(request, "search/results.html", context)
+
+
+def open_data(request):
+    context = {
+        "files": file_facts(request),
+        "license_name": settings.DATA_LICENSE_NAME,
+        "license_url": settings.DATA_LICENSE_URL,
+    }
+    return render(request, "pages/open_data.html", context)
+
+
 def page(request, slug):
-    return render(request, "pages/page.html", {"page": get_object_or_404(Page, slug=slug)})
+    context = {"page": get_object_or_404(Page, slug=slug)}
+    if slug == Page.Slug.ABOUT:
+        context["partner_ngos"] = Proposal.objects.listed().only("name", "country", "website")
+    return render(request, "pages/page.html", context)
 
 
 @never_cache

@@ -75,6 +75,8 @@ def deliver(email_id):
             email.from_email,
             email.recipients,
             headers={"Message-ID": email.message_id} if email.message_id else None,
+            # A reply reaches a person of the secretariat, not the sending address.
+            reply_to=list(settings.REPLY_TO_EMAIL),
         ).send()
     except Exception as error:
         return _refused(email, error, now)

@@ -12,11 +12,12 @@ from django.urls import reverse_lazy
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 from django.views.generic import FormView
 from django_countries import countries
 
 from core.cache import remember
+from core.open_data import data_file
 from core.pagination import CountedPaginator
 from core.protection import ProtectedFormMixin, RateLimits, retry_minutes
 from core.spreadsheet import safe_cell
@@ -44,6 +45,7 @@ CSV_COLUMNS = [
     "declaration",
     "full_name",
     "office",
+    "office_label",
     "authority_name",
     "member",
     "country",
@@ -180,7 +182,7 @@ class _Echo:
         return value
 
 
-@require_GET
+@data_file
 def signatories_csv(request):
     """Open data: verified, consented signatures of published declarations; never e-mails.
 
@@ -201,16 +203,26 @@ def signatories_csv(request):
         )
     )
     writer = csv.writer(_Echo())
+    with translation.override("en"):
+        offices = {office.value: str(office.label) for office in Signature.Office}
 
     def lines():
         yield writer.writerow(CSV_COLUMNS)
         for slug, name, office, authority, member, country, signed_on in rows.iterator(
             chunk_size=2000
         ):
-            cells = [slug, name, office, authority, member or "", country, signed_on.isoformat()]
+            cells = [
+                slug,
+                name,
+                office,
+                offices.get(office, ""),
+                authority,
+                member or "",
+                country,
+                signed_on.isoformat(),
+            ]
             yield writer.writerow([safe_cell(cell) for cell in cells])
 
     response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="signatories.csv"'
-    response["Access-Control-Allow-Origin"] = "*"
     return response

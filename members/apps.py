@@ -5,3 +5,16 @@ from django.utils.translation import gettext_lazy as _
 class MembersConfig(AppConfig):
     name = "members"
     verbose_name = _("Members")
+
+    def ready(self):
+        from core import search
+
+        from .models import Member
+
+        search.register(
+            "members",
+            _("Members"),
+            lambda query: Member.objects.approved().search(query).order_by("search_name", "pk"),
+            snippet=lambda member: member.search_summary(),
+            position=10,
+        )

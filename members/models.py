@@ -264,6 +264,11 @@ class Member(models.Model):
         """The rule of `MemberQuerySet.named()`, for one member in hand."""
         return self.status in self.NAMED_STATUSES
 
+    def search_summary(self):
+        """A line for the search results: "City, Poland · Łódź" (the local name if not shown)."""
+        summary = f"{self.get_kind_display().capitalize()}, {self.country.name}"
+        return f"{summary} · {self.name}" if self.name != self.public_name else summary
+
     @property
     def has_coordinates(self):
         return self.latitude is not None and self.longitude is not None

@@ -8,10 +8,10 @@ from django.http import JsonResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils import translation
-from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, FormView, ListView
 from django_countries import countries
 
+from core.open_data import data_file
 from core.pagination import CountedPaginator
 from core.protection import ProtectedFormMixin
 from core.spreadsheet import safe_cell
@@ -132,6 +132,7 @@ DATA_FIELDS = [
     "display_name_fr",
     "slug",
     "kind",
+    "kind_label",
     "country",
     "country_name",
     "website",
@@ -143,6 +144,12 @@ DATA_FIELDS = [
 
 
 @functools.cache
+def _english_kind_labels():
+    with translation.override("en"):
+        return {kind.value: str(kind.label) for kind in Member.Kind}
+
+
+@functools.cache
 def _english_country_names():
     with translation.override("en"):
         return {country.code: str(country.name) for country in countries}
@@ -151,7 +158,8 @@ def _english_country_names():
 def public_rows(site_url):
     """Dicts of DATA_FIELDS for every approved member, read in chunks."""
     names = _english_country_names()
-    fields = [f for f in DATA_FIELDS if f not in {"country_name", "url"}]
+    kinds = _english_kind_labels()
+    fields = [f for f in DATA_FIELDS if f not in {"kind_label", "country_name", "url"}]
     approved = Member.objects.approved().order_by("country", "search_name", "pk")
     # Each language's column by name, without modeltranslation's rewriting (its public
     # rewrite(False)): its row iterator costs about 10 µs a row.
@@ -160,6 +168,7 @@ def public_rows(site_url):
     with translation.override("en"):
         detail_url = site_url + reverse("members:detail", kwargs={"slug": "SLUG"})
     for row in rows.iterator(chunk_size=500):
+        row["kind_label"] = kinds.get(row["kind"], "")
         row["country_name"] = names.get(row["country"], "")
         row["url"] = detail_url.replace("SLUG", row["slug"])
         row["joined_on"] = row["joined_on"].isoformat() if row["joined_on"] else None
@@ -175,7 +184,7 @@ def _site_url(request):
 CSV_CHUNK_ROWS = 500
 
 
-@require_GET
+@data_file
 def members_csv(request):
     buffer = io.StringIO()
     writer = csv.writer(buffer)
@@ -193,15 +202,13 @@ def members_csv(request):
 
     response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="alliance-members.csv"'
-    response["Access-Control-Allow-Origin"] = "*"
     return response
 
 
-@require_GET
+@data_file
 def members_json(request):
     rows = list(public_rows(_site_url(request)))
     response = JsonResponse(
         {"count": len(rows), "members": rows}, json_dumps_params={"ensure_ascii": False}
     )
-    response["Access-Control-Allow-Origin"] = "*"
     return response

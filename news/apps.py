@@ -5,3 +5,16 @@ from django.utils.translation import gettext_lazy as _
 class NewsConfig(AppConfig):
     name = "news"
     verbose_name = _("News")
+
+    def ready(self):
+        from core import search
+
+        from .models import Article
+
+        search.register(
+            "news",
+            _("News"),
+            lambda query: Article.objects.published().search(query).order_by("-published_at"),
+            snippet=lambda article: article.lead or article.body_html,
+            position=20,
+        )

@@ -10,6 +10,7 @@ from modeltranslation.utils import build_localized_fieldname
 
 from core import cache as public_pages
 from core.markup import render_markdown
+from core.search import matching, translated_fields
 from core.text import save_with_unique_slug
 
 
@@ -63,6 +64,14 @@ class ArticleQuerySet(models.QuerySet):
 
     def tagged(self, slug):
         return self.filter(tags__slug=slug)
+
+    def search(self, query):
+        """Articles whose text, in any language, holds every word of `query`, accents and
+        case ignored ("warmisham" finds the CAHROM statement); see core.search.matching."""
+        fields = translated_fields(
+            "title", "lead", "body", "quote", "speaker_role", "event", "place"
+        )
+        return matching(self, query, {**fields, "": ["speaker_name", "quote_speaker"]})
 
 
 class Article(models.Model):

@@ -170,6 +170,8 @@ class DemoSite:
                 return reverse("country", args=[self.member.country.code.lower()])
             if name == "article":
                 return self.article.get_absolute_url()
+            if name == "search-results":
+                return reverse("search") + "?q=warmisham"
             if name == "not-found":
                 return f"/{language}/no-such-page/"
             return reverse(name)

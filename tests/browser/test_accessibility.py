@@ -20,6 +20,10 @@ PAGES = [
     "page-about",
     "page-terminology",
     "page-privacy",
+    "cooperation:cooperate",
+    "contact:contact",
+    "search-results",
+    "open-data",
     "not-found",
 ]
 LANGUAGES = ["en", "fr"]
@@ -61,7 +65,7 @@ def test_page_has_no_accessibility_violations(page, page_events, demo, name, lan
     )
 
 
-FORMS = ["members:join", "declarations:sign"]
+FORMS = ["members:join", "declarations:sign", "cooperation:cooperate", "contact:contact"]
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

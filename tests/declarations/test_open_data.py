@@ -52,6 +52,7 @@ def test_file_holds_public_fields_only(client, declaration):
             "declaration": "declaration-against-anti-gypsyism",
             "full_name": "Jean Dupont",
             "office": "mayor",
+            "office_label": "mayor",
             "authority_name": "Strasbourg",
             "member": "strasbourg",
             "country": "FR",

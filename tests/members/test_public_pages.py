@@ -379,6 +379,7 @@ def test_members_json_has_the_same_public_fields(client):
         "display_name_fr",
         "slug",
         "kind",
+        "kind_label",
         "country",
         "country_name",
         "website",

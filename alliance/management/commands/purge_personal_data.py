@@ -6,12 +6,14 @@ from django.db import transaction
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from cooperation.models import Proposal
 from declarations.models import Signature
 from members.models import Member
 
 
 def expired(days):
-    """What is kept no longer than `days`: (unconfirmed signatures, rejected join requests)."""
+    """What is kept no longer than `days`: (unconfirmed signatures, rejected join requests,
+    declined proposals of cooperation)."""
     cutoff = timezone.now() - datetime.timedelta(days=days)
     signatures = Signature.objects.filter(
         status=Signature.Status.PENDING, email_confirmed_at__isnull=True, created_at__lt=cutoff
@@ -19,7 +21,10 @@ def expired(days):
     join_requests = Member.objects.alias(rejected_at=Coalesce("decided_at", "requested_at")).filter(
         status=Member.Status.REJECTED, rejected_at__lt=cutoff
     )
-    return signatures, join_requests
+    proposals = Proposal.objects.alias(declined_at=Coalesce("decided_at", "requested_at")).filter(
+        status=Proposal.Status.DECLINED, declined_at__lt=cutoff
+    )
+    return signatures, join_requests, proposals
 
 
 def purge(rows):
@@ -34,7 +39,8 @@ def purge(rows):
 class Command(BaseCommand):
     help = (
         "Delete the personal data the Alliance no longer needs: signatures whose e-mail was "
-        "never confirmed, and rejected join requests, older than --days (RETENTION_DAYS)."
+        "never confirmed, rejected join requests and declined proposals of cooperation, older "
+        "than --days (RETENTION_DAYS)."
     )
 
     def add_arguments(self, parser):
@@ -52,14 +58,15 @@ class Command(BaseCommand):
         days = settings.RETENTION_DAYS if days is None else days
         if days < 1:
             raise CommandError("--days must be at least 1.")
-        signatures, join_requests = expired(days)
+        expiring = expired(days)
         with transaction.atomic():
             if dry_run:
-                counts = signatures.count(), join_requests.count()
+                counts = [rows.count() for rows in expiring]
             else:
-                counts = (purge(signatures), purge(join_requests))
+                counts = [purge(rows) for rows in expiring]
         verb = "Would delete" if dry_run else "Deleted"
         self.stdout.write(
             f"{verb} {counts[0]} unconfirmed signature(s) and {counts[1]} rejected join "
-            f"request(s) older than {days} days."
+            f"request(s) older than {days} days, and {counts[2]} declined proposal(s) of "
+            "cooperation."
         )

@@ -1,0 +1,123 @@
+"""The open data files listed on /data/: what each holds, field by field, and when it changes.
+
+An app that publishes a file adds it to DATA_FILES; a file whose address does not exist (yet)
+is left out of the page.
+"""
+
+from dataclasses import dataclass
+
+from django.urls import NoReverseMatch, resolve, reverse
+from django.utils.translation import gettext_lazy as _
+
+from core.cache import remember
+from declarations.models import Signature
+from members.models import Member
+
+MEMBER_UPDATES = _(
+    "Changes as soon as staff approve a join request, record that a member left, or edit a member."
+)
+
+
+@dataclass(frozen=True)
+class DataFile:
+    url_name: str
+    description: str
+    update_rule: str
+    fields: list
+    count: object  # a function returning the number of rows
+
+    @property
+    def url(self):
+        return reverse(self.url_name)
+
+    @property
+    def name(self):
+        return self.url.rsplit("/", 1)[-1]
+
+
+MEMBER_FIELDS = [
+    ("name", _("The authority's name, as written locally.")),
+    ("display_name_en", _("Its name in English, if written otherwise.")),
+    ("display_name_fr", _("Its name in French, if written otherwise.")),
+    ("slug", _("Its identifier in the addresses of this site.")),
+    ("kind", _("city or region.")),
+    ("kind_label", _("The kind in words (English).")),
+    ("country", _("ISO 3166-1 country code, e.g. FR.")),
+    ("country_name", _("The country's name (English).")),
+    ("website", _("The authority's official website.")),
+    ("latitude", _("Its position on the map (WGS 84), if known.")),
+    ("longitude", _("Its position on the map (WGS 84), if known.")),
+    ("joined_on", _("The date it joined the Alliance (YYYY-MM-DD).")),
+    ("url", _("Its page on this site.")),
+]
+
+DATA_FILES = [
+    DataFile(
+        "data-members-csv",
+        _("The member cities and regions: one row per member, in CSV (UTF-8)."),
+        MEMBER_UPDATES,
+        MEMBER_FIELDS,
+        lambda: Member.objects.approved().count(),
+    ),
+    DataFile(
+        "data-members-json",
+        _("The same list in JSON: a count and a list of members with the same fields."),
+        MEMBER_UPDATES,
+        MEMBER_FIELDS,
+        lambda: Member.objects.approved().count(),
+    ),
+    DataFile(
+        "data-signatories-csv",
+        _(
+            "The elected representatives who signed the Declaration against anti-Gypsyism and "
+            "agreed that their names are published, in CSV (UTF-8)."
+        ),
+        _(
+            "Changes as soon as staff verify a signature whose signatory agreed to publication, "
+            "or record its withdrawal."
+        ),
+        [
+            ("declaration", _("The identifier of the declaration signed.")),
+            ("full_name", _("The signatory's name.")),
+            ("office", _("Their office, as a code: mayor, deputy-mayor, councillor…")),
+            ("office_label", _("The office in words (English).")),
+            ("authority_name", _("The authority they represent.")),
+            ("member", _("The identifier (slug) of that authority if it is a member.")),
+            ("country", _("ISO 3166-1 country code.")),
+            ("signed_on", _("The date of signature (YYYY-MM-DD).")),
+        ],
+        lambda: Signature.objects.public().count(),
+    ),
+]
+
+
+def available_files():
+    """The files of DATA_FILES whose address exists."""
+    files = []
+    for data_file in DATA_FILES:
+        try:
+            reverse(data_file.url_name)
+        except NoReverseMatch:
+            continue
+        files.append(data_file)
+    return files
+
+
+def _size(request, data_file):
+    response = resolve(data_file.url).func(request)
+    if response.streaming:
+        return sum(len(chunk) for chunk in response.streaming_content)
+    return len(response.content)
+
+
+def file_facts(request):
+    """[(data file, rows, size in bytes)], kept until the data change."""
+
+    def compute():
+        return [
+            (data_file.url_name, data_file.count(), _size(request, data_file))
+            for data_file in available_files()
+        ]
+
+    facts = {name: (rows, size) for name, rows, size in remember("open-data-files", compute)}
+    return [(data_file, *facts[data_file.url_name]) for data_file in available_files()]

@@ -1,0 +1,85 @@
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from modeltranslation.admin import TranslationAdmin
+from simple_history.admin import SimpleHistoryAdmin
+
+from core.admin import report
+
+from . import services
+from .models import ContactMessage, SecretariatContact
+
+
+@admin.register(SecretariatContact)
+class SecretariatContactAdmin(SimpleHistoryAdmin, TranslationAdmin):
+    list_display = ["name", "role", "email", "phone", "position"]
+    list_editable = ["position"]
+    search_fields = ["name", "role_en", "role_fr", "email"]
+
+
+class HandledFilter(admin.SimpleListFilter):
+    title = _("handled")
+    parameter_name = "handled"
+
+    def lookups(self, request, model_admin):
+        return [("no", _("To handle")), ("yes", _("Handled"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "no":
+            return queryset.filter(handled_at__isnull=True)
+        if self.value() == "yes":
+            return queryset.filter(handled_at__isnull=False)
+        return queryset
+
+
+@admin.register(ContactMessage)
+class ContactMessageAdmin(SimpleHistoryAdmin):
+    list_display = ["received_at", "name", "email", "subject", "language", "handled"]
+    list_filter = [HandledFilter, "subject", "language"]
+    search_fields = ["name", "email", "message"]
+    list_select_related = ["handled_by"]
+    date_hierarchy = "received_at"
+    actions = ["mark_handled"]
+    readonly_fields = [
+        "name",
+        "email",
+        "subject",
+        "message",
+        "language",
+        "received_at",
+        "handled_at",
+        "handled_by",
+    ]
+    fieldsets = [
+        (None, {"fields": ["name", "email", "subject", "language", "received_at", "message"]}),
+        (_("Handling"), {"fields": ["handled_at", "handled_by"]}),
+    ]
+
+    @admin.display(description=_("handled"), boolean=True, ordering="handled_at")
+    def handled(self, message):
+        return message.is_handled
+
+    def has_add_permission(self, request):
+        return False  # messages come from the form only
+
+    @admin.action(description=_("Mark as handled"), permissions=["change"])
+    def mark_handled(self, request, queryset):
+        done = sum(services.mark_handled(message, request.user) for message in queryset)
+        others = len(queryset) - done
+        report(
+            request,
+            (
+                done,
+                ngettext(
+                    "%(count)d message marked as handled",
+                    "%(count)d messages marked as handled",
+                    done,
+                )
+                % {"count": done},
+            ),
+            (
+                others,
+                ngettext("%(count)d was already handled", "%(count)d were already handled", others)
+                % {"count": others},
+            ),
+        )

@@ -1,0 +1,46 @@
+"""Contact messages: kept first, then notified to the staff; marked handled once, by one person."""
+
+from django.conf import settings
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+
+from core.history import record_change
+from core.mail import notify_managers_after_commit
+
+from .models import ContactMessage
+
+
+def receive_message(message, language):
+    """Save a message from the contact form and tell the managers once it is stored."""
+    message.language = language
+    message.received_at = timezone.now()
+    with translation.override(settings.LANGUAGE_CODE), transaction.atomic():
+        message.save()
+        admin_url = settings.SITE_URL + reverse(
+            "admin:contact_contactmessage_change", args=[message.pk]
+        )
+        subject = _("Contact form: %(subject)s, from %(name)s") % {
+            "subject": message.get_subject_display(),
+            "name": message.name,
+        }
+        notify_managers_after_commit(
+            subject,
+            "contact/email/notify_managers.txt",
+            {"message": message, "admin_url": admin_url},
+        )
+    return message
+
+
+def mark_handled(message, by):
+    """Record that a message has been dealt with. True if this call marked it."""
+    now = timezone.now()
+    with transaction.atomic():
+        changed = ContactMessage.objects.filter(pk=message.pk, handled_at__isnull=True).update(
+            handled_at=now, handled_by=by
+        )
+        message.refresh_from_db()
+        if changed:
+            record_change(message, by, "handled")
+    return bool(changed)

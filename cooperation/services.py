@@ -1,0 +1,86 @@
+"""NGO proposals: one arrives, staff accept or decline it; each decision is one conditional
+UPDATE, so a repeated or concurrent click neither decides twice nor mails twice."""
+
+from django.conf import settings
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+
+from core.cache import renew_public_pages
+from core.history import record_change
+from core.mail import notify_managers_after_commit, send_after_commit
+
+from .models import Proposal
+
+
+def submit_proposal(proposal, themes, language):
+    """Save a proposal from the cooperation form, acknowledge it, tell the managers."""
+    proposal.status = Proposal.Status.PENDING
+    proposal.language = language
+    proposal.requested_at = timezone.now()
+    with translation.override(settings.LANGUAGE_CODE), transaction.atomic():
+        proposal.save()
+        proposal.themes.set(themes)
+        _tell_organisation(proposal, _("Your proposal of cooperation"), "received.txt")
+        admin_url = settings.SITE_URL + reverse(
+            "admin:cooperation_proposal_change", args=[proposal.pk]
+        )
+        subject = _("New proposal of cooperation: %(name)s (%(country)s)") % {
+            "name": proposal.name,
+            "country": proposal.country.name,
+        }
+        notify_managers_after_commit(
+            subject,
+            "cooperation/email/notify_managers.txt",
+            {"proposal": proposal, "admin_url": admin_url},
+        )
+    return proposal
+
+
+def accept_proposal(proposal, by):
+    """Accept a pending proposal. True if this call accepted it."""
+    with transaction.atomic():
+        changed = Proposal.objects.filter(pk=proposal.pk, status=Proposal.Status.PENDING).update(
+            status=Proposal.Status.ACCEPTED,
+            decided_at=timezone.now(),
+            decided_by=by,
+            decline_reason="",
+            updated_at=timezone.now(),
+        )
+        proposal.refresh_from_db()
+        if changed:
+            record_change(proposal, by, "accepted")
+            if proposal.list_publicly:
+                renew_public_pages()
+            _tell_organisation(proposal, _("Your proposal of cooperation"), "accepted.txt")
+    return bool(changed)
+
+
+def decline_proposal(proposal, by, reason):
+    """Decline a pending proposal with a reason the organisation reads. True if this call did."""
+    with transaction.atomic():
+        changed = Proposal.objects.filter(pk=proposal.pk, status=Proposal.Status.PENDING).update(
+            status=Proposal.Status.DECLINED,
+            decided_at=timezone.now(),
+            decided_by=by,
+            decline_reason=reason.strip(),
+            updated_at=timezone.now(),
+        )
+        proposal.refresh_from_db()
+        if changed:
+            record_change(proposal, by, "declined")
+            _tell_organisation(proposal, _("Your proposal of cooperation"), "declined.txt")
+    return bool(changed)
+
+
+def _tell_organisation(proposal, subject, template):
+    with translation.override(proposal.language):
+        subject = str(subject)
+    send_after_commit(
+        subject,
+        f"cooperation/email/{template}",
+        {"proposal": proposal},
+        [proposal.contact_email],
+        language=proposal.language,
+    )

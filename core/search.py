@@ -1,0 +1,203 @@
+"""The site-wide search: each app registers what it lets visitors find; core imports no app.
+
+An app declares its searchable models once, in its `AppConfig.ready()`:
+
+    search.register("news", _("News"), lambda q: Article.objects.published().search(q),
+                    snippet=lambda article: article.lead)
+
+`search` receives the cleaned query and returns the public rows that match it, in the order
+to show them: it starts from the model's "what is public" method, so nothing unpublished can
+appear. `matching()` below is the text filter those `search()` methods use.
+"""
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from anyascii import anyascii
+from django.conf import settings
+from django.db import connection
+from django.db.models import Func, Q, TextField
+from django.utils.html import escape, strip_tags
+from django.utils.safestring import mark_safe
+
+from core.text import normalise
+
+# A query longer than this is cut: nobody types more, and each word costs a condition.
+MAX_QUERY_LENGTH = 200
+MAX_WORDS = 10
+SNIPPET_LENGTH = 240
+
+
+@dataclass(frozen=True)
+class Kind:
+    key: str
+    label: str
+    search: object
+    title: object = str
+    snippet: object = None
+    url: object = field(default=lambda item: item.get_absolute_url())
+    position: int = 50
+
+
+_kinds = {}
+
+
+def register(key, label, search, *, title=str, snippet=None, url=None, position=50):
+    """Let visitors find `search(query)`'s rows under `label` (`title(row)`, `snippet(row)`,
+    `url(row)`); groups are shown by `position`: members 10, news 20, practices 30, events 40,
+    documents 50, pages 90."""
+    url = url or (lambda item: item.get_absolute_url())
+    _kinds[key] = Kind(key, label, search, title, snippet, url, position)
+
+
+def kinds():
+    return sorted(_kinds.values(), key=lambda kind: kind.position)
+
+
+def clean_query(text):
+    """The query as searched: printable characters only, spaces collapsed, at most
+    MAX_QUERY_LENGTH characters and MAX_WORDS words."""
+    text = "".join(
+        char if unicodedata.category(char)[0] not in "CZ" else " " for char in str(text or "")
+    )
+    return " ".join(text[:MAX_QUERY_LENGTH].split()[:MAX_WORDS])
+
+
+def words(query):
+    """The normalised words of a query: letters and digits only ("l'Ł-ódź!" → ["l", "lodz"])."""
+    return re.findall(r"[a-z0-9]+", normalise(query))
+
+
+# Text search configurations made by alliance's migration 0004: each language's stemming,
+# with accents removed (unaccent); "" is for columns in no language (names).
+TEXT_SEARCH_CONFIGS = {"en": "alliance_en", "fr": "alliance_fr", "": "alliance_simple"}
+
+
+class Normalised(Func):
+    """A column in the form of `core.text.normalise` (lower-case ASCII), on SQLite."""
+
+    function = "alliance_normalise"
+    output_field = TextField()
+
+    def as_sqlite(self, compiler, connection, **extra):
+        connection.ensure_connection()
+        connection.connection.create_function(
+            "alliance_normalise", 1, normalise, deterministic=True
+        )
+        return self.as_sql(compiler, connection, **extra)
+
+
+def matching(queryset, query, fields):
+    """Rows of `queryset` matching every word of `query` in `fields`: {language: [fields]}
+    ("" for columns in no particular language).
+
+    PostgreSQL: full-text search, each language's columns with its own stemming and without
+    accents, the query read as a visitor types it (websearch). Elsewhere: each normalised word
+    must appear in one of the columns. Both ignore case and accents ("lodz" finds "Łódź").
+    """
+    if not words(query):
+        return queryset.none()
+    if connection.vendor == "postgresql":
+        from django.contrib.postgres.search import SearchQuery, SearchVector
+
+        vector = None
+        search = None
+        for language, columns in fields.items():
+            config = TEXT_SEARCH_CONFIGS.get(language, "alliance_simple")
+            part = SearchVector(*columns, config=config)
+            vector = part if vector is None else vector + part
+            # Made of [a-z0-9] words only, so what a visitor types is never read as operators;
+            # each word may begin a longer one, as it may be part of one on SQLite.
+            prefixes = " & ".join(f"{word}:*" for word in words(query))
+            terms = SearchQuery(prefixes, config=config, search_type="raw")
+            search = terms if search is None else search | terms
+        return queryset.alias(search_vector=vector).filter(search_vector=search)
+    columns = [column for group in fields.values() for column in group]
+    aliases = {f"normalised_{column}": Normalised(column) for column in columns}
+    queryset = queryset.alias(**aliases)
+    for word in words(query):
+        condition = Q()
+        for alias in aliases:
+            condition |= Q(**{f"{alias}__contains": word})
+        queryset = queryset.filter(condition)
+    return queryset
+
+
+def translated_fields(*names):
+    """{"en": ["title_en", …], "fr": ["title_fr", …]} for modeltranslation's columns."""
+    return {code: [f"{name}_{code}" for name in names] for code, _name in settings.LANGUAGES}
+
+
+def _folded(text):
+    """`text` folded as `normalise` does, with where each folded character came from."""
+    folded, origins = [], []
+    for position, char in enumerate(text):
+        for folded_char in anyascii(char).lower():
+            folded.append(folded_char)
+            origins.append(position)
+    return "".join(folded), origins
+
+
+def _spans(text, query_words):
+    """(start, end) of each stretch of `text` that matches one of the words, accent-blind."""
+    folded, origins = _folded(text)
+    spans = []
+    for word in query_words:
+        for found in re.finditer(re.escape(word), folded):
+            spans.append((origins[found.start()], origins[found.end() - 1] + 1))
+    merged = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def highlight(text, query):
+    """`text` escaped, with the words of `query` in <mark>: "Łódź" for "lodz"."""
+    text = str(text or "")
+    out, last = [], 0
+    for start, end in _spans(text, words(query)):
+        out.append(escape(text[last:start]))
+        out.append(f"<mark>{escape(text[start:end])}</mark>")
+        last = end
+    out.append(escape(text[last:]))
+    return mark_safe("".join(out))
+
+
+def snippet(text, query, length=SNIPPET_LENGTH):
+    """A stretch of `text` (HTML tags removed) around its first match, highlighted."""
+    text = " ".join(strip_tags(str(text or "")).split())
+    if len(text) > length:
+        spans = _spans(text, words(query))
+        start = max(0, spans[0][0] - length // 3) if spans else 0
+        end = start + length
+        text = ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")
+    return highlight(text, query)
+
+
+@dataclass
+class Result:
+    title: str
+    snippet: str
+    url: str
+
+
+@dataclass
+class Group:
+    kind: Kind
+    count: int
+    results: list
+
+
+def results(kind, rows, query):
+    return [
+        Result(
+            title=highlight(kind.title(row), query),
+            snippet=snippet(kind.snippet(row), query) if kind.snippet else "",
+            url=kind.url(row),
+        )
+        for row in rows
+    ]
