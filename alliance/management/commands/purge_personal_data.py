@@ -7,6 +7,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from declarations.models import Signature
+from events.services import purge_registrations
 from members.models import Member
 
 
@@ -34,7 +35,8 @@ def purge(rows):
 class Command(BaseCommand):
     help = (
         "Delete the personal data the Alliance no longer needs: signatures whose e-mail was "
-        "never confirmed, and rejected join requests, older than --days (RETENTION_DAYS)."
+        "never confirmed, and rejected join requests, older than --days (RETENTION_DAYS); "
+        "event registrations EVENT_REGISTRATION_RETENTION_DAYS after their event."
     )
 
     def add_arguments(self, parser):
@@ -58,8 +60,13 @@ class Command(BaseCommand):
                 counts = signatures.count(), join_requests.count()
             else:
                 counts = (purge(signatures), purge(join_requests))
+            registrations = purge_registrations(dry_run=dry_run)
         verb = "Would delete" if dry_run else "Deleted"
         self.stdout.write(
             f"{verb} {counts[0]} unconfirmed signature(s) and {counts[1]} rejected join "
             f"request(s) older than {days} days."
+        )
+        self.stdout.write(
+            f"{verb} {registrations} event registration(s) of events that ended more than "
+            f"{settings.EVENT_REGISTRATION_RETENTION_DAYS} days ago."
         )
