@@ -5,7 +5,7 @@ import zoneinfo
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Case, F, Q, Value, When
+from django.db.models import Case, F, Q, When
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -40,12 +40,11 @@ class EventQuerySet(models.QuerySet):
 
     def in_list_order(self, now=None):
         """Upcoming events first, soonest first, then past events, latest first."""
-        now = now or timezone.now()
-        over = Q(ends_at__lt=now)
-        return self.alias(
-            over=Case(When(over, then=Value(1)), default=Value(0)),
-            coming=Case(When(~over, then=F("starts_at"))),
-        ).order_by("over", F("coming").asc(nulls_last=True), "-starts_at", "-pk")
+        # Past events have no "coming" date: they sort after the upcoming ones.
+        coming = Case(When(ends_at__gte=now or timezone.now(), then=F("starts_at")))
+        return self.alias(coming=coming).order_by(
+            F("coming").asc(nulls_last=True), "-starts_at", "-pk"
+        )
 
     def search(self, query):
         """Accent-insensitive search in titles, summaries and places ("Radenci", "logement")."""
