@@ -29,7 +29,17 @@ class EventAdmin(SimpleHistoryAdmin, TranslationAdmin):
         (None, {"fields": ["title", "slug", "kind", "status", "summary", "programme"]}),
         (
             _("When and where"),
-            {"fields": ["starts_at", "ends_at", "time_zone", "venue", "city", "country"]},
+            {
+                "fields": [
+                    "starts_at",
+                    "ends_at",
+                    "all_day",
+                    "time_zone",
+                    "venue",
+                    "city",
+                    "country",
+                ]
+            },
         ),
         (_("Links"), {"fields": ["themes", "organisers", "partners", "articles"]}),
         (_("Image"), {"fields": ["image", "image_alt"]}),

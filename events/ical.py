@@ -5,6 +5,8 @@ that calendars replace their copy, its times in its own time zone (with the VTIM
 and STATUS:CANCELLED once cancelled.
 """
 
+import datetime
+
 from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -35,8 +37,13 @@ def calendar_event(event, now):
     item.add("dtstamp", now)
     item.add("last-modified", event.updated_at)
     item.add("created", event.created_at)
-    item.add("dtstart", event.local_start)
-    item.add("dtend", event.local_end)
+    if event.all_day:
+        # A whole-day event ends (exclusively) the day after its last day.
+        item.add("dtstart", event.local_start.date())
+        item.add("dtend", event.local_end.date() + datetime.timedelta(days=1))
+    else:
+        item.add("dtstart", event.local_start)
+        item.add("dtend", event.local_end)
     title = event.title
     if event.is_cancelled:
         title = _("Cancelled: %(title)s") % {"title": title}

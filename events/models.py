@@ -114,6 +114,13 @@ class Event(models.Model):
         validators=[validate_time_zone],
         help_text=_("Where the event takes place: its times are shown and exported in it."),
     )
+    all_day = models.BooleanField(
+        _("all day"),
+        default=False,
+        help_text=_(
+            "Only the dates are shown and exported, not the times (e.g. when they are not known)."
+        ),
+    )
     venue = models.CharField(_("venue"), max_length=250, blank=True)
     city = models.CharField(_("city"), max_length=120, blank=True)
     country = CountryField(_("country"), blank=True)

@@ -5,6 +5,8 @@ import datetime
 
 from django.core.files.base import ContentFile
 
+from declarations.models import Declaration
+from events.models import Event
 from practices.models import Theme
 
 from .models import Document, DocumentFile
@@ -52,6 +54,7 @@ SAMPLES = [
         "published_on": datetime.date(2014, 3, 1),
         "themes": ["housing"],
         "languages": ["en", "fr", "ro", "sl"],
+        "events": ["sample-meeting-of-alliance-members-strasbourg"],
     },
     {
         "slug": "sample-report-school-attendance",
@@ -64,17 +67,39 @@ SAMPLES = [
         "themes": ["education"],
         "languages": ["en", "fr", "hu"],
     },
+    {
+        "slug": "sample-copies-of-the-declaration",
+        "kind": Document.Kind.DECLARATION,
+        "title_en": "Declaration against anti-Gypsyism (sample copies)",
+        "title_fr": "Déclaration contre l’antitsiganisme (copies d’exemple)",
+        "summary_en": "Sample files of the demonstration content, standing in for the "
+        "Declaration's text in several languages.",
+        "summary_fr": "Fichiers d’exemple du contenu de démonstration, à la place du texte de la "
+        "Déclaration en plusieurs langues.",
+        "published_on": datetime.date(2017, 3, 1),
+        "themes": [],
+        "languages": ["en", "fr", "de", "ro", "hu"],
+        "declaration": True,
+    },
 ]
 
 
 def load():
     themes = {theme.slug: theme for theme in Theme.objects.all()}
+    events = {event.slug: event for event in Event.objects.all()}
     for sample in SAMPLES:
-        fields = {key: value for key, value in sample.items() if key not in {"themes", "languages"}}
+        fields = {
+            key: value
+            for key, value in sample.items()
+            if key not in {"themes", "languages", "declaration", "events"}
+        }
+        if sample.get("declaration"):
+            fields["declaration"] = Declaration.objects.current()
         document, _created = Document.objects.get_or_create(
             slug=sample["slug"], defaults={**fields, "status": Document.Status.PUBLISHED}
         )
         document.themes.add(*(themes[slug] for slug in sample["themes"] if slug in themes))
+        document.events.add(*(events[slug] for slug in sample.get("events", []) if slug in events))
         for language in sample["languages"]:
             if not document.files.filter(language=language).exists():
                 content = minimal_pdf(f"{sample['title_en']} [{language}] - sample file")

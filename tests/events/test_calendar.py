@@ -85,3 +85,20 @@ def test_each_event_page_links_to_its_calendar_file(client):
 
     assert f'href="/en/events/{event.slug}/calendar.ics"' in html
     assert "Add to calendar" in html
+
+
+def test_an_all_day_event_is_exported_as_dates(client):
+    starts = datetime.datetime(2018, 5, 24, 0, 0, tzinfo=ATHENS)
+    make_event(
+        title="Whole day",
+        starts_at=starts,
+        ends_at=starts + datetime.timedelta(hours=23),
+        time_zone="Europe/Athens",
+        all_day=True,
+    )
+
+    events, _calendar = vevents(client.get("/en/events/calendar.ics"))
+
+    item = events["Whole day"]
+    assert item.decoded("dtstart") == datetime.date(2018, 5, 24)
+    assert item.decoded("dtend") == datetime.date(2018, 5, 25)
