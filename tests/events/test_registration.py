@@ -54,7 +54,7 @@ def test_registering_sends_a_confirmation_link_and_counts_only_once_confirmed(
 
     path = link.split("://", 1)[1].split("/", 1)[1]
     page = client.get(f"/{path}")
-    assert "Confirm my registration" in page.content.decode()
+    assert "Confirmer mon inscription" in page.content.decode()  # in French, as chosen
     registration.refresh_from_db()
     assert registration.status == Registration.Status.UNCONFIRMED  # a GET confirms nothing
 
