@@ -105,3 +105,16 @@ def test_cancelling_renews_the_cached_page(client, public_cache):
     cancel_events(Event.objects.filter(pk=event.pk))
 
     assert "has been cancelled" in client.get(event.get_absolute_url()).content.decode()
+
+
+@pytest.mark.parametrize("count", [2, 40])
+def test_the_page_takes_a_constant_number_of_queries(client, django_assert_max_num_queries, count):
+    event = make_event(registration_open=True)
+    event.organisers.add(*(make_member() for _ in range(count)))
+    event.partners.add(*(make_member() for _ in range(count)))
+    event.articles.add(*(make_article() for _ in range(count)))
+
+    with django_assert_max_num_queries(8):
+        response = client.get(event.get_absolute_url())
+
+    assert response.status_code == 200

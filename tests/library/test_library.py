@@ -235,3 +235,16 @@ def test_the_list_takes_a_constant_number_of_queries(
         response = client.get(f"/en/library/{query}")
 
     assert response.status_code == 200
+
+
+@pytest.mark.parametrize("languages", [["en"], ["en", "fr", "ro", "hu", "de", "bg", "sk", "el"]])
+def test_the_document_page_takes_a_constant_number_of_queries(
+    client, django_assert_max_num_queries, languages
+):
+    document = make_document(languages=languages)
+    document.events.add(*(make_event() for _ in range(len(languages))))
+
+    with django_assert_max_num_queries(7):
+        response = client.get(document.get_absolute_url())
+
+    assert response.status_code == 200
