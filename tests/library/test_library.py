@@ -248,3 +248,15 @@ def test_the_document_page_takes_a_constant_number_of_queries(
         response = client.get(document.get_absolute_url())
 
     assert response.status_code == 200
+
+
+def test_the_feed_lists_public_documents_only(client):
+    import feedparser
+
+    make_document(title="In the feed", reference="Resolution 366 (2014)")
+    make_document(title="Draft text", status=Document.Status.DRAFT)
+    make_document(title="Participants text", participants_only=True)
+
+    feed = feedparser.parse(client.get("/en/library/feed/").content)
+
+    assert [entry.title for entry in feed.entries] == ["Resolution 366 (2014): In the feed"]
