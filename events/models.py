@@ -368,11 +368,18 @@ public_pages.watch_relation(Event.themes.through)
 public_pages.watch_relation(Event.organisers.through)
 public_pages.watch_relation(Event.partners.through)
 public_pages.watch_relation(Event.articles.through)
-# An event moves from "upcoming" to "past" when it ends: the lists are renewed then.
-public_pages.schedule(
-    lambda: (
-        Event.objects.published()
-        .filter(ends_at__gte=timezone.now())
-        .aggregate(next=models.Min("ends_at"))["next"]
+
+
+# An event moves from "upcoming" to "past" when it ends, and stops taking registrations when it
+# starts: the pages are renewed at the next of those moments.
+def _next_change():
+    now = timezone.now()
+    coming = Event.objects.published().filter(ends_at__gte=now)
+    moments = coming.aggregate(
+        end=models.Min("ends_at"),
+        start=models.Min("starts_at", filter=Q(starts_at__gt=now, registration_open=True)),
     )
-)
+    return min(filter(None, moments.values()), default=None)
+
+
+public_pages.schedule(_next_change)

@@ -1,4 +1,5 @@
 import datetime
+import time
 import zoneinfo
 
 import pytest
@@ -118,3 +119,14 @@ def test_the_page_takes_a_constant_number_of_queries(client, django_assert_max_n
         response = client.get(event.get_absolute_url())
 
     assert response.status_code == 200
+
+
+def test_the_register_button_goes_when_the_event_starts_with_the_page_cache_on(
+    client, public_cache
+):
+    event = make_event(registration_open=True, starts_in=datetime.timedelta(seconds=2))
+    assert ">Register</a>" in client.get(event.get_absolute_url()).content.decode()
+
+    time.sleep(2.1)  # nothing is saved: only the declared schedule can renew the cached page
+
+    assert ">Register</a>" not in client.get(event.get_absolute_url()).content.decode()
