@@ -24,7 +24,7 @@ class EventAdmin(SimpleHistoryAdmin, TranslationAdmin):
     ordering = ["-starts_at", "-pk"]
     filter_horizontal = ["themes", "organisers", "partners", "articles"]
     readonly_fields = ["uid", "sequence", "created_at", "updated_at"]
-    actions = ["publish", "cancel"]
+    actions = ["publish", "cancel", "fill_places"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "kind", "status", "summary", "programme"]}),
         (
@@ -80,6 +80,22 @@ class EventAdmin(SimpleHistoryAdmin, TranslationAdmin):
                 outcome.unchanged,
                 ngettext("%d was not published", "%d were not published", outcome.unchanged)
                 % outcome.unchanged,
+            ),
+        )
+
+    @admin.action(description=_("Give free places to the people on the waiting list"))
+    def fill_places(self, request, queryset):
+        moved = sum(services.fill_places(event, by=request.user) for event in queryset)
+        report(
+            request,
+            (
+                moved,
+                ngettext(
+                    "%d person moved from the waiting list",
+                    "%d people moved from the waiting list",
+                    moved,
+                )
+                % moved,
             ),
         )
 

@@ -134,6 +134,8 @@ def confirm_registration(registration):
     moment cannot both take the last place. True the first time only.
     """
     event = Event.objects.select_for_update().get(pk=registration.event_id)
+    if event.status != Event.Status.PUBLISHED:
+        return False  # a cancelled event takes no one
     status = Registration.Status.CONFIRMED if _has_room(event) else Registration.Status.WAITING
     now = timezone.now()
     updated = Registration.objects.filter(
@@ -181,15 +183,33 @@ def cancel_registration(registration, by=None):
     if not updated:
         return False
     record_change(registration, by, "cancelled")
-    if was_confirmed and _has_room(event):
+    if was_confirmed:
+        _fill_places(event, by)
+    return True
+
+
+def _fill_places(event, by):
+    """Give the free places to the people waiting longest; each is told by e-mail."""
+    moved = 0
+    while _has_room(event):
         first = event.registrations.waiting().order_by("confirmed_at", "pk").first()
-        if first and Registration.objects.filter(
-            pk=first.pk, status=Registration.Status.WAITING
-        ).update(status=Registration.Status.CONFIRMED, updated_at=timezone.now()):
+        if first is None:
+            break
+        if Registration.objects.filter(pk=first.pk, status=Registration.Status.WAITING).update(
+            status=Registration.Status.CONFIRMED, updated_at=timezone.now()
+        ):
             first.refresh_from_db()
             record_change(first, by, "moved from the waiting list")
             _tell_participant(first)
-    return True
+            moved += 1
+    return moved
+
+
+@transaction.atomic
+def fill_places(event, by=None):
+    """After staff raise an event's capacity: the waiting list moves up. Returns how many."""
+    event = Event.objects.select_for_update().get(pk=event.pk)
+    return _fill_places(event, by)
 
 
 @transaction.atomic

@@ -210,3 +210,34 @@ def test_registrations_are_purged_some_days_after_the_event(settings):
     assert list(Registration.objects.all()) == [kept]
     assert not Registration.history.filter(id=gone.pk).exists()
     assert "Deleted 1 event registration(s)" in output.getvalue()
+
+
+def test_raising_the_capacity_moves_the_waiting_list_up(
+    event, mailoutbox, django_capture_on_commit_callbacks
+):
+    make_registration(event)
+    make_registration(event)
+    first = make_registration(event, status=Registration.Status.WAITING)
+    second = make_registration(
+        event, status=Registration.Status.WAITING, confirmed_at=timezone.now() + DAY
+    )
+    event.capacity = 3
+    event.save()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.fill_places(event) == 1
+        assert services.fill_places(event) == 0
+
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert (first.status, second.status) == ("confirmed", "waiting")
+    assert [message.to for message in mailoutbox] == [[first.email]]
+
+
+def test_a_cancelled_event_confirms_no_registration(event):
+    registration = make_registration(event, status=Registration.Status.UNCONFIRMED)
+    services.cancel_events(Event.objects.filter(pk=event.pk))
+
+    assert not services.confirm_registration(registration)
+    registration.refresh_from_db()
+    assert registration.status == Registration.Status.UNCONFIRMED
