@@ -70,6 +70,8 @@ INSTALLED_APPS = [
     "practices",
     "cooperation",
     "contact",
+    "events",
+    "library",
 ]
 
 MIDDLEWARE = [
@@ -319,6 +321,8 @@ FORM_RATE_WINDOW_PER_EMAIL = env_int("FORM_RATE_WINDOW_PER_EMAIL", 3600)
 FORM_MIN_FILL_SECONDS = env_int("FORM_MIN_FILL_SECONDS", 3)
 # How long a signature's confirmation link lives.
 CONFIRMATION_MAX_AGE_DAYS = env_int("CONFIRMATION_MAX_AGE_DAYS", 14)
+# Days after an event ends before its registrations (personal data) are deleted.
+EVENT_REGISTRATION_RETENTION_DAYS = env_int("EVENT_REGISTRATION_RETENTION_DAYS", 30)
 
 LOGGING = {
     "version": 1,

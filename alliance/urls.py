@@ -7,6 +7,9 @@ from django.urls import include, path
 
 from declarations import views as declarations_views
 from declarations.sitemaps import DeclarationSitemap
+from events import views as events_views
+from events.sitemaps import EventSitemap
+from library.sitemaps import DocumentSitemap
 from members import views as members_views
 from members.sitemaps import CountrySitemap, MemberPagesSitemap, MemberSitemap
 from news.sitemaps import ArticleSitemap
@@ -21,6 +24,8 @@ sitemaps = {
     "countries": CountrySitemap,
     "declaration": DeclarationSitemap,
     "news": ArticleSitemap,
+    "events": EventSitemap,
+    "library": DocumentSitemap,
 }
 
 handler500 = "alliance.views.server_error"
@@ -42,6 +47,7 @@ urlpatterns = [
         declarations_views.signatories_csv,
         name="data-signatories-csv",
     ),
+    path("data/events.csv", events_views.events_csv, name="data-events-csv"),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 
@@ -59,6 +65,8 @@ urlpatterns += i18n_patterns(
     path("search/", views.search, name="search"),
     path("data/", views.open_data, name="open-data"),
     path("cooperate/", include("cooperation.urls")),
+    path("events/", include("events.urls")),
+    path("library/", include("library.urls")),
 )
 
 if settings.DEBUG:

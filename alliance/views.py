@@ -18,6 +18,7 @@ from core import search as site_search
 from core.cache import remember
 from core.text import normalise
 from declarations.models import Declaration, Signature
+from events.models import Event
 from members.map import render_member_map
 from members.models import Member, approved_counts, totals_of
 from members.views import MemberListView
@@ -40,6 +41,7 @@ def home(request):
         "signature_totals": signatures,
         "latest_articles": Article.objects.published().summaries()[:3],
         "declaration": Declaration.objects.current(),
+        "next_events": Event.objects.published().upcoming().summaries()[:3],
     }
     return render(request, "home.html", context)
 

@@ -75,6 +75,8 @@ class Config:
             "members": max(46, round(10_000 * self.scale)),
             "signatures": round(50_000 * self.scale),
             "articles": round(5_000 * self.scale),
+            "events": round(2_000 * self.scale),
+            "documents": round(5_000 * self.scale),
         }
 
 
@@ -190,6 +192,10 @@ def default_urls():
         "/en/news/",
         article.get_absolute_url(),
         "/en/news/feed/",
+        "/en/events/",
+        "/en/events/calendar.ics",
+        "/en/library/",
+        "/en/library/?language=ro",
         "/data/members.csv",
     ]
 

@@ -71,3 +71,19 @@ def test_clear_replaces_the_data(generated):
     assert Member.objects.count() == 60
     assert Signature.objects.count() == 120
     assert Article.objects.count() == 30
+
+
+def test_generates_events_and_documents_some_not_public(db):
+    from events.models import Event
+    from library.models import Document, DocumentFile
+
+    call_command("generate_bench_data", **SMALL, events=80, documents=80)
+
+    assert Event.objects.count() == 80
+    assert 0 < Event.objects.published().count() < 80
+    assert Event.objects.published().upcoming().exists()
+    assert Document.objects.count() == 80
+    assert 0 < Document.objects.published().count() < 80
+    assert DocumentFile.objects.filter(language="en").count() == 80
+    event = Event.objects.first()
+    assert Event.objects.search(event.city).filter(pk=event.pk).exists()

@@ -15,6 +15,8 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import translation
 
+from events.models import Event
+from library.models import Document
 from members.models import Member
 from news.models import Article
 
@@ -161,6 +163,10 @@ class DemoSite:
     def __init__(self):
         self.member = Member.objects.approved().order_by("name").first()
         self.article = Article.objects.published().get(slug="john-warmisham-at-cahrom")
+        self.event = Event.objects.published().get(
+            slug="sample-meeting-of-alliance-members-strasbourg"
+        )
+        self.document = Document.objects.published().get(slug="sample-guide-inclusive-housing")
 
     def path(self, name, language="en"):
         with translation.override(language):
@@ -172,6 +178,10 @@ class DemoSite:
                 return self.article.get_absolute_url()
             if name == "search-results":
                 return reverse("search") + "?q=warmisham"
+            if name == "event":
+                return self.event.get_absolute_url()
+            if name == "document":
+                return self.document.get_absolute_url()
             if name == "not-found":
                 return f"/{language}/no-such-page/"
             return reverse(name)

@@ -24,8 +24,11 @@ from core.cache import renew_public_pages
 from core.text import normalise
 from declarations.demo import ensure_declaration
 from declarations.models import Signature
+from events.models import Event
+from library.models import Document, DocumentFile
 from members.models import Member
 from news.models import Article, Tag
+from practices.models import Theme
 
 BATCH_SIZE = 1000
 
@@ -118,6 +121,8 @@ class Command(BaseCommand):
         parser.add_argument("--members", type=int, default=10_000)
         parser.add_argument("--signatures", type=int, default=50_000)
         parser.add_argument("--articles", type=int, default=5_000)
+        parser.add_argument("--events", type=int, default=2_000)
+        parser.add_argument("--documents", type=int, default=5_000)
         parser.add_argument("--seed", type=int, default=1, help="Same seed, same data.")
         parser.add_argument(
             "--clear",
@@ -125,8 +130,10 @@ class Command(BaseCommand):
             help="Delete every member, signature, article and tag first.",
         )
 
-    def handle(self, *args, members, signatures, articles, seed, clear, **options):
-        if min(members, signatures, articles) < 0:
+    def handle(
+        self, *args, members, signatures, articles, seed, clear, events=0, documents=0, **options
+    ):
+        if min(members, signatures, articles, events, documents) < 0:
             raise CommandError("Counts cannot be negative.")
         self.random = random.Random(seed)
         # Makes e-mails unique against rows of earlier runs kept without --clear.
@@ -138,6 +145,8 @@ class Command(BaseCommand):
             made_members = self.make_members(members)
             made_signatures = self.make_signatures(signatures, made_members)
             made_articles = self.make_articles(articles, made_members)
+            made_events = self.make_events(events)
+            made_documents = self.make_documents(documents)
             renew_public_pages()
         # Straight after a bulk insert the planner would still believe the tables empty, and
         # index-only scans would visit every row (autovacuum comes later): do its work now.
@@ -147,12 +156,19 @@ class Command(BaseCommand):
             cursor.execute("VACUUM ANALYZE" if vacuum else "ANALYZE")
         self.stdout.write(
             f"Generated {len(made_members)} members, {made_signatures} signatures and "
-            f"{made_articles} articles in {time.monotonic() - started:.1f} s."
+            f"{made_articles} articles, {made_events} events and {made_documents} documents "
+            f"in {time.monotonic() - started:.1f} s."
         )
 
     def clear(self):
         # Plain DELETEs: the ORM would load every row to send its delete signal.
         tables = [
+            DocumentFile._meta.db_table,
+            *(through._meta.db_table for through in self.document_links()),
+            Document._meta.db_table,
+            *(through._meta.db_table for through in self.event_links()),
+            Event.registrations.field.model._meta.db_table,
+            Event._meta.db_table,
             Article.tags.through._meta.db_table,
             Article.members.through._meta.db_table,
             Signature._meta.db_table,
@@ -379,6 +395,136 @@ class Command(BaseCommand):
         ]
         Article.members.through.objects.bulk_create(linked, batch_size=BATCH_SIZE)
         return len(articles)
+
+    @staticmethod
+    def event_links():
+        return [
+            Event.themes.through,
+            Event.organisers.through,
+            Event.partners.through,
+            Event.articles.through,
+        ]
+
+    @staticmethod
+    def document_links():
+        return [
+            Document.themes.through,
+            Document.members.through,
+            Document.events.through,
+            Document.articles.through,
+        ]
+
+    def make_events(self, count):
+        """Events over twelve years, a third still to come; a few drafts and cancellations."""
+        if not count:
+            return 0
+        themes = list(Theme.objects.all())
+        now = timezone.now()
+        taken_slugs = set(Event.objects.values_list("slug", flat=True))
+        towns = [town for cities in council_of_europe_towns().values() for town in cities[:20]]
+        events = []
+        for n in range(count):
+            town = self.random.choice(towns)
+            subject_en, subject_fr = self.random.choice(SUBJECTS)
+            kind = self.random.choice(Event.Kind.values)
+            title_en = f"{kind.replace('-', ' ').capitalize()} on {subject_en} in {town['name']}"
+            title_fr = f"Rencontre sur {subject_fr} à {town['name']}"
+            roll = self.random.random()
+            status = (
+                Event.Status.DRAFT
+                if roll < 0.05
+                else Event.Status.CANCELLED
+                if roll > 0.97
+                else Event.Status.PUBLISHED
+            )
+            starts = now + datetime.timedelta(days=self.random.randint(-3000, 1500), minutes=n)
+            summary_en = f"Local and regional authorities meet in {town['name']} on {subject_en}."
+            events.append(
+                Event(
+                    title=title_en,
+                    title_en=title_en,
+                    title_fr=title_fr,
+                    slug=self.unique_slug(title_en, taken_slugs),
+                    kind=kind,
+                    summary=summary_en,
+                    summary_en=summary_en,
+                    starts_at=starts,
+                    ends_at=starts + datetime.timedelta(hours=self.random.choice([3, 8, 32])),
+                    time_zone="Europe/Paris",
+                    city=town["name"],
+                    country=town["countrycode"],
+                    status=status,
+                    search_text=normalise(f"{title_en} {title_fr} {summary_en} {town['name']}"),
+                )
+            )
+        events = Event.objects.bulk_create(events, batch_size=BATCH_SIZE)
+        Event.themes.through.objects.bulk_create(
+            [
+                Event.themes.through(event_id=event.pk, theme_id=theme.pk)
+                for event in events
+                for theme in self.random.sample(themes, min(len(themes), self.random.randint(0, 2)))
+            ],
+            batch_size=BATCH_SIZE,
+        )
+        return len(events)
+
+    def make_documents(self, count):
+        """Adopted texts and reports since 2000, each with files in one to five languages.
+
+        The files' rows point at one shared small PDF: the benchmark measures pages, not disks.
+        """
+        themes = list(Theme.objects.all())
+        taken_slugs = set(Document.objects.values_list("slug", flat=True))
+        languages = ["en", "fr", "de", "ro", "hu", "bg", "sk", "es", "it", "el"]
+        documents = []
+        for n in range(count):
+            subject_en, subject_fr = self.random.choice(SUBJECTS)
+            kind = self.random.choice(Document.Kind.values)
+            year = self.random.randint(2000, 2026)
+            reference = f"{kind.capitalize()} {n + 100} ({year})"
+            title_en = f"{subject_en.capitalize()} at local level"
+            title_fr = f"{subject_fr.capitalize()} au niveau local"
+            roll = self.random.random()
+            documents.append(
+                Document(
+                    title=title_en,
+                    title_en=title_en,
+                    title_fr=title_fr,
+                    slug=self.unique_slug(reference, taken_slugs),
+                    kind=kind,
+                    reference=reference,
+                    published_on=datetime.date(year, self.random.randint(1, 12), 1),
+                    status=Document.Status.DRAFT if roll < 0.05 else Document.Status.PUBLISHED,
+                    participants_only=roll > 0.95,
+                    search_text=normalise(f"{reference} {title_en} {title_fr}"),
+                )
+            )
+        documents = Document.objects.bulk_create(documents, batch_size=BATCH_SIZE)
+        DocumentFile.objects.bulk_create(
+            [
+                DocumentFile(
+                    document_id=document.pk,
+                    language=language,
+                    file="library/bench/sample.pdf",
+                    size=20_000,
+                )
+                for document in documents
+                for language in [
+                    "en",
+                    *self.random.sample(languages[1:], self.random.randint(0, 4)),
+                ]
+            ],
+            batch_size=BATCH_SIZE,
+        )
+        Document.themes.through.objects.bulk_create(
+            [
+                Document.themes.through(document_id=document.pk, theme_id=theme.pk)
+                for document in documents
+                for theme in self.random.sample(themes, min(len(themes), self.random.randint(0, 2)))
+            ],
+            batch_size=BATCH_SIZE,
+        )
+        return len(documents)
 
     @staticmethod
     def make_tags():

@@ -13,6 +13,8 @@ LOADERS = [
     "declarations.demo.load",
     "news.demo.load",
     "contact.demo.load",
+    "events.demo.load",
+    "library.demo.load",
 ]
 
 

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from cooperation.models import Proposal
 from declarations.models import Signature
+from events.services import purge_registrations
 from members.models import Member
 
 
@@ -40,7 +41,8 @@ class Command(BaseCommand):
     help = (
         "Delete the personal data the Alliance no longer needs: signatures whose e-mail was "
         "never confirmed, rejected join requests and declined proposals of cooperation, older "
-        "than --days (RETENTION_DAYS)."
+        "than --days (RETENTION_DAYS); event registrations EVENT_REGISTRATION_RETENTION_DAYS after "
+        "their event."
     )
 
     def add_arguments(self, parser):
@@ -64,9 +66,14 @@ class Command(BaseCommand):
                 counts = [rows.count() for rows in expiring]
             else:
                 counts = [purge(rows) for rows in expiring]
+            registrations = purge_registrations(dry_run=dry_run)
         verb = "Would delete" if dry_run else "Deleted"
         self.stdout.write(
             f"{verb} {counts[0]} unconfirmed signature(s) and {counts[1]} rejected join "
             f"request(s) older than {days} days, and {counts[2]} declined proposal(s) of "
             "cooperation."
+        )
+        self.stdout.write(
+            f"{verb} {registrations} event registration(s) of events that ended more than "
+            f"{settings.EVENT_REGISTRATION_RETENTION_DAYS} days ago."
         )

@@ -1,0 +1,178 @@
+import csv
+
+from django.contrib import admin
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from modeltranslation.admin import TranslationAdmin
+from simple_history.admin import SimpleHistoryAdmin
+
+from core.admin import report
+from core.spreadsheet import safe_cell
+
+from . import services
+from .models import Event, ParticipantMessage, Registration
+
+
+@admin.register(Event)
+class EventAdmin(SimpleHistoryAdmin, TranslationAdmin):
+    list_display = ["title", "kind", "status", "starts_at", "city", "country", "registration_open"]
+    list_filter = ["status", "kind", "themes", "country", "registration_open"]
+    search_fields = ["slug", "title_en", "title_fr", "city", "venue_en", "venue_fr"]
+    date_hierarchy = "starts_at"
+    ordering = ["-starts_at", "-pk"]
+    filter_horizontal = ["themes", "organisers", "partners", "articles"]
+    readonly_fields = ["uid", "sequence", "created_at", "updated_at"]
+    actions = ["publish", "cancel", "fill_places"]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "kind", "status", "summary", "programme"]}),
+        (
+            _("When and where"),
+            {
+                "fields": [
+                    "starts_at",
+                    "ends_at",
+                    "all_day",
+                    "time_zone",
+                    "venue",
+                    "city",
+                    "country",
+                ]
+            },
+        ),
+        (_("Links"), {"fields": ["themes", "organisers", "partners", "articles"]}),
+        (_("Image"), {"fields": ["image", "image_alt"]}),
+        (_("Registration"), {"fields": ["registration_open", "capacity"]}),
+        (_("Record"), {"fields": ["uid", "sequence", "created_at", "updated_at"]}),
+    ]
+
+    @admin.action(description=_("Publish the selected events"))
+    def publish(self, request, queryset):
+        outcome = services.publish_events(queryset, by=request.user)
+        report(
+            request,
+            (
+                outcome.changed,
+                ngettext("%d event published", "%d events published", outcome.changed)
+                % outcome.changed,
+            ),
+            (
+                outcome.unchanged,
+                ngettext("%d was not a draft", "%d were not drafts", outcome.unchanged)
+                % outcome.unchanged,
+            ),
+        )
+
+    @admin.action(
+        description=_("Cancel the selected events (they stay on the site, marked as cancelled)")
+    )
+    def cancel(self, request, queryset):
+        outcome = services.cancel_events(queryset, by=request.user)
+        report(
+            request,
+            (
+                outcome.changed,
+                ngettext("%d event cancelled", "%d events cancelled", outcome.changed)
+                % outcome.changed,
+            ),
+            (
+                outcome.unchanged,
+                ngettext("%d was not published", "%d were not published", outcome.unchanged)
+                % outcome.unchanged,
+            ),
+        )
+
+    @admin.action(description=_("Give free places to the people on the waiting list"))
+    def fill_places(self, request, queryset):
+        moved = sum(services.fill_places(event, by=request.user) for event in queryset)
+        report(
+            request,
+            (
+                moved,
+                ngettext(
+                    "%d person moved from the waiting list",
+                    "%d people moved from the waiting list",
+                    moved,
+                )
+                % moved,
+            ),
+        )
+
+
+# The participants' list as staff download it: every text cell safe from spreadsheet formulas.
+EXPORT_COLUMNS = [
+    ("event", lambda r: r.event.title),
+    ("full_name", lambda r: r.full_name),
+    ("authority", lambda r: r.authority),
+    ("role", lambda r: r.role),
+    ("email", lambda r: r.email),
+    ("language", lambda r: r.language),
+    ("accessibility_needs", lambda r: r.accessibility_needs),
+    ("status", lambda r: r.status),
+    ("registered", lambda r: r.created_at.isoformat()),
+]
+
+
+def participants_csv(registrations):
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = (
+        f'attachment; filename="participants-{timezone.localdate():%Y-%m-%d}.csv"'
+    )
+    writer = csv.writer(response)
+    writer.writerow([name for name, _value in EXPORT_COLUMNS])
+    for registration in registrations:
+        writer.writerow([safe_cell(value(registration)) for _name, value in EXPORT_COLUMNS])
+    return response
+
+
+@admin.register(Registration)
+class RegistrationAdmin(SimpleHistoryAdmin):
+    list_display = ["full_name", "authority", "event", "status", "language", "created_at"]
+    list_filter = ["status", "event"]
+    list_select_related = ["event"]
+    search_fields = ["full_name", "authority", "email"]
+    readonly_fields = ["status", "created_at", "confirmed_at", "updated_at"]
+    actions = ["export_participants", "cancel"]
+
+    @admin.action(description=_("Export the selected participants (CSV)"))
+    def export_participants(self, request, queryset):
+        return participants_csv(
+            queryset.select_related("event").order_by("event", "created_at", "pk")
+        )
+
+    @admin.action(description=_("Cancel the selected registrations (frees their places)"))
+    def cancel(self, request, queryset):
+        done = sum(bool(services.cancel_registration(r, by=request.user)) for r in queryset)
+        report(
+            request,
+            (
+                done,
+                ngettext("%d registration cancelled", "%d registrations cancelled", done) % done,
+            ),
+        )
+
+
+@admin.register(ParticipantMessage)
+class ParticipantMessageAdmin(admin.ModelAdmin):
+    list_display = ["subject", "event", "sent_at", "recipients"]
+    list_select_related = ["event"]
+    readonly_fields = ["sent_at", "recipients"]
+    actions = ["send"]
+
+    @admin.action(description=_("Send the selected messages to the confirmed participants"))
+    def send(self, request, queryset):
+        sent = recipients = 0
+        for message in queryset:
+            count = services.send_participant_message(message, by=request.user)
+            if message.sent_at and count:
+                sent += 1
+                recipients += count
+        report(
+            request,
+            (
+                sent,
+                ngettext("%(count)d message sent", "%(count)d messages sent", sent)
+                % {"count": sent},
+            ),
+        )

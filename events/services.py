@@ -1,0 +1,251 @@
+"""What happens to events and registrations: publish, cancel; register, confirm, leave.
+
+Each change is one conditional UPDATE whose row count decides, so running it twice (two staff
+members clicking at once, a link opened twice) changes the row once and sends one e-mail.
+"""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core import signing
+from django.db import transaction
+from django.db.models import F
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+
+from core.cache import renew_public_pages
+from core.history import record_change
+from core.mail import notify_managers_after_commit, send_after_commit
+
+from .models import Event, ParticipantMessage, Registration
+
+CONFIRMATION_SALT = "events.registration.confirm-email"
+
+
+@dataclass(frozen=True)
+class Outcome:
+    changed: int
+    unchanged: int
+
+
+def _change_each(events, from_statuses, to_status, by, reason):
+    changed = unchanged = 0
+    for event in events.order_by("pk"):
+        updated = Event.objects.filter(pk=event.pk, status__in=from_statuses).update(
+            status=to_status, sequence=F("sequence") + 1, updated_at=timezone.now()
+        )
+        if updated:
+            event.refresh_from_db()
+            record_change(event, by, reason)
+            changed += 1
+            if to_status == Event.Status.CANCELLED:
+                _tell_participants_of_cancellation(event)
+        else:
+            unchanged += 1
+    if changed:
+        renew_public_pages()
+    return Outcome(changed=changed, unchanged=unchanged)
+
+
+@transaction.atomic
+def publish_events(events, by=None):
+    """Drafts → published."""
+    return _change_each(events, [Event.Status.DRAFT], Event.Status.PUBLISHED, by, "published")
+
+
+@transaction.atomic
+def cancel_events(events, by=None):
+    """Published → cancelled: the event stays on the site, marked as cancelled, and calendars
+    receive STATUS:CANCELLED. Its registered participants are told by e-mail."""
+    return _change_each(events, [Event.Status.PUBLISHED], Event.Status.CANCELLED, by, "cancelled")
+
+
+def _tell_participants_of_cancellation(event):
+    for registration in event.registrations.filter(
+        status__in=[Registration.Status.CONFIRMED, Registration.Status.WAITING]
+    ):
+        send_after_commit(
+            _("Cancelled: %(event)s") % {"event": event.title},
+            "events/email/cancelled.txt",
+            {"registration": registration, "event": event},
+            [registration.email],
+            language=registration.language,
+        )
+
+
+# Registrations
+
+
+def confirmation_token(registration):
+    return signing.dumps(registration.pk, salt=CONFIRMATION_SALT)
+
+
+def registration_for_token(token, check_age=True):
+    """The registration a confirmation token names, or None if it no longer exists.
+
+    Raises signing.SignatureExpired when the link is older than CONFIRMATION_MAX_AGE_DAYS and
+    signing.BadSignature when it has been tampered with.
+    """
+    max_age = settings.CONFIRMATION_MAX_AGE_DAYS * 24 * 3600 if check_age else None
+    pk = signing.loads(token, salt=CONFIRMATION_SALT, max_age=max_age)
+    if not isinstance(pk, int):
+        raise signing.BadSignature("Unexpected payload.")
+    return Registration.objects.select_related("event").filter(pk=pk).first()
+
+
+def confirmation_url(registration):
+    with translation.override(registration.language):
+        path = reverse("events:confirm", kwargs={"token": confirmation_token(registration)})
+    return f"{settings.SITE_URL}{path}"
+
+
+@transaction.atomic
+def receive_registration(registration):
+    """Store a registration sent through the form, unconfirmed; send the confirmation link."""
+    registration.status = Registration.Status.UNCONFIRMED
+    registration.save()
+    send_after_commit(
+        _("Please confirm your registration: %(event)s") % {"event": registration.event.title},
+        "events/email/confirm.txt",
+        {
+            "registration": registration,
+            "event": registration.event,
+            "confirmation_url": confirmation_url(registration),
+            "max_age_days": settings.CONFIRMATION_MAX_AGE_DAYS,
+        },
+        [registration.email],
+        language=registration.language,
+    )
+    return registration
+
+
+def _has_room(event):
+    if event.capacity is None:
+        return True
+    return event.registrations.confirmed().count() < event.capacity
+
+
+@transaction.atomic
+def confirm_registration(registration):
+    """The participant opened the link: confirmed if a place is left, else on the waiting list.
+
+    The event's row is locked while places are counted, so two confirmations at the same
+    moment cannot both take the last place. True the first time only.
+    """
+    event = Event.objects.select_for_update().get(pk=registration.event_id)
+    if event.status != Event.Status.PUBLISHED:
+        return False  # a cancelled event takes no one
+    status = Registration.Status.CONFIRMED if _has_room(event) else Registration.Status.WAITING
+    now = timezone.now()
+    updated = Registration.objects.filter(
+        pk=registration.pk, status=Registration.Status.UNCONFIRMED
+    ).update(status=status, confirmed_at=now, updated_at=now)
+    registration.refresh_from_db()
+    if updated:
+        record_change(registration, None, f"e-mail confirmed: {status}")
+        _tell_participant(registration)
+        with translation.override(settings.LANGUAGE_CODE):
+            admin_path = reverse("admin:events_registration_change", args=[registration.pk])
+        notify_managers_after_commit(
+            f"New registration for {event.title}: {registration.full_name}",
+            "events/email/new_registration.txt",
+            {"registration": registration, "admin_url": f"{settings.SITE_URL}{admin_path}"},
+        )
+    return bool(updated)
+
+
+def _tell_participant(registration):
+    if registration.status == Registration.Status.CONFIRMED:
+        subject = _("Your place is confirmed: %(event)s")
+    else:
+        subject = _("You are on the waiting list: %(event)s")
+    send_after_commit(
+        subject % {"event": registration.event.title},
+        "events/email/status.txt",
+        {"registration": registration, "event": registration.event},
+        [registration.email],
+        language=registration.language,
+    )
+
+
+@transaction.atomic
+def cancel_registration(registration, by=None):
+    """Confirmed or waiting → cancelled; a freed place goes to the first on the waiting list."""
+    event = Event.objects.select_for_update().get(pk=registration.event_id)
+    was_confirmed = registration.status == Registration.Status.CONFIRMED
+    updated = (
+        Registration.objects.filter(pk=registration.pk, status=registration.status)
+        .exclude(status=Registration.Status.CANCELLED)
+        .update(status=Registration.Status.CANCELLED, updated_at=timezone.now())
+    )
+    registration.refresh_from_db()
+    if not updated:
+        return False
+    record_change(registration, by, "cancelled")
+    if was_confirmed:
+        _fill_places(event, by)
+    return True
+
+
+def _fill_places(event, by):
+    """Give the free places to the people waiting longest; each is told by e-mail."""
+    moved = 0
+    while _has_room(event):
+        first = event.registrations.waiting().order_by("confirmed_at", "pk").first()
+        if first is None:
+            break
+        if Registration.objects.filter(pk=first.pk, status=Registration.Status.WAITING).update(
+            status=Registration.Status.CONFIRMED, updated_at=timezone.now()
+        ):
+            first.refresh_from_db()
+            record_change(first, by, "moved from the waiting list")
+            _tell_participant(first)
+            moved += 1
+    return moved
+
+
+@transaction.atomic
+def fill_places(event, by=None):
+    """After staff raise an event's capacity: the waiting list moves up. Returns how many."""
+    event = Event.objects.select_for_update().get(pk=event.pk)
+    return _fill_places(event, by)
+
+
+@transaction.atomic
+def send_participant_message(message, by=None):
+    """E-mail the event's confirmed participants, each in their language; once per message.
+
+    Returns the number of recipients, 0 if the message had already been sent.
+    """
+    recipients = list(message.event.registrations.confirmed().order_by("pk"))
+    updated = ParticipantMessage.objects.filter(pk=message.pk, sent_at__isnull=True).update(
+        sent_at=timezone.now(), recipients=len(recipients)
+    )
+    if not updated:
+        return 0
+    for registration in recipients:
+        send_after_commit(
+            message.subject,
+            "events/email/message.txt",
+            {"registration": registration, "event": message.event, "message": message},
+            [registration.email],
+            language=registration.language,
+        )
+    message.refresh_from_db()
+    return len(recipients)
+
+
+def purge_registrations(days=None, dry_run=False):
+    """Delete the registrations of events that ended more than `days` ago, with their history.
+
+    Returns the number deleted (or that would be).
+    """
+    days = settings.EVENT_REGISTRATION_RETENTION_DAYS if days is None else days
+    rows = Registration.objects.purgeable(days)
+    if dry_run:
+        return rows.count()
+    pks = list(rows.values_list("pk", flat=True))
+    deleted = Registration.objects.filter(pk__in=pks).delete()[1].get("events.Registration", 0)
+    Registration.history.filter(id__in=pks).delete()
+    return deleted

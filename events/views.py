@@ -1,0 +1,238 @@
+import csv
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.core import signing
+from django.db import IntegrityError
+from django.db.models import Prefetch
+from django.http import Http404, HttpResponse, StreamingHttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods
+from django.views.generic import DetailView, FormView, ListView
+
+from core.protection import ProtectedFormMixin
+from core.spreadsheet import safe_cell
+from members.models import Member
+from news.models import Article
+
+from . import services
+from .forms import EventFilterForm, RegistrationForm
+from .ical import calendar_of
+from .models import Event
+
+
+class EventListView(ListView):
+    """Upcoming events first (soonest first), then past ones by year (latest first)."""
+
+    template_name = "events/event_list.html"
+    paginate_by = 20
+
+    def get_queryset(self):
+        self.filters = EventFilterForm(self.request.GET or None)
+        events = Event.objects.published().summaries().in_list_order()
+        return self.filters.filter(events)
+
+    def paginate_queryset(self, queryset, page_size):
+        paginator = self.get_paginator(queryset, page_size)
+        page = paginator.get_page(self.request.GET.get(self.page_kwarg))
+        return paginator, page, page.object_list, page.has_other_pages()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        now = timezone.now()
+        events = list(context["object_list"])
+        active = self.filters.active
+        context.update(
+            filters=self.filters,
+            filtered=bool(active),
+            query_string=urlencode(active),
+            upcoming=[event for event in events if event.ends_at >= now],
+            past=[event for event in events if event.ends_at < now],
+        )
+        return context
+
+
+class EventDetailView(DetailView):
+    """A published or cancelled event; staff who may view events also see drafts, as a preview."""
+
+    template_name = "events/event_detail.html"
+    context_object_name = "event"
+
+    def get_queryset(self):
+        events = Event.objects.prefetch_related(
+            "themes",
+            Prefetch("organisers", queryset=Member.objects.named().order_by("name")),
+            Prefetch("partners", queryset=Member.objects.named().order_by("name")),
+            Prefetch("articles", queryset=Article.objects.published().summaries()),
+        )
+        return events if self.can_preview() else events.published()
+
+    def can_preview(self):
+        user = self.request.user
+        return user.is_active and user.is_staff and user.has_perm("events.view_event")
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        if not self.object.is_public:
+            add_never_cache_headers(response)
+        return response
+
+    def get_context_data(self, **kwargs):
+        event = self.object
+        alternates = []
+        for code, _name in settings.LANGUAGES:
+            with translation.override(code):
+                alternates.append((code, self.request.build_absolute_uri(event.get_absolute_url())))
+        return super().get_context_data(
+            preview=not event.is_public,
+            canonical_url=self.request.build_absolute_uri(event.get_absolute_url()),
+            alternates=alternates,
+            can_edit=self.request.user.has_perm("events.change_event"),
+            **kwargs,
+        )
+
+
+def _calendar_response(content, filename):
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@require_GET
+def calendar_feed(request):
+    """Every published event (cancelled ones marked so), for calendar applications."""
+    events = Event.objects.published().order_by("starts_at", "pk")
+    return _calendar_response(calendar_of(events, _("Alliance events")), "alliance-events.ics")
+
+
+@require_GET
+def event_calendar(request, slug):
+    event = get_object_or_404(Event.objects.published(), slug=slug)
+    return _calendar_response(calendar_of([event], event.title), f"{event.slug}.ics")
+
+
+class RegisterView(ProtectedFormMixin, FormView):
+    template_name = "events/register.html"
+    form_class = RegistrationForm
+    rate_limit_scope = "events-register"
+    rate_limit_email_field = "email"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.event = get_object_or_404(Event.objects.published(), slug=kwargs["slug"])
+        if not self.event.takes_registrations:
+            raise Http404
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "event": self.event}
+
+    def get_initial(self):
+        return {"language": translation.get_supported_language_variant(translation.get_language())}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(event=self.event, **kwargs)
+
+    def form_valid(self, form):
+        try:
+            services.receive_registration(form.save(commit=False))
+        except IntegrityError:
+            form.add_error("email", _("This e-mail address is already registered for this event."))
+            return self.form_invalid(form)
+        return redirect("events:register-thanks", slug=self.event.slug)
+
+
+def register_thanks(request, slug):
+    event = get_object_or_404(Event.objects.published(), slug=slug)
+    return render(request, "events/register_thanks.html", {"event": event})
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def confirm(request, token):
+    """The link in the confirmation e-mail: GET shows one button, only its POST confirms."""
+    try:
+        registration = services.registration_for_token(token)
+    except signing.SignatureExpired:
+        return render(request, "events/confirm_invalid.html", {"expired": True}, status=410)
+    except signing.BadSignature:
+        return render(request, "events/confirm_invalid.html", status=400)
+    if registration is None:
+        return render(request, "events/confirm_invalid.html", status=404)
+    context = {"registration": registration, "event": registration.event}
+    if request.method == "POST":
+        services.confirm_registration(registration)
+    elif registration.status == registration.Status.UNCONFIRMED:
+        return render(request, "events/confirm.html", context)
+    return render(request, "events/confirm_done.html", context)
+
+
+class _Echo:
+    def write(self, value):
+        return value
+
+
+CSV_COLUMNS = [
+    "slug",
+    "title",
+    "kind",
+    "status",
+    "starts_at",
+    "ends_at",
+    "time_zone",
+    "venue",
+    "city",
+    "country",
+    "url",
+]
+
+
+@require_GET
+def events_csv(request):
+    """Open data: published (and cancelled) events; never a registration."""
+    rows = (
+        Event.objects.published()
+        .order_by("starts_at", "pk")
+        .only(
+            "slug",
+            "title",
+            "kind",
+            "status",
+            "starts_at",
+            "ends_at",
+            "time_zone",
+            "venue",
+            "city",
+            "country",
+        )
+    )
+    writer = csv.writer(_Echo())
+
+    def lines():
+        yield writer.writerow(CSV_COLUMNS)
+        for event in rows.iterator(chunk_size=2000):
+            with translation.override(settings.LANGUAGE_CODE):
+                url = f"{settings.SITE_URL}{reverse('events:detail', kwargs={'slug': event.slug})}"
+            cells = [
+                event.slug,
+                event.title,
+                event.kind,
+                event.status,
+                event.local_start.isoformat(),
+                event.local_end.isoformat(),
+                event.time_zone,
+                event.venue,
+                event.city,
+                event.country.code or "",
+                url,
+            ]
+            yield writer.writerow([safe_cell(cell) for cell in cells])
+
+    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="events.csv"'
+    response["Access-Control-Allow-Origin"] = "*"
+    return response

@@ -1,0 +1,84 @@
+from django import forms
+from django.db.models.functions import ExtractYear
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from core.cache import remember
+from practices.models import Theme
+
+from .languages import LANGUAGES, ORDER
+from .models import Document, DocumentFile
+
+
+class DocumentFilterForm(forms.Form):
+    """The library's filters, a plain GET form; a value that does not exist is ignored."""
+
+    q = forms.CharField(label=_("Search"), max_length=100, required=False)
+    type = forms.ChoiceField(label=_("Type"), required=False)
+    year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int, empty_value=None)
+    theme = forms.ChoiceField(label=_("Theme"), required=False)
+    language = forms.ChoiceField(label=_("Language"), required=False)
+
+    def __init__(self, data=None):
+        super().__init__(data)
+        everything = ("", _("All"))
+        self.fields["type"].choices = [
+            everything,
+            *((value, label.capitalize()) for value, label in Document.Kind.choices),
+        ]
+        published = Document.objects.published()
+        years = remember(
+            "library-years",
+            lambda: sorted(
+                set(
+                    published.annotate(year=ExtractYear("published_on"))
+                    .order_by()
+                    .values_list("year", flat=True)
+                    .distinct()
+                ),
+                reverse=True,
+            ),
+        )
+        self.fields["year"].choices = [everything, *((year, str(year)) for year in years)]
+        themes = remember(
+            f"library-themes:{get_language()}",
+            lambda: list(
+                Theme.objects.filter(documents__in=published).distinct().values_list("slug", "name")
+            ),
+        )
+        self.fields["theme"].choices = [everything, *themes]
+        used = remember(
+            "library-languages",
+            lambda: set(
+                DocumentFile.objects.filter(document__in=published)
+                .order_by()
+                .values_list("language", flat=True)
+                .distinct()
+            ),
+        )
+        self.fields["language"].choices = [
+            everything,
+            *((code, name) for code, name in LANGUAGES if code in used),
+        ]
+        self.used_languages = sorted(used, key=lambda code: ORDER.get(code, 99))
+
+    def filter(self, queryset):
+        active = self.active
+        if "type" in active:
+            queryset = queryset.filter(kind=active["type"])
+        if "year" in active:
+            queryset = queryset.filter(published_on__year=active["year"])
+        if "theme" in active:
+            queryset = queryset.filter(themes__slug=active["theme"])
+        if "language" in active:
+            queryset = queryset.in_language(active["language"])
+        if "q" in active:
+            queryset = queryset.search(active["q"])
+        return queryset
+
+    @property
+    def active(self):
+        if not self.is_bound:
+            return {}
+        self.is_valid()
+        return {name: value for name, value in self.cleaned_data.items() if value}

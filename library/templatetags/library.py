@@ -1,0 +1,32 @@
+"""The library's documents where lower apps' pages show them (the Declaration's page, an event's
+page): those apps cannot import the library, their templates load these tags."""
+
+from django import template
+
+from ..models import Document, DocumentFile
+
+register = template.Library()
+
+
+@register.simple_tag
+def declaration_copies(declaration):
+    """The files of the library's public copies of `declaration`, one per language."""
+    if declaration is None:
+        return []
+    files = (
+        DocumentFile.objects.filter(
+            document__in=Document.objects.published().filter(declaration=declaration)
+        )
+        .select_related("document")
+        .only("language", "file", "document__slug")
+    )
+    by_language = {}
+    for item in sorted(files, key=lambda item: (item.position, item.pk)):
+        by_language.setdefault(item.language, item)
+    return list(by_language.values())
+
+
+@register.simple_tag
+def event_documents(event):
+    """The public documents related to an event."""
+    return list(Document.objects.published().filter(events=event).summaries())

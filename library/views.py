@@ -1,0 +1,85 @@
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404
+from django.utils import translation
+from django.views.decorators.http import require_GET
+from django.views.generic import DetailView, ListView
+
+from core.uploads import serve_file
+from events.models import Event
+from members.models import Member
+from news.models import Article
+
+from .forms import DocumentFilterForm
+from .models import Document, DocumentFile
+
+
+class DocumentListView(ListView):
+    template_name = "library/document_list.html"
+    paginate_by = 20
+
+    def get_queryset(self):
+        self.filters = DocumentFilterForm(self.request.GET or None)
+        files = DocumentFile.objects.only("document_id", "language", "file", "size")
+        documents = (
+            Document.objects.published()
+            .summaries()
+            .prefetch_related(Prefetch("files", queryset=files))
+        )
+        return self.filters.filter(documents)
+
+    def paginate_queryset(self, queryset, page_size):
+        paginator = self.get_paginator(queryset, page_size)
+        page = paginator.get_page(self.request.GET.get(self.page_kwarg))
+        return paginator, page, page.object_list, page.has_other_pages()
+
+    def get_context_data(self, **kwargs):
+        active = self.filters.active
+        return super().get_context_data(
+            filters=self.filters, filtered=bool(active), query_string=urlencode(active), **kwargs
+        )
+
+
+class DocumentDetailView(DetailView):
+    template_name = "library/document_detail.html"
+    context_object_name = "document"
+
+    def get_queryset(self):
+        return Document.objects.published().prefetch_related(
+            "themes",
+            "files",
+            Prefetch("members", queryset=Member.objects.named().order_by("name")),
+            Prefetch("events", queryset=Event.objects.published().summaries()),
+            Prefetch("articles", queryset=Article.objects.published().summaries()),
+        )
+
+    def get_context_data(self, **kwargs):
+        document = self.object
+        alternates = []
+        for code, _name in settings.LANGUAGES:
+            with translation.override(code):
+                alternates.append(
+                    (code, self.request.build_absolute_uri(document.get_absolute_url()))
+                )
+        files = sorted(document.files.all(), key=lambda item: item.position)
+        return super().get_context_data(
+            files=files,
+            canonical_url=self.request.build_absolute_uri(document.get_absolute_url()),
+            alternates=alternates,
+            **kwargs,
+        )
+
+
+@require_GET
+def document_file(request, slug, language):
+    """One language's file of a public document, served so that nothing in it runs."""
+    item = get_object_or_404(
+        DocumentFile.objects.select_related("document").filter(
+            document__in=Document.objects.published()
+        ),
+        document__slug=slug,
+        language=language,
+    )
+    return serve_file(item.file, f"{slug}-{language}")
