@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.cache import remember
 from declarations.models import Signature
+from events.models import Event
 from members.models import Member
 
 MEMBER_UPDATES = _(
@@ -87,6 +88,25 @@ DATA_FILES = [
             ("signed_on", _("The date of signature (YYYY-MM-DD).")),
         ],
         lambda: Signature.objects.public().count(),
+    ),
+    DataFile(
+        "data-events-csv",
+        _("The Alliance's events, published or cancelled: one row per event, in CSV (UTF-8)."),
+        _("Changes as soon as staff publish, edit or cancel an event."),
+        [
+            ("slug", _("The event's identifier, part of its address.")),
+            ("title", _("Its title, in English.")),
+            ("kind", _("Conference, seminar, study visit, meeting or online.")),
+            ("status", _("Published or cancelled.")),
+            ("starts_at", _("When it starts (ISO 8601, with its offset).")),
+            ("ends_at", _("When it ends (ISO 8601, with its offset).")),
+            ("time_zone", _("The time zone of the place, e.g. Europe/Paris.")),
+            ("venue", _("The venue.")),
+            ("city", _("The city.")),
+            ("country", _("ISO 3166-1 country code.")),
+            ("url", _("The address of the event's page.")),
+        ],
+        lambda: Event.objects.published().count(),
     ),
 ]
 

@@ -7,10 +7,18 @@ class EventsConfig(AppConfig):
     verbose_name = _("Events")
 
     def ready(self):
-        from core import personal_data
+        from core import personal_data, search
         from members.models import Member
 
-        from .models import Registration
+        from .models import Event, Registration
+
+        search.register(
+            "events",
+            _("Events"),
+            lambda query: Event.objects.published().search(query).order_by("-starts_at", "pk"),
+            snippet=lambda event: event.summary,
+            position=40,
+        )
 
         def registrations_of(member):
             # Registrations sent from the contact person's address.

@@ -15,6 +15,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 from django.views.generic import DetailView, FormView, ListView
 
+from core.open_data import data_file
 from core.protection import ProtectedFormMixin
 from core.spreadsheet import safe_cell
 from members.models import Member
@@ -191,7 +192,7 @@ CSV_COLUMNS = [
 ]
 
 
-@require_GET
+@data_file
 def events_csv(request):
     """Open data: published (and cancelled) events; never a registration."""
     rows = (

@@ -43,7 +43,7 @@ def test_head_answers_like_get_without_a_body(client, url):
 
     assert head.status_code == 200
     assert head["Content-Type"] == got["Content-Type"]
-    assert head.content == b"" if not head.streaming else b"".join(head.streaming_content) == b""
+    assert b"".join(head.streaming_content if head.streaming else [head.content]) == b"" if not head.streaming else b"".join(head.streaming_content) == b""
 
 
 @pytest.mark.parametrize("url", FILES)
@@ -79,3 +79,15 @@ def test_data_page_queries_are_bounded(client, django_assert_max_num_queries):
         make_member()
     with django_assert_max_num_queries(12):
         client.get("/en/data/")
+
+
+@pytest.mark.django_db
+def test_the_data_page_lists_the_events_file_and_it_carries_its_licence(client):
+    page = client.get("/en/data/").content.decode()
+    head = client.head("/data/events.csv")
+
+    assert "/data/events.csv" in page
+    assert head.status_code == 200
+    assert b"".join(head.streaming_content if head.streaming else [head.content]) == b""
+    assert 'rel="license"' in head["Link"]
+    assert head["Access-Control-Allow-Origin"] == "*"

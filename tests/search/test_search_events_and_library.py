@@ -1,0 +1,47 @@
+"""The site search covers events and library documents, never a draft or a participants-only
+document."""
+
+import pytest
+
+from events.models import Event
+from library.models import Document
+from tests.events.factories import make_event
+from tests.library.factories import make_document
+
+pytestmark = pytest.mark.django_db
+
+
+def found(client, query, language="en"):
+    return client.get(f"/{language}/search/", {"q": query}).content.decode()
+
+
+@pytest.mark.parametrize("query", ["Radenci housing", "radenci", "RADENCI"])
+def test_a_published_event_is_found(client, query):
+    event = make_event(title="Radenci housing conference")
+
+    page = found(client, query)
+
+    assert event.get_absolute_url() in page
+
+
+def test_a_draft_event_is_never_found(client):
+    draft = make_event(title="Radenci housing conference", status=Event.Status.DRAFT)
+
+    assert draft.get_absolute_url() not in found(client, "radenci")
+
+
+@pytest.mark.parametrize("query", ["Resolution on Roma housing", "resolution roma"])
+def test_a_published_document_is_found(client, query):
+    document = make_document(title="Resolution on Roma housing")
+
+    assert document.get_absolute_url() in found(client, query)
+
+
+def test_drafts_and_participants_only_documents_are_never_found(client):
+    draft = make_document(title="Resolution on Roma housing", status=Document.Status.DRAFT)
+    private = make_document(title="Resolution on Roma housing notes", participants_only=True)
+
+    page = found(client, "resolution roma housing")
+
+    assert draft.get_absolute_url() not in page
+    assert private.get_absolute_url() not in page
