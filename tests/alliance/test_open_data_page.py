@@ -43,7 +43,11 @@ def test_head_answers_like_get_without_a_body(client, url):
 
     assert head.status_code == 200
     assert head["Content-Type"] == got["Content-Type"]
-    assert b"".join(head.streaming_content if head.streaming else [head.content]) == b"" if not head.streaming else b"".join(head.streaming_content) == b""
+    assert (
+        b"".join(head.streaming_content if head.streaming else [head.content]) == b""
+        if not head.streaming
+        else b"".join(head.streaming_content) == b""
+    )
 
 
 @pytest.mark.parametrize("url", FILES)
