@@ -31,7 +31,7 @@ def test_staff_log_in_and_edit_under_the_strict_csp(page, demo, console, screens
     page.get_by_label("Username").fill("secretariat")
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Log in").click()
-    page.get_by_role("heading", name="Back office").wait_for()
+    page.get_by_role("heading", name="Today’s work").wait_for()
 
     page.goto("/admin/alliance/page/")
     page.get_by_role("link", name=about.title).wait_for()
