@@ -10,6 +10,8 @@ from declarations.sitemaps import DeclarationSitemap
 from members import views as members_views
 from members.sitemaps import CountrySitemap, MemberPagesSitemap, MemberSitemap
 from news.sitemaps import ArticleSitemap
+from practices import views as practices_views
+from practices.sitemaps import PracticeSitemap
 
 from . import views
 from .sitemaps import StaticViewSitemap
@@ -21,6 +23,7 @@ sitemaps = {
     "countries": CountrySitemap,
     "declaration": DeclarationSitemap,
     "news": ArticleSitemap,
+    "practices": PracticeSitemap,
 }
 
 handler500 = "alliance.views.server_error"
@@ -42,6 +45,8 @@ urlpatterns = [
         declarations_views.signatories_csv,
         name="data-signatories-csv",
     ),
+    path("data/practices.csv", practices_views.practices_csv, name="data-practices-csv"),
+    path("data/practices.json", practices_views.practices_json, name="data-practices-json"),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 
@@ -55,6 +60,7 @@ urlpatterns += i18n_patterns(
     path("", include("members.urls")),
     path("declaration/", include("declarations.urls")),
     path("news/", include("news.urls")),
+    path("practices/", include("practices.urls")),
 )
 
 if settings.DEBUG:
