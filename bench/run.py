@@ -75,6 +75,7 @@ class Config:
             "members": max(46, round(10_000 * self.scale)),
             "signatures": round(50_000 * self.scale),
             "articles": round(5_000 * self.scale),
+            "practices": round(20_000 * self.scale),
         }
 
 
@@ -173,6 +174,7 @@ def default_urls():
     """The issue's list, with a real member, article, country and search from the database."""
     from members.models import Member
     from news.models import Article
+    from practices.models import Practice
 
     members = Member.objects.approved().filter(kind=Member.Kind.CITY).order_by("pk")
     member = members[members.count() // 2]
@@ -191,6 +193,11 @@ def default_urls():
         article.get_absolute_url(),
         "/en/news/feed/",
         "/data/members.csv",
+        "/en/practices/",
+        f"/en/practices/?q={quote(word)}",
+        Practice.objects.published()
+        .order_by("pk")[Practice.objects.published().count() // 2]
+        .get_absolute_url(),
     ]
 
 

@@ -7,7 +7,13 @@ from django.db import transaction
 from django.utils.module_loading import import_string
 
 # Each app's demo loader: idempotent, returns {"what": count}. Order matters (members first).
-LOADERS = ["alliance.demo.load", "members.demo.load", "declarations.demo.load", "news.demo.load"]
+LOADERS = [
+    "alliance.demo.load",
+    "members.demo.load",
+    "declarations.demo.load",
+    "news.demo.load",
+    "practices.demo.load",
+]
 
 
 class Command(BaseCommand):
