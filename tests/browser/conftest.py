@@ -17,6 +17,7 @@ from django.utils import translation
 
 from members.models import Member
 from news.models import Article
+from practices.models import Practice
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -170,6 +171,12 @@ class DemoSite:
                 return reverse("country", args=[self.member.country.code.lower()])
             if name == "article":
                 return self.article.get_absolute_url()
+            if name == "practice":
+                return (
+                    Practice.objects.published().get(slug="housing-desk-madrid").get_absolute_url()
+                )
+            if name == "practices:filtered":
+                return reverse("practices:list") + "?theme=housing&q=familles&year=2015"
             if name == "not-found":
                 return f"/{language}/no-such-page/"
             return reverse(name)
