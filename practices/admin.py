@@ -68,7 +68,6 @@ class ReturnForm(forms.Form):
 class PracticeAdmin(SimpleHistoryAdmin, TranslationAdmin):
     list_display = ["title", "status", "start_year", "end_year", "submitted_at", "published_at"]
     list_filter = [PublicFilter, "status", "themes", "original_language"]
-    list_select_related = []
     search_fields = ["slug", "title_en", "title_fr", "summary_en", "summary_fr"]
     filter_horizontal = ["themes", "members"]
     inlines = [PracticeLinkInline, AttachmentInline]

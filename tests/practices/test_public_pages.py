@@ -205,6 +205,7 @@ def test_the_practice_page_shows_what_the_practice_holds(client, schools, lyon):
         "Mediators must come from the neighbourhood.",
         "Roma inclusion office, City of Lyon",
         'href="https://lyon.example.org/"',
+        'First written in</dt>\n      <dd class="col-sm-9">English',
     ]:
         assert value in text
 

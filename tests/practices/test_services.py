@@ -184,3 +184,23 @@ def test_two_editors_publishing_at_the_same_moment_publish_once_and_write_once(m
     assert [message.to for message in mailoutbox] == [["a@b.example.org"]]
     (record,) = practice.history.filter(history_change_reason="published")
     assert record.history_user.username == winner
+
+
+def test_a_member_s_personal_data_export_includes_the_practices_its_contact_submitted(admin_client):
+    import json
+
+    from django.urls import reverse
+
+    member = make_member(contact_email="Roma.Office@graz.example.org")
+    practice = make_practice(status=Status.DRAFT)
+    services.submit_practice(practice, by_contact=member)
+    make_practice(status=Status.DRAFT, submitter_email="someone.else@example.org")
+
+    response = admin_client.post(
+        reverse("admin:members_member_changelist") + "?status=all",
+        {"action": "export_personal_data", "_selected_action": [member.pk]},
+    )
+
+    (person,) = json.loads(response.content)
+    assert [row["slug"] for row in person["practices submitted"]] == [practice.slug]
+    assert person["practices submitted"][0]["history"][-1]["history_change_reason"] == "submitted"
