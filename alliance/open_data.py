@@ -13,6 +13,7 @@ from core.cache import remember
 from declarations.models import Signature
 from events.models import Event
 from members.models import Member
+from practices.models import Practice
 
 MEMBER_UPDATES = _(
     "Changes as soon as staff approve a join request, record that a member left, or edit a member."
@@ -107,6 +108,28 @@ DATA_FILES = [
             ("url", _("The address of the event's page.")),
         ],
         lambda: Event.objects.published().count(),
+    ),
+    DataFile(
+        "data-practices-csv",
+        _(
+            "The good practices of member cities and regions: one row per published practice, "
+            "in CSV (UTF-8); the same in JSON at /data/practices.json."
+        ),
+        _("Changes as soon as staff publish, edit or archive a practice."),
+        [
+            ("slug", _("The practice's identifier, part of its address.")),
+            (
+                "title_en, title_fr",
+                _("Its title in English and in French (empty if not yet translated)."),
+            ),
+            ("summary_en, summary_fr", _("Its summary in each language.")),
+            ("themes", _("Its themes, as identifiers separated by spaces.")),
+            ("members", _("The member authorities involved, as identifiers.")),
+            ("countries", _("Their ISO 3166-1 country codes.")),
+            ("start_year, end_year", _("The period; no end year while it goes on.")),
+            ("url", _("The address of the practice's page.")),
+        ],
+        lambda: Practice.objects.published().count(),
     ),
 ]
 

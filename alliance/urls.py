@@ -13,6 +13,8 @@ from library.sitemaps import DocumentSitemap
 from members import views as members_views
 from members.sitemaps import CountrySitemap, MemberPagesSitemap, MemberSitemap
 from news.sitemaps import ArticleSitemap
+from practices import views as practices_views
+from practices.sitemaps import PracticeSitemap
 
 from . import views
 from .sitemaps import StaticViewSitemap
@@ -26,6 +28,7 @@ sitemaps = {
     "news": ArticleSitemap,
     "events": EventSitemap,
     "library": DocumentSitemap,
+    "practices": PracticeSitemap,
 }
 
 handler500 = "alliance.views.server_error"
@@ -48,6 +51,8 @@ urlpatterns = [
         name="data-signatories-csv",
     ),
     path("data/events.csv", events_views.events_csv, name="data-events-csv"),
+    path("data/practices.csv", practices_views.practices_csv, name="data-practices-csv"),
+    path("data/practices.json", practices_views.practices_json, name="data-practices-json"),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 
@@ -67,6 +72,7 @@ urlpatterns += i18n_patterns(
     path("cooperate/", include("cooperation.urls")),
     path("events/", include("events.urls")),
     path("library/", include("library.urls")),
+    path("practices/", include("practices.urls")),
 )
 
 if settings.DEBUG:

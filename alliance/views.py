@@ -23,6 +23,7 @@ from members.map import render_member_map
 from members.models import Member, approved_counts, totals_of
 from members.views import MemberListView
 from news.models import Article
+from practices.models import Practice
 
 from .models import Page
 from .open_data import file_facts
@@ -40,6 +41,7 @@ def home(request):
         "member_totals": members,
         "signature_totals": signatures,
         "latest_articles": Article.objects.published().summaries()[:3],
+        "latest_practices": Practice.objects.published().summaries()[:3],
         "declaration": Declaration.objects.current(),
         "next_events": Event.objects.published().upcoming().summaries()[:3],
     }
@@ -170,6 +172,7 @@ def country_detail(request, code):
         "signatures": signatures.only("full_name", "office", "authority_name")[:SIGNATURES_SHOWN],
         "signature_count": signatures.count(),
         "articles": Article.objects.published().about_country(code).summaries()[:10],
+        "practices": Practice.objects.published().in_country(code).summaries()[:10],
         # The same members feed the map and the list below it: one query for both.
         "member_map": render_member_map(members, country=code),
     }

@@ -77,6 +77,7 @@ class Config:
             "articles": round(5_000 * self.scale),
             "events": round(2_000 * self.scale),
             "documents": round(5_000 * self.scale),
+            "practices": round(20_000 * self.scale),
         }
 
 
@@ -175,6 +176,7 @@ def default_urls():
     """The issue's list, with a real member, article, country and search from the database."""
     from members.models import Member
     from news.models import Article
+    from practices.models import Practice
 
     members = Member.objects.approved().filter(kind=Member.Kind.CITY).order_by("pk")
     member = members[members.count() // 2]
@@ -197,6 +199,11 @@ def default_urls():
         "/en/library/",
         "/en/library/?language=ro",
         "/data/members.csv",
+        "/en/practices/",
+        f"/en/practices/?q={quote(word)}",
+        Practice.objects.published()
+        .order_by("pk")[Practice.objects.published().count() // 2]
+        .get_absolute_url(),
     ]
 
 

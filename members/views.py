@@ -82,6 +82,8 @@ class MemberDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         context["signatures"] = self.object.signatures.public().order_by("-signed_on", "full_name")
         context["articles"] = self.object.articles.published().summaries()[:10]
+        # Through the relation practices declares ("practices"): members does not import it.
+        context["practices"] = self.object.practices.published().summaries()[:10]
         return context
 
 

@@ -1,7 +1,20 @@
-from django.contrib import admin
+from django import forms
+from django.conf import settings
+from django.contrib import admin, messages
+from django.contrib.admin import helpers
+from django.template.response import TemplateResponse
+from django.utils import translation
+from django.utils.html import format_html_join
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
+from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Theme
+from core.admin import report
+from members.models import Member
+
+from . import services
+from .models import Attachment, Practice, PracticeLink, Theme
 
 
 @admin.register(Theme)
@@ -10,3 +23,237 @@ class ThemeAdmin(TranslationAdmin):
     list_editable = ["position"]
     search_fields = ["name_en", "name_fr", "slug"]
     prepopulated_fields = {"slug": ["name_en"]}
+
+
+class PracticeLinkInline(admin.TabularInline):
+    model = PracticeLink
+    extra = 0
+    fields = ["title", "url", "position"]
+
+
+class AttachmentInline(admin.TabularInline):
+    model = Attachment
+    extra = 0
+    fields = ["title", "language", "file", "size", "position"]
+    readonly_fields = ["size"]
+
+
+class PublicFilter(admin.SimpleListFilter):
+    """What the public sees: the rule of `Practice.objects.published()`."""
+
+    title = _("on the site")
+    parameter_name = "public"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("published")), ("no", _("not published"))]
+
+    def queryset(self, request, queryset):
+        match self.value():
+            case "yes":
+                return queryset.published()
+            case "no":
+                return queryset.exclude(pk__in=queryset.published().values("pk"))
+        return queryset
+
+
+class ReturnForm(forms.Form):
+    comment = forms.CharField(
+        label=_("Comment to the submitter"),
+        widget=forms.Textarea(attrs={"rows": 5, "cols": 60}),
+        help_text=_("What to change before the practice can be published. They read it."),
+    )
+
+
+@admin.register(Practice)
+class PracticeAdmin(SimpleHistoryAdmin, TranslationAdmin):
+    list_display = ["title", "status", "start_year", "end_year", "submitted_at", "published_at"]
+    list_filter = [PublicFilter, "status", "themes", "original_language"]
+    search_fields = ["slug", "title_en", "title_fr", "summary_en", "summary_fr"]
+    filter_horizontal = ["themes", "members"]
+    inlines = [PracticeLinkInline, AttachmentInline]
+    readonly_fields = [
+        "status",
+        "review_comment",
+        "preview_links",
+        "submitted_at",
+        "submitted_by",
+        "submitter_email",
+        "published_at",
+        "decided_at",
+        "decided_by",
+        "created_at",
+        "updated_at",
+    ]
+    actions = ["submit_selected", "publish_selected", "return_selected", "archive_selected"]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "summary", "body", "original_language"]}),
+        (_("Classification"), {"fields": ["themes", "members", "start_year", "end_year"]}),
+        (
+            _("Details"),
+            {
+                "fields": [
+                    "target_groups",
+                    "partners",
+                    "budget",
+                    "funding",
+                    "results",
+                    "lessons",
+                    "contact_role",
+                    "contact_email",
+                ]
+            },
+        ),
+        (_("Image"), {"fields": ["image", "image_alt"]}),
+        (
+            _("Workflow"),
+            {
+                "fields": ["status", "review_comment", "preview_links"],
+                "description": _(
+                    "Draft → submitted → published, or returned with a comment; published → "
+                    "archived. Use the actions of the list to move a practice on."
+                ),
+            },
+        ),
+        (
+            _("History"),
+            {
+                "fields": [
+                    "submitted_at",
+                    "submitted_by",
+                    "submitter_email",
+                    "published_at",
+                    "decided_at",
+                    "decided_by",
+                    "created_at",
+                    "updated_at",
+                ]
+            },
+        ),
+    ]
+
+    def get_prepopulated_fields(self, request, obj=None):
+        # Once the public has seen the address, it stays.
+        if obj is not None and obj.published_at:
+            return {}
+        return {"slug": ["title_en"]}
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if obj is not None and obj.published_at:
+            fields.append("slug")
+        return fields
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "members":
+            kwargs["queryset"] = Member.objects.named()
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+    def has_publish_permission(self, request):
+        return request.user.has_perm("practices.publish_practice")
+
+    @admin.display(description=_("preview"))
+    def preview_links(self, practice):
+        if practice.pk is None:
+            return _("Save the practice first.")
+        links = []
+        for code, name in settings.LANGUAGES:
+            with translation.override(code):
+                links.append((practice.get_absolute_url(), code, name))
+        return format_html_join(
+            " · ", '<a href="{}" hreflang="{}" target="_blank" rel="noopener">{}</a>', links
+        )
+
+    @admin.action(description=_("Submit for publication"), permissions=["change"])
+    def submit_selected(self, request, queryset):
+        done, skipped = _decide(
+            queryset, lambda practice: services.submit_practice(practice, by_user=request.user)
+        )
+        report(
+            request,
+            (
+                done,
+                ngettext("%(count)d practice submitted", "%(count)d practices submitted", done)
+                % {"count": done},
+            ),
+            (skipped, _left_alone(skipped), messages.WARNING),
+        )
+
+    @admin.action(description=_("Publish"), permissions=["publish"])
+    def publish_selected(self, request, queryset):
+        done, skipped = _decide(
+            queryset, lambda practice: services.publish_practice(practice, by=request.user)
+        )
+        report(
+            request,
+            (
+                done,
+                ngettext("%(count)d practice published", "%(count)d practices published", done)
+                % {"count": done},
+            ),
+            (skipped, _left_alone(skipped), messages.WARNING),
+        )
+
+    @admin.action(description=_("Return to the submitter with a comment…"), permissions=["publish"])
+    def return_selected(self, request, queryset):
+        submitted = queryset.filter(status=Practice.Status.SUBMITTED)
+        form = ReturnForm(request.POST if "post" in request.POST else None)
+        if form.is_bound and form.is_valid():
+            comment = form.cleaned_data["comment"]
+            done, skipped = _decide(
+                queryset,
+                lambda practice: services.return_practice(practice, request.user, comment),
+            )
+            report(
+                request,
+                (
+                    done,
+                    ngettext("%(count)d practice returned", "%(count)d practices returned", done)
+                    % {"count": done},
+                ),
+                (skipped, _left_alone(skipped), messages.WARNING),
+            )
+            return None
+        return TemplateResponse(
+            request,
+            "admin/practices/practice/return_confirmation.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": _("Return practices to their submitters"),
+                "opts": self.model._meta,
+                "form": form,
+                "queryset": queryset,
+                "practices": submitted,
+                "not_applicable": queryset.count() - submitted.count(),
+                "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+                "media": self.media,
+            },
+        )
+
+    @admin.action(description=_("Archive"), permissions=["publish"])
+    def archive_selected(self, request, queryset):
+        done, skipped = _decide(
+            queryset, lambda practice: services.archive_practice(practice, by=request.user)
+        )
+        report(
+            request,
+            (
+                done,
+                ngettext("%(count)d practice archived", "%(count)d practices archived", done)
+                % {"count": done},
+            ),
+            (skipped, _left_alone(skipped), messages.WARNING),
+        )
+
+
+def _decide(queryset, decide):
+    """Apply a step to each practice; (how many it changed, how many it left as they were)."""
+    outcomes = [bool(decide(practice)) for practice in queryset.order_by("pk")]
+    return outcomes.count(True), outcomes.count(False)
+
+
+def _left_alone(count):
+    return ngettext(
+        "%(count)d could not take this step and was left as it was",
+        "%(count)d could not take this step and were left as they were",
+        count,
+    ) % {"count": count}

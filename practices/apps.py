@@ -5,3 +5,29 @@ from django.utils.translation import gettext_lazy as _
 class PracticesConfig(AppConfig):
     name = "practices"
     verbose_name = _("Good practices")
+
+    def ready(self):
+        from core import personal_data, search
+        from members.models import Member
+
+        from .models import Practice
+
+        search.register(
+            "practices",
+            _("Good practices"),
+            lambda query: (
+                Practice.objects.published().search(query).order_by("-published_at", "pk")
+            ),
+            snippet=lambda practice: practice.summary,
+            position=30,
+        )
+
+        def practices_submitted_by(member):
+            # The contact person's address is kept on the practices they submitted.
+            if not member.contact_email:
+                return Practice.objects.none()
+            return Practice.objects.filter(submitter_email__iexact=member.contact_email).order_by(
+                "pk"
+            )
+
+        personal_data.register_related(Member, "practices submitted", practices_submitted_by)

@@ -19,6 +19,7 @@ from events.models import Event
 from library.models import Document
 from members.models import Member
 from news.models import Article
+from practices.models import Practice
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -182,6 +183,12 @@ class DemoSite:
                 return self.event.get_absolute_url()
             if name == "document":
                 return self.document.get_absolute_url()
+            if name == "practice":
+                return (
+                    Practice.objects.published().get(slug="housing-desk-madrid").get_absolute_url()
+                )
+            if name == "practices:filtered":
+                return reverse("practices:list") + "?theme=housing&q=familles&year=2015"
             if name == "not-found":
                 return f"/{language}/no-such-page/"
             return reverse(name)

@@ -21,6 +21,7 @@ from django.utils import timezone, translation
 from django.utils.text import slugify
 
 from core.cache import renew_public_pages
+from core.markup import render_markdown
 from core.text import normalise
 from declarations.demo import ensure_declaration
 from declarations.models import Signature
@@ -28,7 +29,7 @@ from events.models import Event
 from library.models import Document, DocumentFile
 from members.models import Member
 from news.models import Article, Tag
-from practices.models import Theme
+from practices.models import Practice, Theme
 
 BATCH_SIZE = 1000
 
@@ -123,6 +124,7 @@ class Command(BaseCommand):
         parser.add_argument("--articles", type=int, default=5_000)
         parser.add_argument("--events", type=int, default=2_000)
         parser.add_argument("--documents", type=int, default=5_000)
+        parser.add_argument("--practices", type=int, default=20_000)
         parser.add_argument("--seed", type=int, default=1, help="Same seed, same data.")
         parser.add_argument(
             "--clear",
@@ -131,9 +133,19 @@ class Command(BaseCommand):
         )
 
     def handle(
-        self, *args, members, signatures, articles, seed, clear, events=0, documents=0, **options
+        self,
+        *args,
+        members,
+        signatures,
+        articles,
+        seed,
+        clear,
+        events=0,
+        documents=0,
+        practices=0,
+        **options,
     ):
-        if min(members, signatures, articles, events, documents) < 0:
+        if min(members, signatures, articles, events, documents, practices) < 0:
             raise CommandError("Counts cannot be negative.")
         self.random = random.Random(seed)
         # Makes e-mails unique against rows of earlier runs kept without --clear.
@@ -147,6 +159,7 @@ class Command(BaseCommand):
             made_articles = self.make_articles(articles, made_members)
             made_events = self.make_events(events)
             made_documents = self.make_documents(documents)
+            made_practices = self.make_practices(practices, made_members)
             renew_public_pages()
         # Straight after a bulk insert the planner would still believe the tables empty, and
         # index-only scans would visit every row (autovacuum comes later): do its work now.
@@ -156,8 +169,8 @@ class Command(BaseCommand):
             cursor.execute("VACUUM ANALYZE" if vacuum else "ANALYZE")
         self.stdout.write(
             f"Generated {len(made_members)} members, {made_signatures} signatures and "
-            f"{made_articles} articles, {made_events} events and {made_documents} documents "
-            f"in {time.monotonic() - started:.1f} s."
+            f"{made_articles} articles, {made_events} events, {made_documents} documents and "
+            f"{made_practices} practices in {time.monotonic() - started:.1f} s."
         )
 
     def clear(self):
@@ -169,6 +182,9 @@ class Command(BaseCommand):
             *(through._meta.db_table for through in self.event_links()),
             Event.registrations.field.model._meta.db_table,
             Event._meta.db_table,
+            Practice.themes.through._meta.db_table,
+            Practice.members.through._meta.db_table,
+            Practice._meta.db_table,
             Article.tags.through._meta.db_table,
             Article.members.through._meta.db_table,
             Signature._meta.db_table,
@@ -395,6 +411,82 @@ class Command(BaseCommand):
         ]
         Article.members.through.objects.bulk_create(linked, batch_size=BATCH_SIZE)
         return len(articles)
+
+    def make_practices(self, count, members):
+        """Published practices (some drafts and submitted ones), each with themes and members.
+
+        Bulk inserts skip save(): the rendered body and the search text are filled here.
+        """
+        themes = list(Theme.objects.all())
+        named = [member for member in members if member.status == Member.Status.APPROVED]
+        now = timezone.now()
+        taken_slugs = set(Practice.objects.values_list("slug", flat=True))
+        rendered = {}
+        practices = []
+        for n in range(count):
+            member = self.random.choice(named) if named else None
+            place = member.name if member else "Strasbourg"
+            subject_en, subject_fr = self.random.choice(SUBJECTS)
+            title_en = f"{subject_en.capitalize()} in {place}"
+            title_fr = f"{subject_fr.capitalize()} à {place}"
+            body_en = PARAGRAPH_EN.format(place=place, subject=subject_en)
+            body_fr = PARAGRAPH_FR.format(place=place, subject=subject_fr)
+            roll = self.random.random()
+            status = (
+                Practice.Status.PUBLISHED
+                if roll < 0.9
+                else self.random.choice([Practice.Status.DRAFT, Practice.Status.SUBMITTED])
+            )
+            start = self.random.randint(2005, 2025)
+            practice = Practice(
+                title=title_en,
+                title_en=title_en,
+                title_fr=title_fr if n % 2 else None,
+                slug=self.unique_slug(title_en, taken_slugs),
+                summary_en=f"What {place} did on {subject_en}, and what it learnt.",
+                summary_fr=f"Ce que {place} a fait sur {subject_fr}, et ce qu’elle en a appris."
+                if n % 2
+                else None,
+                body_en=body_en,
+                body_fr=body_fr if n % 2 else None,
+                start_year=start,
+                end_year=None if roll < 0.3 else min(start + self.random.randint(0, 6), 2026),
+                status=status,
+                published_at=now - datetime.timedelta(days=self.random.randint(1, 3000), minutes=n)
+                if status == Practice.Status.PUBLISHED
+                else None,
+            )
+            for code, _name in settings.LANGUAGES:
+                source = getattr(practice, f"body_{code}") or ""
+                if source not in rendered:
+                    rendered[source] = render_markdown(source) if source else ""
+                setattr(practice, f"body_html_{code}", rendered[source])
+            practice.search_title, practice.search_text = practice.normalised_text()
+            practice.chosen_member = member
+            practices.append(practice)
+        made = Practice.objects.bulk_create(practices, batch_size=BATCH_SIZE)
+        Practice.themes.through.objects.bulk_create(
+            [
+                Practice.themes.through(practice_id=practice.pk, theme_id=theme.pk)
+                for practice in made
+                for theme in self.random.sample(themes, min(len(themes), self.random.randint(1, 3)))
+            ],
+            batch_size=BATCH_SIZE,
+        )
+        # Each practice is its member's; one in four is shared with a second member.
+        Practice.members.through.objects.bulk_create(
+            [
+                Practice.members.through(practice_id=practice.pk, member_id=member.pk)
+                for number, practice in enumerate(made)
+                if practice.chosen_member is not None
+                for member in {
+                    practice.chosen_member,
+                    self.random.choice(named) if number % 4 == 0 else practice.chosen_member,
+                }
+            ],
+            batch_size=BATCH_SIZE,
+        )
+        return len(made)
 
     @staticmethod
     def event_links():

@@ -15,6 +15,7 @@ LOADERS = [
     "contact.demo.load",
     "events.demo.load",
     "library.demo.load",
+    "practices.demo.load",
 ]
 
 

@@ -1,0 +1,126 @@
+from collections import Counter
+
+from django import forms
+from django.db.models import Count, Q
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+
+from core.cache import remember
+from core.text import normalise
+from members.models import Member
+
+from .models import Practice, Theme, current_year
+
+
+class PracticeFilterForm(forms.Form):
+    """The database's filters and search: a plain GET form whose values stay in the address.
+
+    Each option shows how many published practices it holds. A value that does not exist is
+    reported next to its field and ignored, never a 500.
+    """
+
+    q = forms.CharField(label=_("Search"), required=False, max_length=200)
+    theme = forms.ChoiceField(label=_("Theme"), required=False)
+    country = forms.ChoiceField(label=_("Country"), required=False)
+    year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int, empty_value=None)
+    member = forms.ChoiceField(label=_("Member"), required=False)
+
+    def __init__(self, data=None):
+        data = data.copy() if data is not None else None
+        if data is not None and data.get("country"):
+            data["country"] = data["country"].strip().upper()
+        super().__init__(data)
+        everything = ("", _("All"))
+        counts = facet_counts()
+        self.fields["theme"].choices = [
+            everything,
+            *((slug, f"{name} ({number})") for slug, name, number in counts["themes"]),
+        ]
+        self.fields["country"].choices = [
+            everything,
+            *sorted(
+                (
+                    (code, f"{countries.name(code)} ({number})")
+                    for code, number in counts["countries"].items()
+                    if code in countries
+                ),
+                key=lambda choice: normalise(choice[1]),
+            ),
+        ]
+        self.fields["year"].choices = [
+            everything,
+            *(
+                (year, f"{year} ({number})")
+                for year, number in sorted(counts["years"].items(), reverse=True)
+            ),
+        ]
+        # Only the member asked for is offered (the profiles link here): a list of every
+        # member with a practice would be thousands of options.
+        asked = (data or {}).get("member") or ""
+        member = Member.objects.named().filter(slug=asked).first() if asked else None
+        self.asked_member = member
+        self.fields["member"].choices = [everything] + (
+            [(member.slug, member.public_name)] if member else []
+        )
+
+    def filter(self, queryset):
+        """The practices matching the valid filters, by relevance when searching."""
+        active = self.active
+        if "theme" in active:
+            queryset = queryset.with_theme(active["theme"])
+        if "country" in active:
+            queryset = queryset.in_country(active["country"])
+        if "year" in active:
+            queryset = queryset.in_year(active["year"])
+        if "member" in active:
+            queryset = queryset.of_member(active["member"])
+        if "q" in active:
+            queryset = queryset.search(active["q"])
+        return queryset
+
+    @property
+    def active(self):
+        """The valid filters in use, e.g. {"theme": "housing"}, kept in the pagination links."""
+        if not self.is_bound:
+            return {}
+        self.is_valid()
+        return {
+            name: value
+            for name, value in self.cleaned_data.items()
+            if value not in ("", None) and not (name == "q" and not normalise(value))
+        }
+
+
+def facet_counts():
+    """How many published practices each theme, country and year holds, kept until the data
+    change: {"themes": [(slug, name, n)], "countries": {code: n}, "years": {year: n}}."""
+    return remember(f"practice-facets:{get_language()}", _count_facets)
+
+
+def _count_facets():
+    published = Practice.objects.published()
+    themes = [
+        (theme.slug, theme.name, theme.number)
+        for theme in Theme.objects.annotate(
+            number=Count("practices", filter=Q(practices__status=Practice.Status.PUBLISHED))
+        )
+        if theme.number
+    ]
+    by_country = (
+        Practice.members.through.objects.filter(
+            practice__status=Practice.Status.PUBLISHED,
+            member__status__in=Member.NAMED_STATUSES,
+        )
+        .order_by()
+        .values_list("member__country")
+        .annotate(number=Count("practice_id", distinct=True))
+    )
+    years = Counter()
+    this_year = current_year()
+    periods = published.order_by().values_list("start_year", "end_year").annotate(Count("pk"))
+    for start, end, number in periods:
+        last = end if end is not None else max(start, this_year)
+        for year in range(start, last + 1):
+            years[year] += number
+    return {"themes": themes, "countries": dict(by_country), "years": dict(years)}

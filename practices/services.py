@@ -1,0 +1,140 @@
+"""The practices' workflow: draft → submitted → published, or returned with a comment;
+published → archived.
+
+Each step is one conditional UPDATE on the status: whichever call changes the row does the work
+(dates, history record, e-mail); a repeated or concurrent call finds nothing to change and does
+none. Staff submit in the admin; member authorities will submit from their own space, through
+the same `submit_practice()`.
+"""
+
+from django.conf import settings
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+
+from core.cache import renew_public_pages
+from core.history import record_change
+from core.mail import notify_managers_after_commit, send_after_commit
+
+from .models import Practice
+
+Status = Practice.Status
+SUBMITTABLE = [Status.DRAFT, Status.RETURNED]
+PUBLISHABLE = [Status.DRAFT, Status.SUBMITTED, Status.RETURNED, Status.ARCHIVED]
+
+
+def submit_practice(practice, by_user=None, by_contact=None):
+    """Send a draft (or a returned practice) to the secretariat. True if this call did it.
+
+    `by_user` is the staff member who submits it in the admin; `by_contact` is the member
+    authority's contact person (anything with an `email`, or a member with `contact_email`,
+    and optionally a `language`): the decisions are written to them.
+    """
+    email, language = _submitter(by_user, by_contact)
+    now = timezone.now()
+    with transaction.atomic():
+        changed = Practice.objects.filter(pk=practice.pk, status__in=SUBMITTABLE).update(
+            status=Status.SUBMITTED,
+            submitted_at=now,
+            submitted_by=by_user if getattr(by_user, "pk", None) else None,
+            submitter_email=email,
+            submitter_language=language,
+            review_comment="",
+            updated_at=now,
+        )
+        practice.refresh_from_db()
+        if changed:
+            record_change(practice, by_user, "submitted")
+            with translation.override(settings.LANGUAGE_CODE):
+                admin_path = reverse("admin:practices_practice_change", args=[practice.pk])
+                subject = _("Practice submitted for publication: %(title)s") % {
+                    "title": practice.title
+                }
+            notify_managers_after_commit(
+                subject,
+                "practices/email/submitted_notify_managers.txt",
+                {"practice": practice, "admin_url": settings.SITE_URL + admin_path},
+            )
+    return bool(changed)
+
+
+def publish_practice(practice, by):
+    """Put a practice online. True if this call published it, False if it already was."""
+    now = timezone.now()
+    with transaction.atomic():
+        changed = Practice.objects.filter(pk=practice.pk, status__in=PUBLISHABLE).update(
+            status=Status.PUBLISHED,
+            published_at=now,
+            decided_at=now,
+            decided_by=by,
+            review_comment="",
+            updated_at=now,
+        )
+        practice.refresh_from_db()
+        if changed:
+            record_change(practice, by, "published")
+            renew_public_pages()
+            _tell_submitter(
+                practice, _("Your practice is published"), "practices/email/published.txt"
+            )
+    return bool(changed)
+
+
+def return_practice(practice, by, comment):
+    """Send a submitted practice back to its submitter with a comment. True if this call did it."""
+    now = timezone.now()
+    with transaction.atomic():
+        changed = Practice.objects.filter(pk=practice.pk, status=Status.SUBMITTED).update(
+            status=Status.RETURNED,
+            review_comment=comment.strip(),
+            decided_at=now,
+            decided_by=by,
+            updated_at=now,
+        )
+        practice.refresh_from_db()
+        if changed:
+            record_change(practice, by, "returned")
+            _tell_submitter(
+                practice, _("Your practice needs changes"), "practices/email/returned.txt"
+            )
+    return bool(changed)
+
+
+def archive_practice(practice, by):
+    """Take a published practice offline, kept for the record. True if this call did it."""
+    now = timezone.now()
+    with transaction.atomic():
+        changed = Practice.objects.filter(pk=practice.pk, status=Status.PUBLISHED).update(
+            status=Status.ARCHIVED, decided_at=now, decided_by=by, updated_at=now
+        )
+        practice.refresh_from_db()
+        if changed:
+            record_change(practice, by, "archived")
+            renew_public_pages()
+    return bool(changed)
+
+
+def _submitter(by_user, by_contact):
+    """(e-mail, language) of whoever submits: the contact person first, else the staff member."""
+    if by_contact is not None:
+        email = getattr(by_contact, "email", "") or getattr(by_contact, "contact_email", "")
+        language = getattr(by_contact, "language", "") or settings.LANGUAGE_CODE
+        return email or "", language
+    return (getattr(by_user, "email", "") or "", translation.get_language() or "en")
+
+
+def _tell_submitter(practice, subject, template):
+    if not practice.submitter_email:
+        return
+    language = practice.submitter_language
+    with translation.override(language):
+        subject = str(subject)
+        path = practice.get_absolute_url()
+    send_after_commit(
+        subject,
+        template,
+        {"practice": practice, "url": settings.SITE_URL + path},
+        [practice.submitter_email],
+        language=language,
+    )

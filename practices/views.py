@@ -1,0 +1,224 @@
+import csv
+import io
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.db.models import Prefetch
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils import translation
+from django.utils.cache import add_never_cache_headers
+from django.utils.text import slugify
+from django.views.decorators.http import require_GET
+from django.views.generic import DetailView, ListView
+
+from core.open_data import data_file
+from core.spreadsheet import safe_cell
+from core.uploads import serve_file
+from members.models import Member
+
+from .forms import PracticeFilterForm
+from .models import Practice, Theme
+
+# Open Graph wants a territory: the Council of Europe writes British English and French.
+OPEN_GRAPH_LOCALES = {"en": "en_GB", "fr": "fr_FR"}
+# How many other practices of the same theme a practice's page suggests.
+RELATED_SHOWN = 4
+
+
+def named_members():
+    """The members a practice's pages name: never a request waiting for a decision."""
+    return Member.objects.named().only("name", "display_name", "slug", "country", "status")
+
+
+def with_listed_relations(practices):
+    return practices.prefetch_related(
+        Prefetch("members", queryset=named_members().order_by("name")), "themes"
+    )
+
+
+def can_preview(user):
+    return user.is_active and user.is_staff and user.has_perm("practices.view_practice")
+
+
+class PracticeListView(ListView):
+    template_name = "practices/practice_list.html"
+    context_object_name = "practices"
+    paginate_by = 20
+
+    def get_queryset(self):
+        self.filters = PracticeFilterForm(self.request.GET or None)
+        practices = self.filters.filter(Practice.objects.published().summaries())
+        return with_listed_relations(practices)
+
+    def paginate_queryset(self, queryset, page_size):
+        # A page number that is not a number, or past the end, shows the nearest real page.
+        paginator = self.get_paginator(queryset, page_size)
+        page = paginator.get_page(self.request.GET.get(self.page_kwarg))
+        return paginator, page, page.object_list, page.has_other_pages()
+
+    def get_context_data(self, **kwargs):
+        active = self.filters.active
+        return super().get_context_data(
+            filters=self.filters,
+            filtered=bool(active),
+            searching="q" in active,
+            query_string=urlencode(active),
+            **kwargs,
+        )
+
+
+class PracticeDetailView(DetailView):
+    """A published practice; staff who may view practices also see the others, as a preview."""
+
+    template_name = "practices/practice_detail.html"
+    context_object_name = "practice"
+
+    def get_queryset(self):
+        practices = with_listed_relations(Practice.objects.all()).prefetch_related(
+            "links", "attachments"
+        )
+        return practices if can_preview(self.request.user) else practices.published()
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        if not self.object.is_public:
+            # A preview is for the member of staff who asked, never for a shared cache.
+            add_never_cache_headers(response)
+        return response
+
+    def get_context_data(self, **kwargs):
+        practice = self.object
+        language = translation.get_language()
+        alternates = []
+        for code, _name in settings.LANGUAGES:
+            with translation.override(code):
+                alternates.append(
+                    (code, self.request.build_absolute_uri(practice.get_absolute_url()))
+                )
+        themes = list(practice.themes.all())
+        context = {
+            "preview": not practice.is_public,
+            "canonical_url": self.request.build_absolute_uri(practice.get_absolute_url()),
+            "alternates": alternates,
+            "og_locale": OPEN_GRAPH_LOCALES.get(language, language),
+            "og_alternate_locales": [
+                OPEN_GRAPH_LOCALES[code] for code, _name in settings.LANGUAGES if code != language
+            ],
+            "image_url": self.request.build_absolute_uri(practice.image.url)
+            if practice.image
+            else "",
+            "themes": themes,
+            "related": related_practices(practice, themes),
+            "can_edit": self.request.user.has_perm("practices.change_practice"),
+        }
+        return super().get_context_data(**context, **kwargs)
+
+
+def related_practices(practice, themes):
+    """Other published practices on the practice's first theme, newest first."""
+    if not themes:
+        return []
+    theme = themes[0]
+    practices = (
+        Practice.objects.published()
+        .with_theme(theme.slug)
+        .exclude(pk=practice.pk)
+        .only("title", "slug", "start_year", "end_year")[:RELATED_SHOWN]
+    )
+    return {"theme": theme, "practices": list(practices)}
+
+
+@require_GET
+def attachment(request, slug, pk):
+    """A practice's file, served so that no browser runs it; only once the practice is public."""
+    practices = (
+        Practice.objects.all() if can_preview(request.user) else Practice.objects.published()
+    )
+    practice = get_object_or_404(practices.only("slug", "status"), slug=slug)
+    file = get_object_or_404(practice.attachments.all(), pk=pk)
+    response = serve_file(file.file, slugify(file.title) or "attachment")
+    if not practice.is_public:
+        add_never_cache_headers(response)
+    return response
+
+
+# Open data: published practices, public fields only (never the submitter).
+DATA_FIELDS = [
+    "slug",
+    "title_en",
+    "title_fr",
+    "summary_en",
+    "summary_fr",
+    "original_language",
+    "themes",
+    "members",
+    "countries",
+    "start_year",
+    "end_year",
+    "target_groups_en",
+    "target_groups_fr",
+    "partners_en",
+    "partners_fr",
+    "budget",
+    "funding",
+    "results_en",
+    "results_fr",
+    "lessons_en",
+    "lessons_fr",
+    "contact_role_en",
+    "contact_role_fr",
+    "published_at",
+    "url",
+]
+JOINED = {"themes", "members", "countries", "url"}
+
+
+def public_rows(site_url):
+    """Dicts of DATA_FIELDS for every published practice, read in chunks."""
+    columns = [field for field in DATA_FIELDS if field not in JOINED]
+    practices = (
+        Practice.objects.published()
+        .order_by("-published_at", "-pk")
+        .prefetch_related(
+            Prefetch("themes", queryset=Theme.objects.only("slug")),
+            Prefetch("members", queryset=named_members().order_by("name")),
+        )
+    )
+    with translation.override("en"):
+        detail_url = site_url + reverse("practices:detail", kwargs={"slug": "SLUG"})
+    for practice in practices.iterator(chunk_size=500):
+        row = {field: getattr(practice, field) for field in columns}
+        members = list(practice.members.all())
+        row["themes"] = "; ".join(theme.slug for theme in practice.themes.all())
+        row["members"] = "; ".join(member.name for member in members)
+        row["countries"] = "; ".join(sorted({member.country.code for member in members}))
+        row["published_at"] = practice.published_at.isoformat()
+        row["url"] = detail_url.replace("SLUG", practice.slug)
+        yield {field: "" if row[field] is None else row[field] for field in DATA_FIELDS}
+
+
+def _site_url(request):
+    return request.build_absolute_uri("/").rstrip("/")
+
+
+@data_file
+def practices_csv(request):
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(DATA_FIELDS)
+    for row in public_rows(_site_url(request)):
+        writer.writerow([safe_cell(row[field]) for field in DATA_FIELDS])
+    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="alliance-practices.csv"'
+    return response
+
+
+@data_file
+def practices_json(request):
+    rows = list(public_rows(_site_url(request)))
+    response = JsonResponse(
+        {"count": len(rows), "practices": rows}, json_dumps_params={"ensure_ascii": False}
+    )
+    return response
