@@ -22,7 +22,7 @@ class EventAdmin(SimpleHistoryAdmin, TranslationAdmin):
     search_fields = ["slug", "title_en", "title_fr", "city", "venue_en", "venue_fr"]
     date_hierarchy = "starts_at"
     ordering = ["-starts_at", "-pk"]
-    filter_horizontal = ["themes", "organisers", "partners", "articles"]
+    filter_horizontal = ["themes", "organisers", "partners", "articles", "practices"]
     readonly_fields = ["uid", "sequence", "created_at", "updated_at"]
     actions = ["publish", "cancel", "fill_places"]
     fieldsets = [
@@ -41,7 +41,7 @@ class EventAdmin(SimpleHistoryAdmin, TranslationAdmin):
                 ]
             },
         ),
-        (_("Links"), {"fields": ["themes", "organisers", "partners", "articles"]}),
+        (_("Links"), {"fields": ["themes", "organisers", "partners", "articles", "practices"]}),
         (_("Image"), {"fields": ["image", "image_alt"]}),
         (_("Registration"), {"fields": ["registration_open", "capacity"]}),
         (_("Record"), {"fields": ["uid", "sequence", "created_at", "updated_at"]}),

@@ -147,6 +147,13 @@ class Event(models.Model):
         related_name="events",
         help_text=_("Only published articles are shown."),
     )
+    practices = models.ManyToManyField(
+        "practices.Practice",
+        verbose_name=_("related good practices"),
+        blank=True,
+        related_name="events",
+        help_text=_("Only published practices are shown."),
+    )
     image = models.ImageField(_("image"), upload_to="events/%Y/", blank=True)
     image_alt = models.CharField(
         _("image description"),
@@ -368,6 +375,7 @@ public_pages.watch_relation(Event.themes.through)
 public_pages.watch_relation(Event.organisers.through)
 public_pages.watch_relation(Event.partners.through)
 public_pages.watch_relation(Event.articles.through)
+public_pages.watch_relation(Event.practices.through)
 
 
 # An event moves from "upcoming" to "past" when it ends, and stops taking registrations when it

@@ -20,6 +20,7 @@ from core.protection import ProtectedFormMixin
 from core.spreadsheet import safe_cell
 from members.models import Member
 from news.models import Article
+from practices.models import Practice
 
 from . import services
 from .forms import EventFilterForm, RegistrationForm
@@ -70,6 +71,7 @@ class EventDetailView(DetailView):
             Prefetch("organisers", queryset=Member.objects.named().order_by("name")),
             Prefetch("partners", queryset=Member.objects.named().order_by("name")),
             Prefetch("articles", queryset=Article.objects.published().summaries()),
+            Prefetch("practices", queryset=Practice.objects.published().only("title", "slug")),
         )
         return events if self.can_preview() else events.published()
 

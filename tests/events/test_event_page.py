@@ -130,3 +130,19 @@ def test_the_register_button_goes_when_the_event_starts_with_the_page_cache_on(
     time.sleep(2.1)  # nothing is saved: only the declared schedule can renew the cached page
 
     assert ">Register</a>" not in client.get(event.get_absolute_url()).content.decode()
+
+
+def test_an_event_page_links_its_published_practices_only(client):
+    from practices.models import Practice
+    from tests.practices.factories import make_practice
+
+    event = make_event(title="Radenci housing conference")
+    shown = make_practice(title="Resettlement and housing in Turin")
+    draft = make_practice(title="Housing desk draft", status=Practice.Status.DRAFT)
+    event.practices.set([shown, draft])
+
+    page = client.get(event.get_absolute_url()).content.decode()
+
+    assert "Related good practices" in page
+    assert shown.get_absolute_url() in page
+    assert "Housing desk draft" not in page
