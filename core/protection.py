@@ -9,7 +9,6 @@ from django import forms
 from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
-from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from ipware import get_client_ip
@@ -158,11 +157,10 @@ class ProtectedFormMixin:
 
     def post(self, request, *args, **kwargs):
         form = self.get_form()
-        if isinstance(form, HoneypotForm):
-            if form.is_bot():
-                return render(request, "400.html", status=400)
-            if form.sent_too_soon():
-                return self.sent_too_soon(form)
+        if isinstance(form, HoneypotForm) and (form.is_bot() or form.sent_too_soon()):
+            # A bot's post, or a person's browser that filled the hidden field or sent at once:
+            # nothing is stored, and a person gets the form back as typed, to send again.
+            return self.sent_too_soon(form)
         if not form.is_valid():
             return self.form_invalid(form)
         limits = RateLimits(
@@ -183,12 +181,14 @@ class ProtectedFormMixin:
         kwargs = self.get_form_kwargs()
         kwargs["data"] = kwargs["data"].copy()
         kwargs["data"][SHOWN_AT_FIELD] = shown_at_token()
+        kwargs["data"][HONEYPOT_FIELD] = ""
         form = self.get_form_class()(**kwargs)
         form.add_error(
             None,
             _(
-                "Not sent yet: the form came back sooner than a person can fill it in. "
-                "Everything you typed is still here; please check it and send it again."
+                "Not sent yet: the form came back as if a program had filled it in (sooner "
+                "than a person can, or with a hidden field filled). Everything you typed is "
+                "still here; please check it and send it again."
             ),
         )
         return self.render_to_response(self.get_context_data(form=form), status=400)

@@ -201,11 +201,25 @@ def test_a_form_sent_back_faster_than_a_person_can_stores_nothing_and_comes_back
     assert response.status_code == 400
     assert not Member.objects.exists() and not Signature.objects.exists()
     assert mail.outbox == []
-    assert "the form came back sooner than a person can fill it in" in response.text
+    assert "the form came back as if a program had filled it in" in response.text
     typed = data()
     for field in ("full_name", "name", "contact_name", "motivation"):
         if field in typed:
             assert typed[field] in response.text.replace("&#x27;", "'")
+
+
+def test_a_form_whose_hidden_field_was_filled_comes_back_as_typed_without_it(client):
+    # A password manager may fill the hidden field: the person gets the form back, not a 400
+    # page that loses what they wrote; a bot gets nothing stored either way.
+    data = join_data()
+    response = client.post(JOIN, {**data, "nickname": "autofilled"})
+
+    assert response.status_code == 400
+    assert not Member.objects.exists()
+    assert data["motivation"] in unescape(response.text)
+    assert 'value="autofilled"' not in response.text
+    again = client.post(JOIN, {**data, **shown_at_in(response)})
+    assert again.status_code == 302
 
 
 def test_a_person_whose_browser_filled_the_form_too_fast_sends_it_again(client, min_fill, clock):
