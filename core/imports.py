@@ -25,7 +25,8 @@ class WorkflowImportMixin:
     """
 
     def status_step(self, before, wanted):
-        raise NotImplementedError
+        # A resource that names no step lets no import change a status.
+        return _("An import cannot change this status: use the actions of the list.")
 
     def record_new(self, instance, user):
         pass
