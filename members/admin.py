@@ -9,7 +9,14 @@ from import_export.admin import ImportExportModelAdmin
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
-from core.admin import Decision, DecisionQueueMixin, DeletedRowsAdmin, erase_confirmation, report
+from core.admin import (
+    Decision,
+    DecisionQueueMixin,
+    DeletedRowsAdmin,
+    decide_each,
+    erase_confirmation,
+    report,
+)
 from core.backoffice import register_decisions, register_work
 from core.personal_data import download
 from core.spreadsheet import FORMATS
@@ -232,7 +239,7 @@ class MemberAdmin(
 
     @admin.action(description=_("Approve the selected requests"), permissions=["change"])
     def approve_selected(self, request, queryset):
-        done, skipped = self._decide(
+        done, skipped = decide_each(
             queryset, lambda member: services.approve_member(member, by=request.user)
         )
         report(
@@ -251,7 +258,7 @@ class MemberAdmin(
         form = RejectForm(request.POST if "post" in request.POST else None)
         if form.is_bound and form.is_valid():
             reason = form.cleaned_data["reason"]
-            done, skipped = self._decide(
+            done, skipped = decide_each(
                 queryset, lambda member: services.reject_member(member, request.user, reason)
             )
             report(
@@ -284,7 +291,7 @@ class MemberAdmin(
         form = LeftForm(request.POST if "post" in request.POST else None)
         if form.is_bound and form.is_valid():
             left_on = form.cleaned_data["left_on"]
-            done, skipped = self._decide(
+            done, skipped = decide_each(
                 queryset, lambda member: services.mark_left(member, request.user, left_on)
             )
             report(
@@ -405,12 +412,6 @@ class MemberAdmin(
                 "media": self.media,
             },
         )
-
-    @staticmethod
-    def _decide(queryset, decide):
-        """Apply a decision to each member; (how many it changed, how many it left as they were)."""
-        outcomes = [bool(decide(member)) for member in queryset]
-        return outcomes.count(True), outcomes.count(False)
 
 
 def _not_pending(count):

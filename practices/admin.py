@@ -10,7 +10,7 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
-from core.admin import report
+from core.admin import decide_each, report
 from members.models import Member
 
 from . import services
@@ -165,7 +165,7 @@ class PracticeAdmin(SimpleHistoryAdmin, TranslationAdmin):
 
     @admin.action(description=_("Submit for publication"), permissions=["change"])
     def submit_selected(self, request, queryset):
-        done, skipped = _decide(
+        done, skipped = decide_each(
             queryset, lambda practice: services.submit_practice(practice, by_user=request.user)
         )
         report(
@@ -180,7 +180,7 @@ class PracticeAdmin(SimpleHistoryAdmin, TranslationAdmin):
 
     @admin.action(description=_("Publish"), permissions=["publish"])
     def publish_selected(self, request, queryset):
-        done, skipped = _decide(
+        done, skipped = decide_each(
             queryset, lambda practice: services.publish_practice(practice, by=request.user)
         )
         report(
@@ -199,7 +199,7 @@ class PracticeAdmin(SimpleHistoryAdmin, TranslationAdmin):
         form = ReturnForm(request.POST if "post" in request.POST else None)
         if form.is_bound and form.is_valid():
             comment = form.cleaned_data["comment"]
-            done, skipped = _decide(
+            done, skipped = decide_each(
                 queryset,
                 lambda practice: services.return_practice(practice, request.user, comment),
             )
@@ -231,7 +231,7 @@ class PracticeAdmin(SimpleHistoryAdmin, TranslationAdmin):
 
     @admin.action(description=_("Archive"), permissions=["publish"])
     def archive_selected(self, request, queryset):
-        done, skipped = _decide(
+        done, skipped = decide_each(
             queryset, lambda practice: services.archive_practice(practice, by=request.user)
         )
         report(
@@ -243,12 +243,6 @@ class PracticeAdmin(SimpleHistoryAdmin, TranslationAdmin):
             ),
             (skipped, _left_alone(skipped), messages.WARNING),
         )
-
-
-def _decide(queryset, decide):
-    """Apply a step to each practice; (how many it changed, how many it left as they were)."""
-    outcomes = [bool(decide(practice)) for practice in queryset.order_by("pk")]
-    return outcomes.count(True), outcomes.count(False)
 
 
 def _left_alone(count):
