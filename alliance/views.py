@@ -32,6 +32,15 @@ logger = logging.getLogger(__name__)
 
 # Signatories listed on a country page; the declaration's page has them all.
 SIGNATURES_SHOWN = 20
+# What a country page's list of signatories shows, the member's names for its public name.
+SIGNATURE_FIELDS = [
+    "full_name",
+    "office",
+    "authority_name",
+    "member",
+    "member__status",
+    *(f"member__{name}" for name in Member.NAME_FIELDS),
+]
 
 
 def home(request):
@@ -155,7 +164,7 @@ def country_detail(request, code):
     members = list(
         Member.objects.approved()
         .filter(country=code)
-        .order_by("search_name", "pk")
+        .by_public_name()
         .only(*MemberListView.LISTED_FIELDS, "latitude", "longitude")
     )
     kinds = Counter(member.kind for member in members)
@@ -169,7 +178,9 @@ def country_detail(request, code):
             "regions": kinds[Member.Kind.REGION],
         },
         # The most recent; the declaration's page lists them all, filtered by country.
-        "signatures": signatures.only("full_name", "office", "authority_name")[:SIGNATURES_SHOWN],
+        "signatures": signatures.select_related("member").only(*SIGNATURE_FIELDS)[
+            :SIGNATURES_SHOWN
+        ],
         "signature_count": signatures.count(),
         "articles": Article.objects.published().about_country(code).summaries()[:10],
         "practices": Practice.objects.published().in_country(code).summaries()[:10],
