@@ -10,7 +10,7 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
-from core.admin import decide_each, report
+from core.admin import TranslationGapsMixin, decide_each, report
 from members.models import Member
 
 from . import services
@@ -65,7 +65,8 @@ class ReturnForm(forms.Form):
 
 
 @admin.register(Practice)
-class PracticeAdmin(SimpleHistoryAdmin, TranslationAdmin):
+class PracticeAdmin(TranslationGapsMixin, SimpleHistoryAdmin, TranslationAdmin):
+    translation_gap_fields = ("title", "summary", "body")
     list_display = ["title", "status", "start_year", "end_year", "submitted_at", "published_at"]
     list_filter = [PublicFilter, "status", "themes", "original_language"]
     search_fields = ["slug", "title_en", "title_fr", "summary_en", "summary_fr"]
