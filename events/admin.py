@@ -39,6 +39,7 @@ class EventAdmin(TranslationGapsMixin, SimpleHistoryAdmin, TranslationAdmin):
                     "venue",
                     "city",
                     "country",
+                    ("latitude", "longitude"),
                 ]
             },
         ),

@@ -12,7 +12,7 @@ def backfill(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('events', '0002_event_related_practices'),
+        ('events', '0003_event_place_on_the_map'),
     ]
 
     operations = [
