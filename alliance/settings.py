@@ -306,6 +306,10 @@ SIMPLE_HISTORY_REVERT_DISABLED = True
 # The admin's exports: no cell may run as a formula in the reader's spreadsheet. The formats of
 # core.spreadsheet apply the site's rule (safe_cell) to XLSX; the resources do it for CSV.
 IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = True
+# Without these the library lets any member of staff import and export any model: an import
+# needs the right to change the records, an export the right to view them.
+IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "change"
+IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
 
 # Personal data: unconfirmed signatures and rejected join requests are purged after this many
 # days (`manage.py purge_personal_data`).

@@ -13,6 +13,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin import Decision, DecisionQueueMixin, DeletedRowsAdmin, erase_confirmation, report
 from core.backoffice import register_decisions, register_work
+from core.imports import SpreadsheetAdminMixin
 from core.personal_data import download
 from core.spreadsheet import FORMATS
 
@@ -129,7 +130,11 @@ class RejectionForm(forms.Form):
 
 @admin.register(Signature)
 class SignatureAdmin(
-    DecisionQueueMixin, DeletedRowsAdmin, SimpleHistoryAdmin, ImportExportModelAdmin
+    SpreadsheetAdminMixin,
+    DecisionQueueMixin,
+    DeletedRowsAdmin,
+    SimpleHistoryAdmin,
+    ImportExportModelAdmin,
 ):
     resource_classes = [SignatureResource]
     all_records_query = "review=all"

@@ -18,6 +18,7 @@ from core.admin import (
     report,
 )
 from core.backoffice import register_decisions, register_work
+from core.imports import SpreadsheetAdminMixin
 from core.personal_data import download
 from core.spreadsheet import FORMATS
 
@@ -93,6 +94,7 @@ class LeftForm(forms.Form):
 
 @admin.register(Member)
 class MemberAdmin(
+    SpreadsheetAdminMixin,
     DecisionQueueMixin,
     DeletedRowsAdmin,
     SimpleHistoryAdmin,
