@@ -18,6 +18,7 @@ from core.admin import (
     report,
 )
 from core.backoffice import register_decisions, register_work
+from core.pagination import EstimatedCountPaginator
 from core.personal_data import download
 from core.spreadsheet import FORMATS
 
@@ -99,6 +100,9 @@ class MemberAdmin(
     ImportExportModelAdmin,
     TranslationAdmin,
 ):
+    # Large tables: no full COUNT(*) on every page view (core.pagination).
+    paginator = EstimatedCountPaginator
+    show_full_result_count = False
     resource_classes = [MemberResource]
     formats = FORMATS
 
