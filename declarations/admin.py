@@ -14,6 +14,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from core.admin import Decision, DecisionQueueMixin, DeletedRowsAdmin, erase_confirmation, report
 from core.backoffice import register_decisions, register_work
 from core.imports import SpreadsheetAdminMixin
+from core.pagination import EstimatedCountPaginator
 from core.personal_data import download
 from core.spreadsheet import FORMATS
 
@@ -136,6 +137,9 @@ class SignatureAdmin(
     SimpleHistoryAdmin,
     ImportExportModelAdmin,
 ):
+    # Large tables: no full COUNT(*) on every page view (core.pagination).
+    paginator = EstimatedCountPaginator
+    show_full_result_count = False
     resource_classes = [SignatureResource]
     all_records_query = "review=all"
     formats = FORMATS

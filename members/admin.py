@@ -19,6 +19,7 @@ from core.admin import (
 )
 from core.backoffice import register_decisions, register_work
 from core.imports import SpreadsheetAdminMixin
+from core.pagination import EstimatedCountPaginator
 from core.personal_data import download
 from core.spreadsheet import FORMATS
 
@@ -101,6 +102,9 @@ class MemberAdmin(
     ImportExportModelAdmin,
     TranslationAdmin,
 ):
+    # Large tables: no full COUNT(*) on every page view (core.pagination).
+    paginator = EstimatedCountPaginator
+    show_full_result_count = False
     resource_classes = [MemberResource]
     formats = FORMATS
 

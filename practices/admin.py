@@ -11,6 +11,7 @@ from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin import decide_each, report
+from core.pagination import EstimatedCountPaginator
 from members.models import Member
 
 from . import services
@@ -66,6 +67,9 @@ class ReturnForm(forms.Form):
 
 @admin.register(Practice)
 class PracticeAdmin(SimpleHistoryAdmin, TranslationAdmin):
+    # Large tables: no full COUNT(*) on every page view (core.pagination).
+    paginator = EstimatedCountPaginator
+    show_full_result_count = False
     list_display = ["title", "status", "start_year", "end_year", "submitted_at", "published_at"]
     list_filter = [PublicFilter, "status", "themes", "original_language"]
     search_fields = ["slug", "title_en", "title_fr", "summary_en", "summary_fr"]
