@@ -11,6 +11,7 @@ from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin import decide_each, report
+from core.backoffice import register_work
 from core.pagination import EstimatedCountPaginator
 from members.models import Member
 
@@ -255,3 +256,13 @@ def _left_alone(count):
         "%(count)d could not take this step and were left as they were",
         count,
     ) % {"count": count}
+
+
+# The admin's home: practices submitted and waiting for review.
+register_work(
+    _("Practices submitted for review"),
+    "admin:practices_practice_changelist",
+    lambda: Practice.objects.filter(status=Practice.Status.SUBMITTED).count(),
+    "practices.publish_practice",
+    query="status__exact=submitted",
+)
