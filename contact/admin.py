@@ -5,6 +5,7 @@ from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin import report
+from core.backoffice import register_work
 
 from . import services
 from .models import ContactMessage, SecretariatContact
@@ -83,3 +84,13 @@ class ContactMessageAdmin(SimpleHistoryAdmin):
                 % {"count": others},
             ),
         )
+
+
+# The admin's home: messages nobody has handled yet.
+register_work(
+    _("Contact messages not handled"),
+    "admin:contact_contactmessage_changelist",
+    lambda: ContactMessage.objects.filter(handled_at__isnull=True).count(),
+    "contact.change_contactmessage",
+    query="handled=no",
+)

@@ -7,6 +7,7 @@ from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin import report
+from core.backoffice import register_work
 
 from . import services
 from .models import Proposal
@@ -125,3 +126,13 @@ class ProposalAdmin(SimpleHistoryAdmin):
             skipped,
         ) % {"count": skipped}
         report(request, (done, text), (skipped, not_pending, messages.WARNING))
+
+
+# The admin's home: proposals waiting for an answer.
+register_work(
+    _("NGO proposals waiting for an answer"),
+    "admin:cooperation_proposal_changelist",
+    lambda: Proposal.objects.filter(status=Proposal.Status.PENDING).count(),
+    "cooperation.change_proposal",
+    query="status__exact=pending",
+)

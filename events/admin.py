@@ -9,6 +9,7 @@ from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin import TranslationGapsMixin, report
+from core.backoffice import register_work
 from core.spreadsheet import safe_cell
 
 from . import services
@@ -128,10 +129,27 @@ def participants_csv(registrations):
     return response
 
 
+class EventTimeFilter(admin.SimpleListFilter):
+    """Registrations for events still to come, whose lists staff act on, or for past ones."""
+
+    title = _("event")
+    parameter_name = "when"
+
+    def lookups(self, request, model_admin):
+        return [("coming", _("Still to come")), ("past", _("Over"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "coming":
+            return queryset.filter(event__ends_at__gte=timezone.now())
+        if self.value() == "past":
+            return queryset.filter(event__ends_at__lt=timezone.now())
+        return queryset
+
+
 @admin.register(Registration)
 class RegistrationAdmin(SimpleHistoryAdmin):
     list_display = ["full_name", "authority", "event", "status", "language", "created_at"]
-    list_filter = ["status", "event"]
+    list_filter = [EventTimeFilter, "status", "event"]
     list_select_related = ["event"]
     search_fields = ["full_name", "authority", "email"]
     readonly_fields = ["status", "created_at", "confirmed_at", "updated_at"]
@@ -178,3 +196,14 @@ class ParticipantMessageAdmin(admin.ModelAdmin):
                 % {"count": sent},
             ),
         )
+
+
+# The admin's home: people on the waiting list of an event still to come, whom staff may
+# let in when a place frees up.
+register_work(
+    _("Registrations on the waiting list of coming events"),
+    "admin:events_registration_changelist",
+    lambda: Registration.objects.waiting().filter(event__ends_at__gte=timezone.now()).count(),
+    "events.change_registration",
+    query="when=coming&status__exact=waiting",
+)

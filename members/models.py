@@ -77,7 +77,16 @@ def approved_counts(country="", kind=""):
     The home page's counters, the directory's and the map's totals and the list of countries
     all come from one small aggregate (by country and kind), kept until the data change.
     """
-    counts = remember(
+    selected = Counter()
+    for code, member_kind, number in approved_counts_by_kind():
+        if country in ("", code) and kind in ("", member_kind):
+            selected[code] += number
+    return selected
+
+
+def approved_counts_by_kind():
+    """[(country code, kind, number of approved members)], kept until the data change."""
+    return remember(
         "approved-member-counts",
         lambda: list(
             Member.objects.approved()
@@ -86,11 +95,6 @@ def approved_counts(country="", kind=""):
             .annotate(Count("pk"))
         ),
     )
-    selected = Counter()
-    for code, member_kind, number in counts:
-        if country in ("", code) and kind in ("", member_kind):
-            selected[code] += number
-    return selected
 
 
 def totals_of(counts):

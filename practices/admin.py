@@ -11,6 +11,8 @@ from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin import TranslationGapsMixin, decide_each, report
+from core.backoffice import register_work
+from core.pagination import EstimatedCountPaginator
 from members.models import Member
 
 from . import services
@@ -67,6 +69,9 @@ class ReturnForm(forms.Form):
 @admin.register(Practice)
 class PracticeAdmin(TranslationGapsMixin, SimpleHistoryAdmin, TranslationAdmin):
     translation_gap_fields = ("title", "summary", "body")
+    # Large tables: no full COUNT(*) on every page view (core.pagination).
+    paginator = EstimatedCountPaginator
+    show_full_result_count = False
     list_display = ["title", "status", "start_year", "end_year", "submitted_at", "published_at"]
     list_filter = [PublicFilter, "status", "themes", "original_language"]
     search_fields = ["slug", "title_en", "title_fr", "summary_en", "summary_fr"]
@@ -252,3 +257,13 @@ def _left_alone(count):
         "%(count)d could not take this step and were left as they were",
         count,
     ) % {"count": count}
+
+
+# The admin's home: practices submitted and waiting for review.
+register_work(
+    _("Practices submitted for review"),
+    "admin:practices_practice_changelist",
+    lambda: Practice.objects.filter(status=Practice.Status.SUBMITTED).count(),
+    "practices.publish_practice",
+    query="status__exact=submitted",
+)
