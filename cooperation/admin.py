@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
-from core.admin import report
+from core.admin import Decision, DecisionQueueMixin, report
 from core.backoffice import register_work
 
 from . import services
@@ -23,7 +23,7 @@ class DeclineForm(forms.Form):
 
 
 @admin.register(Proposal)
-class ProposalAdmin(SimpleHistoryAdmin):
+class ProposalAdmin(DecisionQueueMixin, SimpleHistoryAdmin):
     list_display = [
         "name",
         "country",
@@ -74,6 +74,18 @@ class ProposalAdmin(SimpleHistoryAdmin):
             },
         ),
     ]
+
+    def decisions(self, request, proposal):
+        if proposal.status != Proposal.Status.PENDING:
+            return []
+        return [
+            Decision("accept_selected", _("Accept"), then_next=True),
+            Decision("decline_selected", _("Decline…")),
+        ]
+
+    def queue(self, queryset):
+        """Proposals waiting for an answer, the oldest first."""
+        return queryset.filter(status=Proposal.Status.PENDING).order_by("requested_at", "pk")
 
     @admin.action(description=_("Accept the selected proposals"), permissions=["change"])
     def accept_selected(self, request, queryset):

@@ -8,7 +8,7 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
-from core.admin import TranslationGapsMixin, report
+from core.admin import Decision, DecisionQueueMixin, TranslationGapsMixin, report
 from core.backoffice import register_work
 from core.spreadsheet import safe_cell
 
@@ -17,7 +17,7 @@ from .models import Event, ParticipantMessage, Registration
 
 
 @admin.register(Event)
-class EventAdmin(TranslationGapsMixin, SimpleHistoryAdmin, TranslationAdmin):
+class EventAdmin(TranslationGapsMixin, DecisionQueueMixin, SimpleHistoryAdmin, TranslationAdmin):
     translation_gap_fields = ("title", "summary", "programme")
     list_display = ["title", "kind", "status", "starts_at", "city", "country", "registration_open"]
     list_filter = ["status", "kind", "themes", "country", "registration_open"]
@@ -49,6 +49,16 @@ class EventAdmin(TranslationGapsMixin, SimpleHistoryAdmin, TranslationAdmin):
         (_("Registration"), {"fields": ["registration_open", "capacity"]}),
         (_("Record"), {"fields": ["uid", "sequence", "created_at", "updated_at"]}),
     ]
+
+    def decisions(self, request, event):
+        buttons = []
+        if event.status == Event.Status.DRAFT:
+            buttons.append(Decision("publish", _("Publish")))
+        if event.status == Event.Status.PUBLISHED:
+            buttons.append(Decision("cancel", _("Cancel the event")))
+            if event.takes_registrations or event.registrations.waiting().exists():
+                buttons.append(Decision("fill_places", _("Give free places to the waiting list")))
+        return buttons
 
     @admin.action(description=_("Publish the selected events"))
     def publish(self, request, queryset):

@@ -9,6 +9,7 @@ from django.db.models.functions import Coalesce, NullIf
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django_countries.fields import CountryField
 
 from core import cache as public_pages
@@ -112,7 +113,8 @@ class Member(models.Model):
     class Status(models.TextChoices):
         PENDING = "pending", _("pending")
         APPROVED = "approved", _("approved")
-        REJECTED = "rejected", _("rejected")
+        # In French a member is masculine, a signature feminine: "rejeté", "rejetée".
+        REJECTED = "rejected", pgettext_lazy("status of a member", "rejected")
         LEFT = "left", _("left")
 
     name = models.CharField(

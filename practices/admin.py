@@ -10,7 +10,7 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
-from core.admin import TranslationGapsMixin, decide_each, report
+from core.admin import Decision, DecisionQueueMixin, TranslationGapsMixin, decide_each, report
 from core.backoffice import register_work
 from core.pagination import EstimatedCountPaginator
 from members.models import Member
@@ -67,7 +67,7 @@ class ReturnForm(forms.Form):
 
 
 @admin.register(Practice)
-class PracticeAdmin(TranslationGapsMixin, SimpleHistoryAdmin, TranslationAdmin):
+class PracticeAdmin(TranslationGapsMixin, DecisionQueueMixin, SimpleHistoryAdmin, TranslationAdmin):
     translation_gap_fields = ("title", "summary", "body")
     # Large tables: no full COUNT(*) on every page view (core.pagination).
     paginator = EstimatedCountPaginator
@@ -168,6 +168,22 @@ class PracticeAdmin(TranslationGapsMixin, SimpleHistoryAdmin, TranslationAdmin):
         return format_html_join(
             " · ", '<a href="{}" hreflang="{}" target="_blank" rel="noopener">{}</a>', links
         )
+
+    def decisions(self, request, practice):
+        if not request.user.has_perm("practices.publish_practice"):
+            return []
+        if practice.status == Practice.Status.SUBMITTED:
+            return [
+                Decision("publish_selected", _("Publish"), then_next=True),
+                Decision("return_selected", _("Return to the submitter…")),
+            ]
+        if practice.status == Practice.Status.PUBLISHED:
+            return [Decision("archive_selected", _("Archive"))]
+        return []
+
+    def queue(self, queryset):
+        """Practices submitted for review, the longest waiting first."""
+        return queryset.filter(status=Practice.Status.SUBMITTED).order_by("submitted_at", "pk")
 
     @admin.action(description=_("Submit for publication"), permissions=["change"])
     def submit_selected(self, request, queryset):
