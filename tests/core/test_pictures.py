@@ -30,7 +30,7 @@ def media(settings, tmp_path):
 
 
 def test_an_upload_is_stored_with_its_renditions(media):
-    article = make_article(image=upload(), image_alt="Delegates around a table")
+    article = make_article(image=upload(), image_alt_en="Delegates around a table")
 
     assert (article.image_width, article.image_height) == (2000, 1000)
     for width in (480, 960, 1440):
@@ -56,7 +56,7 @@ def attribute(tag, name):
 
 
 def test_the_article_page_offers_each_size_with_its_dimensions(client):
-    article = make_article(slug="seminar", image=upload(), image_alt="Delegates around a table")
+    article = make_article(slug="seminar", image=upload(), image_alt_en="Delegates around a table")
 
     tag = img_tag(client.get("/en/news/seminar/").content.decode())
 
@@ -72,7 +72,7 @@ def test_the_article_page_offers_each_size_with_its_dimensions(client):
 
 
 def test_pictures_in_lists_load_lazily(client):
-    make_article(image=upload(), image_alt="Delegates around a table")
+    make_article(image=upload(), image_alt_en="Delegates around a table")
 
     html = client.get("/en/news/").content.decode()
 
