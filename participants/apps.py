@@ -19,7 +19,10 @@ class ParticipantsConfig(AppConfig):
             services.contact_from_join_request(member, by)
 
         member_approved.connect(
-            first_contact_person, sender=Member, dispatch_uid="participants.first_contact"
+            first_contact_person,
+            sender=Member,
+            dispatch_uid="participants.first_contact",
+            weak=False,
         )
         personal_data.register_related(
             Member, "contact persons", lambda member: member.contact_persons.order_by("pk")

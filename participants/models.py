@@ -204,16 +204,10 @@ class ProfileChangeRequest(models.Model):
             if name in self.changes:
                 field = Member._meta.get_field(name)
                 before = getattr(self.member, name)
-                rows.append((_field_label(field), _shown(before), _shown(self.changes[name])))
+                rows.append((field.verbose_name, _shown(before), _shown(self.changes[name])))
         if self.logo:
             rows.append((_("logo"), self.member.logo.name or "", self.logo.name))
         return rows
-
-
-def _field_label(field):
-    label = str(field.verbose_name)
-    language = getattr(field, "language", None)  # a modeltranslation column
-    return f"{label} [{language}]" if language else label
 
 
 def _shown(value):
