@@ -229,10 +229,10 @@ def erase_contact(contact, by):
     person uses it, and the e-mails sent to them."""
     with transaction.atomic():
         forget_emails_to(contact.email)
-        user = contact.user
-        ContactPerson.history.filter(id=contact.pk).delete()
+        user, pk = contact.user, contact.pk
         contact.delete()
-        ContactPerson.history.filter(id=contact.pk).delete()
+        # Its history too, the record of the deletion included.
+        ContactPerson.history.filter(id=pk).delete()
         if user is not None and not user.contact_persons.exists() and not user.is_staff:
             user.delete()
 

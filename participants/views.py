@@ -295,15 +295,6 @@ def directory(request):
         ContactPerson.objects.listed()
         .exclude(member=member)
         .select_related("member")
-        .only(
-            "name",
-            "role",
-            "email",
-            "member__name",
-            "member__display_name",
-            "member__country",
-            "member__slug",
-        )
         .order_by("member__country", "member__name", "name", "pk")
     )
     codes = (
