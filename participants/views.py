@@ -114,8 +114,9 @@ def link(request):
         )
     else:
         response = render(request, "participants/link_confirm.html", {"token": token})
-    # The token must not leak to another site through the Referer.
-    response["Referrer-Policy"] = "no-referrer"
+    # The token must not leak to another site through the Referer ("no-referrer" would make
+    # the browser send "Origin: null" with the button's post, which the CSRF check refuses).
+    response["Referrer-Policy"] = "same-origin"
     return private(response)
 
 
