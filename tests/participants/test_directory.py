@@ -20,7 +20,9 @@ QUERIES = 7
 def test_only_listed_active_contacts_of_other_current_members_are_shown(signed_in, contact):
     make_contact(make_member(name="Lyon"), name="Listed Person", listed=True)
     make_contact(make_member(name="Gent", country="BE"), name="Unlisted Person", listed=False)
-    make_contact(make_member(name="Graz", country="AT"), name="Removed Person", listed=True, active=False)
+    make_contact(
+        make_member(name="Graz", country="AT"), name="Removed Person", listed=True, active=False
+    )
     make_contact(
         make_member(name="Left Town", status=Member.Status.LEFT), name="Former Person", listed=True
     )
@@ -55,7 +57,9 @@ def test_filter_by_country_and_by_theme_of_their_practices(signed_in):
 
 
 def test_the_directory_is_never_public(client, signed_in):
-    make_contact(make_member(name="Lyon"), name="Listed Person", email="listed@lyon.fr", listed=True)
+    make_contact(
+        make_member(name="Lyon"), name="Listed Person", email="listed@lyon.fr", listed=True
+    )
     client.logout()
 
     assert client.get(DIRECTORY).status_code == 302

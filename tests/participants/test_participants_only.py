@@ -99,9 +99,7 @@ def test_a_public_article_opened_in_the_space_goes_to_its_public_page(signed_in)
     assert response["Location"] == article.get_absolute_url()
 
 
-def test_staff_can_make_an_article_public_again_and_publish_now_is_not_offered(
-    staff_client, kept
-):
+def test_staff_can_make_an_article_public_again_and_publish_now_is_not_offered(staff_client, kept):
     page = staff_client.get(f"/admin/news/article/{kept.pk}/change/").content.decode()
     assert "participants_only" in page
     assert "Publish now" not in page
