@@ -38,6 +38,7 @@ class EventAdmin(SimpleHistoryAdmin, TranslationAdmin):
                     "venue",
                     "city",
                     "country",
+                    ("latitude", "longitude"),
                 ]
             },
         ),

@@ -4,6 +4,7 @@ import zoneinfo
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Case, F, Q, When
 from django.urls import reverse
@@ -124,6 +125,23 @@ class Event(models.Model):
     venue = models.CharField(_("venue"), max_length=250, blank=True)
     city = models.CharField(_("city"), max_length=120, blank=True)
     country = CountryField(_("country"), blank=True)
+    latitude = models.FloatField(
+        _("latitude"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+        help_text=_("In decimal degrees, e.g. 48.5946 for the Palais de l’Europe, Strasbourg."),
+    )
+    longitude = models.FloatField(
+        _("longitude"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+        help_text=_(
+            "In decimal degrees, e.g. 7.7748. With the latitude, places an upcoming event "
+            "on the map of members."
+        ),
+    )
     themes = models.ManyToManyField(
         "practices.Theme", verbose_name=_("themes"), blank=True, related_name="events"
     )
@@ -233,6 +251,11 @@ class Event(models.Model):
         if self.image and not self.image_alt:
             raise ValidationError(
                 {"image_alt": _("Describe the image for people who cannot see it.")}
+            )
+        if (self.latitude is None) != (self.longitude is None):
+            missing = "longitude" if self.longitude is None else "latitude"
+            raise ValidationError(
+                {missing: _("Give both the latitude and the longitude, or neither.")}
             )
 
     def render_programme(self):
