@@ -162,6 +162,7 @@ AUTHENTICATION_BACKENDS = [
 # The participants' sign-in links (django-sesame): each works once, for 15 minutes.
 SESAME_MAX_AGE = 15 * 60
 SESAME_ONE_TIME = True
+SESAME_TOKENS = ["sesame.tokens_v2"]
 # How long a contact person stays signed in to the participants' space (hours; decimals allowed).
 PARTICIPANT_SESSION_SECONDS = round(float(os.environ.get("PARTICIPANT_SESSION_HOURS") or 8) * 3600)
 

@@ -11,10 +11,6 @@ from django.conf import settings
 from django.contrib.auth import BACKEND_SESSION_KEY, get_user_model, login, logout
 from django.contrib.auth.backends import ModelBackend
 from django.utils import timezone
-from sesame import settings as sesame_settings
-from sesame.backends import SesameBackendMixin
-from sesame.tokens import parse_token
-from sesame.utils import get_query_string
 
 from .models import ContactPerson
 
@@ -25,25 +21,39 @@ BACKEND = "participants.auth.ParticipantBackend"
 MEMBER_SESSION_KEY = "participant_member"
 
 
-class ParticipantBackend(SesameBackendMixin, ModelBackend):
-    """Loads the accounts of contact persons only: active, not staff."""
+class ParticipantBackend(ModelBackend):
+    """Loads the accounts of contact persons only: active, not staff.
+
+    It checks no password: the links' tokens are checked by `use_token()` (django-sesame is
+    imported there, not here: it reads SECRET_KEY on import, which commands that sign nothing
+    run without).
+    """
+
+    def authenticate(self, request, **credentials):
+        return None
 
     def user_can_authenticate(self, user):
         return super().user_can_authenticate(user) and not (user.is_staff or user.is_superuser)
 
 
 def link_query(user):
-    """ "?sesame=<token>": the query string of a sign-in link for this account."""
+    """The query string of a sign-in link for this account: ?sesame=<token>."""
+    from sesame.utils import get_query_string
+
     return get_query_string(user, scope=SCOPE)
 
 
 def token_in(data):
     """The token a link's query string (or the confirmation form) carries, or ""."""
+    from sesame import settings as sesame_settings
+
     return data.get(sesame_settings.TOKEN_NAME) or ""
 
 
 def user_of_token(token):
     """The account a link's token names, if the token is genuine, unused and not expired."""
+    from sesame.tokens import parse_token
+
     if not token or len(token) > 200:
         return None
     return parse_token(token, ParticipantBackend().get_user, scope=SCOPE)

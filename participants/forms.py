@@ -171,6 +171,8 @@ class PracticeForm(forms.ModelForm):
             "lessons",
             "contact_role",
             "contact_email",
+            "image",
+            "image_alt",
         ]
         widgets = {
             "themes": forms.CheckboxSelectMultiple,

@@ -225,7 +225,7 @@ def practice_list(request):
 
 @participant_required
 def practice_create(request):
-    form = PracticeForm(request.POST or None)
+    form = PracticeForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         practice = form.save(commit=False)
         practice.status = Practice.Status.DRAFT
@@ -247,7 +247,7 @@ def practice_edit(request, pk):
     if practice.status not in practice_services.SUBMITTABLE:
         messages.warning(request, _("Only a draft or a returned practice can be changed."))
         return redirect("participants:practice", pk=practice.pk)
-    form = PracticeForm(request.POST or None, instance=practice)
+    form = PracticeForm(request.POST or None, request.FILES or None, instance=practice)
     if request.method == "POST" and form.is_valid():
         practice._change_reason = "edited in the participants’ space"
         form.save()

@@ -86,3 +86,16 @@ def test_submit_then_staff_return_with_a_comment_then_publish(
     page = signed_in.get(f"{SPACE}practices/{practice.pk}/").content.decode()
     assert "published" in page
     assert client.get(practice.get_absolute_url()).status_code == 200
+
+
+def test_an_image_that_is_not_one_is_refused_and_the_form_kept(signed_in):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    fake = SimpleUploadedFile("photo.jpg", b"MZ" + b"\x00" * 300, content_type="image/jpeg")
+    response = signed_in.post(
+        f"{SPACE}practices/new/", {**DRAFT, "image": fake, "image_alt": "A desk"}
+    )
+
+    assert response.status_code == 400
+    assert "Housing desk" in response.content.decode()
+    assert not Practice.objects.exists()
