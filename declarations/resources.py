@@ -11,7 +11,13 @@ from django.utils.translation import gettext_lazy as _
 from import_export import fields, resources, widgets
 
 from core.imports import WorkflowImportMixin
-from core.spreadsheet import ChoiceWidget, CountryWidget, NameWidget, SafeCellsMixin
+from core.spreadsheet import (
+    ChoiceWidget,
+    CountryWidget,
+    HeadingsMixin,
+    NameWidget,
+    SafeCellsMixin,
+)
 from core.text import normalise
 from members.models import Member
 
@@ -102,13 +108,51 @@ class MemberWidget(widgets.ForeignKeyWidget):
             raise ValueError(_("No member has the slug “%(value)s”.") % {"value": value}) from error
 
 
-class SignatureResource(WorkflowImportMixin, SafeCellsMixin, resources.ModelResource):
+# Offices as sheets write them, beyond their labels in both languages (which use inclusive
+# forms: "conseiller ou conseillère municipal(e)").
+OFFICE_SPELLINGS = {
+    Signature.Office.DEPUTY_MAYOR: [
+        "deputy mayor", "vice mayor", "maire adjoint", "maire adjointe", "adjoint au maire",
+        "adjointe au maire",
+    ],
+    Signature.Office.COUNCILLOR: [
+        "councilor", "municipal councillor", "local councillor", "conseiller municipal",
+        "conseillère municipale", "conseiller", "conseillère",
+    ],
+    Signature.Office.REGIONAL_PRESIDENT: [
+        "president of the region", "président de région", "présidente de région",
+        "président du conseil régional", "présidente du conseil régional",
+    ],
+    Signature.Office.REGIONAL_COUNCILLOR: [
+        "regional councilor", "conseiller régional", "conseillère régionale",
+    ],
+}  # fmt: skip
+
+
+class SignatureResource(
+    HeadingsMixin, WorkflowImportMixin, SafeCellsMixin, resources.ModelResource
+):
     """One row per signature. Rows are matched by id, else by person, authority and country.
 
     Nothing is saved unless every row is valid. A row changing the status of a signature
     verifies, rejects or withdraws it through the review's services; a new row is a paper
     signature, verified only if its sheet says so.
     """
+
+    headings = {
+        "id": _("number (blank for a new signature)"),
+        "declaration": _("declaration (blank for the current one)"),
+    }
+    example = {
+        "full_name": "Ana Popescu",
+        "office": "Mayor",
+        "authority_name": "Cluj-Napoca",
+        "country": "RO",
+        "signed_on": "28/03/2017",
+        "consent_to_publish": "yes",
+        "status": "verified",
+        "language": "en",
+    }
 
     id = fields.Field(attribute="id", column_name="id", widget=widgets.IntegerWidget())
     full_name = fields.Field(attribute="full_name", column_name="full_name", widget=NameWidget())
@@ -119,7 +163,9 @@ class SignatureResource(WorkflowImportMixin, SafeCellsMixin, resources.ModelReso
         attribute="declaration", column_name="declaration", widget=DeclarationWidget()
     )
     office = fields.Field(
-        attribute="office", column_name="office", widget=ChoiceWidget(Signature.Office.choices)
+        attribute="office",
+        column_name="office",
+        widget=ChoiceWidget(Signature.Office.choices, aliases=OFFICE_SPELLINGS),
     )
     member = fields.Field(attribute="member", column_name="member", widget=MemberWidget())
     country = fields.Field(attribute="country", column_name="country", widget=CountryWidget())

@@ -10,6 +10,7 @@ from django.db.models import Case, F, Q, When
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django_countries.fields import CountryField
 from modeltranslation.utils import build_localized_fieldname
 
@@ -325,7 +326,8 @@ class Registration(models.Model):
         UNCONFIRMED = "unconfirmed", _("e-mail not confirmed")
         CONFIRMED = "confirmed", _("confirmed")
         WAITING = "waiting", _("waiting list")
-        CANCELLED = "cancelled", _("cancelled")
+        # In French a registration is feminine: "annulée", where an event is "annulé".
+        CANCELLED = "cancelled", pgettext_lazy("status of a registration", "cancelled")
 
     event = models.ForeignKey(
         Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="registrations"
