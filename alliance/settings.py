@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "contact",
     "events",
     "library",
+    "participants",
 ]
 
 MIDDLEWARE = [
@@ -159,7 +160,16 @@ AUTHENTICATION_BACKENDS = [
     # First, so a locked-out account or address is refused before its password is checked.
     "core.auth.LockoutBackend",
     "django.contrib.auth.backends.ModelBackend",
+    # Member authorities' contact persons, signed in by an e-mailed link (never staff).
+    "participants.auth.ParticipantBackend",
 ]
+
+# The participants' sign-in links (django-sesame): each works once, for 15 minutes.
+SESAME_MAX_AGE = 15 * 60
+SESAME_ONE_TIME = True
+SESAME_TOKENS = ["sesame.tokens_v2"]
+# How long a contact person stays signed in to the participants' space (hours; decimals allowed).
+PARTICIPANT_SESSION_SECONDS = round(float(os.environ.get("PARTICIPANT_SESSION_HOURS") or 8) * 3600)
 
 # Anonymous visitors' pages kept this many seconds (0: off); any data change renews them at
 # once. Off without Redis: a per-process cache cannot tell other workers about a change.

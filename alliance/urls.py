@@ -73,6 +73,7 @@ urlpatterns += i18n_patterns(
     path("events/", include("events.urls")),
     path("library/", include("library.urls")),
     path("practices/", include("practices.urls")),
+    path("participants/", include("participants.urls")),
 )
 
 if settings.DEBUG:

@@ -164,6 +164,23 @@ class MemberAdmin(
             },
         ),
         (
+            _("Public profile"),
+            {
+                "fields": [
+                    "logo",
+                    ("public_contact_role", "public_contact_email"),
+                    "public_contact_consent",
+                    "action_plan_url",
+                    "national_network",
+                    "programmes",
+                ],
+                "description": _(
+                    "Shown on the member’s public page; the contact persons propose changes "
+                    "from the participants’ space."
+                ),
+            },
+        ),
+        (
             _("Map"),
             {
                 "fields": [("latitude", "longitude")],

@@ -16,6 +16,7 @@ from core import cache as public_pages
 from core.cache import remember
 from core.collation import collated, language_code
 from core.text import normalise, save_with_unique_slug
+from core.uploads import IMAGES, FileKindValidator
 
 
 class MemberQuerySet(models.QuerySet):
@@ -138,6 +139,45 @@ class Member(models.Model):
     website = models.URLField(_("website"), blank=True)
     description = models.TextField(
         _("description"), blank=True, help_text=_("A short public description.")
+    )
+    logo = models.ImageField(
+        _("logo"),
+        upload_to="members/logos/",
+        blank=True,
+        validators=[FileKindValidator(IMAGES)],
+        help_text=_("The authority’s logo or coat of arms: JPEG, PNG, WebP or GIF."),
+    )
+    # A public contact point: an office's role and shared address, shown only with consent.
+    public_contact_role = models.CharField(
+        _("public contact"),
+        max_length=200,
+        blank=True,
+        help_text=_("A role or office, e.g. “Roma inclusion office”; never a person’s name."),
+    )
+    public_contact_email = models.EmailField(
+        _("public contact e-mail"),
+        blank=True,
+        help_text=_("An office’s shared address, never a person’s own."),
+    )
+    public_contact_consent = models.BooleanField(
+        _("the authority agrees that its contact point is published"), default=False
+    )
+    # What staff want to show of the authority's Roma inclusion work.
+    action_plan_url = models.URLField(
+        _("local action plan"),
+        blank=True,
+        help_text=_("Address of the authority’s local action plan for Roma inclusion."),
+    )
+    national_network = models.CharField(
+        _("national network"),
+        max_length=250,
+        blank=True,
+        help_text=_("The national network of authorities it belongs to, if any."),
+    )
+    programmes = models.TextField(
+        _("programmes taken part in"),
+        blank=True,
+        help_text=_("One per line, e.g. ROMACT, ROMED2."),
     )
     latitude = models.FloatField(
         _("latitude"),
@@ -298,6 +338,14 @@ class Member(models.Model):
         """A line for the search results: "City, Poland · Łódź" (the local name if not shown)."""
         summary = f"{self.get_kind_display().capitalize()}, {self.country.name}"
         return f"{summary} · {self.name}" if self.name != self.public_name else summary
+
+    @property
+    def has_public_contact(self):
+        """The contact point may be shown: the authority agreed and gave an address."""
+        return self.public_contact_consent and bool(self.public_contact_email)
+
+    def programme_list(self):
+        return [line.strip() for line in self.programmes.splitlines() if line.strip()]
 
     @property
     def has_coordinates(self):

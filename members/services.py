@@ -20,6 +20,7 @@ from core.personal_data import as_data, history_of, related_data
 
 from .models import Member
 from .places import find_coordinates
+from .signals import member_approved
 
 
 def submit_join_request(member, language):
@@ -72,6 +73,8 @@ def approve_member(member, by):
         if changed:
             record_change(member, by, "approved")
             renew_public_pages()
+            # The apps above members act on it (the contact becomes the first contact person).
+            member_approved.send(sender=Member, member=member, by=by)
             _tell_applicant(
                 member,
                 _("Welcome to the Alliance"),

@@ -30,7 +30,7 @@ class StateFilter(admin.SimpleListFilter):
     def queryset(self, request, queryset):
         match self.value():
             case "live":
-                return queryset.published()
+                return queryset.live()
             case "scheduled":
                 return queryset.scheduled()
             case "draft":
@@ -56,7 +56,7 @@ class CountryFilter(admin.SimpleListFilter):
 class ArticleAdmin(TranslationGapsMixin, DecisionQueueMixin, SimpleHistoryAdmin, TranslationAdmin):
     translation_gap_fields = ("title", "lead", "body", "quote")
     list_display = ["title", "kind", "state", "published_at", "updated_at", "preview_links"]
-    list_filter = [StateFilter, "status", "kind", "tags", CountryFilter]
+    list_filter = [StateFilter, "status", "participants_only", "kind", "tags", CountryFilter]
     search_fields = [
         "slug",
         "title_en",
@@ -92,6 +92,7 @@ class ArticleAdmin(TranslationGapsMixin, DecisionQueueMixin, SimpleHistoryAdmin,
         ),
         (_("Image"), {"fields": ["image", "image_alt"]}),
         (_("Concerns"), {"fields": ["countries", "members", "tags"]}),
+        (_("Readers"), {"fields": ["participants_only"]}),
         (
             _("Publication"),
             {
@@ -107,13 +108,13 @@ class ArticleAdmin(TranslationGapsMixin, DecisionQueueMixin, SimpleHistoryAdmin,
 
     def get_prepopulated_fields(self, request, obj=None):
         # Once the public has seen the address, it stays: links and feed readers rely on it.
-        if obj is not None and obj.is_public:
+        if obj is not None and obj.is_live:
             return {}
         return {"slug": ["title_en"]}
 
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
-        if obj is not None and obj.is_public:  # its address is out: keep it
+        if obj is not None and obj.is_live:  # its address is out: keep it
             fields.append("slug")
         if not self.has_publish_permission(request):
             fields += ["status", "published_at"]
@@ -157,7 +158,7 @@ class ArticleAdmin(TranslationGapsMixin, DecisionQueueMixin, SimpleHistoryAdmin,
         if not self.has_publish_permission(request):
             return []
         buttons = []
-        if not article.is_public:
+        if not article.is_live:
             buttons.append(Decision("publish_now", _("Publish now")))
         if article.status != Article.Status.DRAFT:
             buttons.append(Decision("move_to_draft", _("Move back to draft")))

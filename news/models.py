@@ -34,12 +34,21 @@ class ArticleQuerySet(models.QuerySet):
     sitemap, admin filter and workflow asks them."""
 
     def published(self):
-        """Articles the public sees: published, and their publication time has come.
+        """Articles the public sees: published, their publication time has come, and not kept
+        for the participants.
 
         A scheduled article goes live by itself when `published_at` passes; the cached pages
         are renewed then (see `public_pages.schedule()` below).
         """
+        return self.live().filter(participants_only=False)
+
+    def live(self):
+        """Published and their publication time has come, for the public or the participants."""
         return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def for_participants(self):
+        """What the participants' space shows: live articles, theirs included."""
+        return self.live()
 
     def scheduled(self):
         """Published by staff, waiting for their publication time."""
@@ -50,7 +59,7 @@ class ArticleQuerySet(models.QuerySet):
 
     def not_live(self):
         """Drafts and scheduled articles: what "Publish now" may put online."""
-        return self.exclude(pk__in=self.model.objects.published().values("pk"))
+        return self.exclude(pk__in=self.model.objects.live().values("pk"))
 
     def summaries(self):
         """Only the columns a list of articles shows (includes/_article_summary.html).
@@ -162,6 +171,11 @@ class Article(models.Model):
         help_text=_("The members the article concerns. Only approved members are linked."),
     )
     tags = models.ManyToManyField(Tag, verbose_name=_("tags"), blank=True, related_name="articles")
+    participants_only = models.BooleanField(
+        _("participants only"),
+        default=False,
+        help_text=_("Shown only in the participants’ space, never to the public."),
+    )
 
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
@@ -239,6 +253,11 @@ class Article(models.Model):
     @property
     def is_public(self):
         """The rule of `ArticleQuerySet.published()`, for one article in hand."""
+        return self.is_live and not self.participants_only
+
+    @property
+    def is_live(self):
+        """The rule of `ArticleQuerySet.live()`, for one article in hand."""
         return (
             self.status == self.Status.PUBLISHED
             and self.published_at is not None
@@ -248,7 +267,7 @@ class Article(models.Model):
     @property
     def is_scheduled(self):
         """The rule of `ArticleQuerySet.scheduled()`, for one article in hand."""
-        return self.status == self.Status.PUBLISHED and not self.is_public
+        return self.status == self.Status.PUBLISHED and not self.is_live
 
 
 # Published articles (live or scheduled) are public, drafts are not; tags and the links to

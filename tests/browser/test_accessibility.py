@@ -31,6 +31,7 @@ PAGES = [
     "contact:contact",
     "search-results",
     "open-data",
+    "participants:index",
     "not-found",
 ]
 LANGUAGES = ["en", "fr"]

@@ -16,6 +16,7 @@ LOADERS = [
     "events.demo.load",
     "library.demo.load",
     "practices.demo.load",
+    "participants.demo.load",
 ]
 
 

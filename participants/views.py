@@ -1,0 +1,390 @@
+"""The participants' space, under /participants/: signing in by link, then the pages of one
+member authority, each scoped to the member the person acts for (never another's)."""
+
+import functools
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import translation
+from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from django.views.generic import FormView
+
+from core.personal_data import download
+from core.protection import ProtectedFormMixin
+from core.uploads import serve_file
+from library.models import Document, DocumentFile
+from members.models import Member
+from news.models import Article
+from practices import services as practice_services
+from practices.models import Practice
+
+from . import auth, services
+from .forms import DirectoryFilterForm, PracticeForm, ProfileForm, SignInForm
+from .models import ContactPerson, ProfileChangeRequest
+
+
+def private(response):
+    """Signed-in pages: never kept by a shared cache or indexed (X-Robots-Tag with the meta)."""
+    add_never_cache_headers(response)
+    patch_cache_control(response, private=True)
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
+
+
+def participant_required(view):
+    """Lets in a signed-in contact person who has chosen their member; `request.participant`."""
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        participant = auth.participant_of(request)
+        if participant is None:
+            if request.user.is_authenticated and not request.user.is_staff:
+                # Removed, or their member has left, since they signed in.
+                auth.sign_out(request)
+                messages.warning(request, _("Your access to the participants’ space has ended."))
+            return redirect("participants:index")
+        if participant.contact is None:
+            return redirect("participants:choose")
+        request.participant = participant
+        return private(view(request, *args, **kwargs))
+
+    return wrapper
+
+
+def space(request, template, context=None, status=200):
+    participant = request.participant
+    context = {
+        "participant": participant,
+        "contact": participant.contact,
+        "member": participant.member,
+        "noindex": True,
+        **(context or {}),
+    }
+    return render(request, template, context, status=status)
+
+
+class SignInView(ProtectedFormMixin, FormView):
+    """/participants/: the e-mail form, or the space's home once signed in."""
+
+    template_name = "participants/sign_in.html"
+    form_class = SignInForm
+    rate_limit_scope = "participants-sign-in"
+    rate_limit_email_field = "email"
+
+    def dispatch(self, request, *args, **kwargs):
+        if auth.participant_of(request) is not None:
+            return home(request)
+        return super().dispatch(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        services.send_sign_in_link(form.cleaned_data["email"], translation.get_language())
+        # The same page whether or not the address is a contact person's.
+        self.request.session["participants_link_sent_to"] = form.cleaned_data["email"]
+        return redirect("participants:sent")
+
+
+def link_sent(request):
+    email = request.session.pop("participants_link_sent_to", None)
+    if email is None:
+        return redirect("participants:index")
+    return render(request, "participants/link_sent.html", {"email": email})
+
+
+def link(request):
+    """The e-mailed link: a page with one button, so that a mail scanner opening the link does
+    not use it up; the button signs in (once)."""
+    token = auth.token_in(request.POST if request.method == "POST" else request.GET)
+    if request.method == "POST":
+        user = auth.use_token(token)
+        if user is not None and auth.contacts_of(user).exists():
+            auth.sign_in(request, user)
+            return redirect("participants:index")
+        user = None
+    else:
+        user = auth.user_of_token(token)
+        if user is not None and not auth.contacts_of(user).exists():
+            user = None
+    if user is None:
+        response = render(
+            request, "participants/link_invalid.html", {"form": SignInForm()}, status=400
+        )
+    else:
+        response = render(request, "participants/link_confirm.html", {"token": token})
+    # The token must not leak to another site through the Referer ("no-referrer" would make
+    # the browser send "Origin: null" with the button's post, which the CSRF check refuses).
+    response["Referrer-Policy"] = "same-origin"
+    return private(response)
+
+
+def choose(request):
+    """An address that is the contact of several members: the person says which they act for."""
+    participant = auth.participant_of(request)
+    if participant is None:
+        return redirect("participants:index")
+    if request.method == "POST":
+        for contact in participant.choices:
+            if str(contact.member_id) == request.POST.get("member"):
+                request.session[auth.MEMBER_SESSION_KEY] = contact.member_id
+                return redirect("participants:index")
+    response = render(
+        request,
+        "participants/choose.html",
+        {"choices": participant.choices, "current": participant.contact, "noindex": True},
+    )
+    return private(response)
+
+
+@require_POST
+def sign_out(request):
+    auth.sign_out(request)
+    messages.success(request, _("You have signed out."))
+    return redirect("participants:index")
+
+
+@participant_required
+def home(request):
+    member = request.participant.member
+    return space(
+        request,
+        "participants/home.html",
+        {
+            "pending_changes": member.profile_change_requests.filter(
+                status=ProfileChangeRequest.Status.PENDING
+            ).count(),
+            "practices": _practices_of(member)[:5],
+            "articles": Article.objects.for_participants()
+            .filter(participants_only=True)
+            .summaries()[:3],
+        },
+    )
+
+
+# Their profile and its change requests
+
+
+@participant_required
+def profile(request):
+    member = request.participant.member
+    return space(
+        request,
+        "participants/profile.html",
+        {"change_requests": member.profile_change_requests.select_related("contact")[:20]},
+    )
+
+
+@participant_required
+def profile_edit(request):
+    member = request.participant.member
+    form = ProfileForm(request.POST or None, request.FILES or None, member=member)
+    if request.method == "POST" and form.is_valid():
+        changes = form.changes()
+        logo = form.cleaned_data.get("logo")
+        if not changes and logo is None:
+            form.add_error(None, _("Nothing was changed: the profile is already like this."))
+        else:
+            change_request = services.propose_changes(request.participant.contact, changes, logo)
+            messages.success(
+                request,
+                _(
+                    "Your changes are sent to the secretariat. The public page changes once they approve them."
+                ),
+            )
+            return redirect("participants:change-request", pk=change_request.pk)
+    status = 400 if form.errors else 200
+    return space(request, "participants/profile_edit.html", {"form": form}, status=status)
+
+
+@participant_required
+def change_request(request, pk):
+    member = request.participant.member
+    item = get_object_or_404(member.profile_change_requests, pk=pk)
+    return space(request, "participants/change_request.html", {"change_request": item})
+
+
+# Their practices
+
+
+def _practices_of(member):
+    return Practice.objects.filter(members=member).order_by("-updated_at", "-pk")
+
+
+def _own_practice(request, pk):
+    return get_object_or_404(_practices_of(request.participant.member), pk=pk)
+
+
+@participant_required
+def practice_list(request):
+    practices = _practices_of(request.participant.member)
+    page = Paginator(practices, 20).get_page(request.GET.get("page"))
+    return space(request, "participants/practice_list.html", {"page_obj": page})
+
+
+@participant_required
+def practice_create(request):
+    form = PracticeForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        practice = form.save(commit=False)
+        practice.status = Practice.Status.DRAFT
+        practice.submitter_email = request.participant.contact.email
+        practice.submitter_language = request.participant.contact.language
+        practice._change_reason = "drafted in the participants’ space"
+        practice.save()
+        form.save_m2m()
+        practice.members.add(request.participant.member)
+        messages.success(request, _("The draft is saved. Submit it when it is ready."))
+        return redirect("participants:practice", pk=practice.pk)
+    status = 400 if form.errors else 200
+    return space(request, "participants/practice_form.html", {"form": form}, status=status)
+
+
+@participant_required
+def practice_edit(request, pk):
+    practice = _own_practice(request, pk)
+    if practice.status not in practice_services.SUBMITTABLE:
+        messages.warning(request, _("Only a draft or a returned practice can be changed."))
+        return redirect("participants:practice", pk=practice.pk)
+    form = PracticeForm(request.POST or None, request.FILES or None, instance=practice)
+    if request.method == "POST" and form.is_valid():
+        practice._change_reason = "edited in the participants’ space"
+        form.save()
+        messages.success(request, _("The draft is saved."))
+        return redirect("participants:practice", pk=practice.pk)
+    status = 400 if form.errors else 200
+    return space(
+        request,
+        "participants/practice_form.html",
+        {"form": form, "practice": practice},
+        status=status,
+    )
+
+
+@participant_required
+def practice_detail(request, pk):
+    practice = _own_practice(request, pk)
+    return space(
+        request,
+        "participants/practice_detail.html",
+        {
+            "practice": practice,
+            "can_change": practice.status in practice_services.SUBMITTABLE,
+        },
+    )
+
+
+@participant_required
+@require_POST
+def practice_submit(request, pk):
+    practice = _own_practice(request, pk)
+    if practice_services.submit_practice(practice, by_contact=request.participant.contact):
+        messages.success(request, _("The practice is sent to the secretariat for publication."))
+    else:
+        messages.info(request, _("This practice was already sent."))
+    return redirect("participants:practice", pk=practice.pk)
+
+
+# The directory of the other members' contact persons
+
+
+@participant_required
+def directory(request):
+    member = request.participant.member
+    others = (
+        ContactPerson.objects.listed()
+        .exclude(member=member)
+        .select_related("member")
+        .order_by("member__country", "member__name", "name", "pk")
+    )
+    codes = (
+        ContactPerson.objects.listed()
+        .exclude(member=member)
+        .order_by()
+        .values_list("member__country", flat=True)
+        .distinct()
+    )
+    form = DirectoryFilterForm(request.GET or None, country_codes=list(codes))
+    selection = form.selection()
+    if "country" in selection:
+        others = others.filter(member__country=selection["country"])
+    if "theme" in selection:
+        others = others.filter(
+            member__in=Member.objects.filter(
+                practices__status=Practice.Status.PUBLISHED,
+                practices__themes__slug=selection["theme"],
+            ).values("pk")
+        )
+    page = Paginator(others, 50).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return space(
+        request,
+        "participants/directory.html",
+        {"form": form, "page_obj": page, "query_string": query.urlencode()},
+    )
+
+
+# What staff keep for the participants
+
+
+@participant_required
+def news_list(request):
+    articles = Article.objects.for_participants().filter(participants_only=True).summaries()
+    documents = Document.objects.for_participants().filter(participants_only=True).summaries()
+    return space(
+        request,
+        "participants/news_list.html",
+        {
+            "articles": Paginator(articles, 20).get_page(request.GET.get("page")),
+            "documents": documents.prefetch_related(
+                Prefetch("files", queryset=DocumentFile.objects.order_by("language"))
+            )[:50],
+        },
+    )
+
+
+@participant_required
+def article_detail(request, slug):
+    article = get_object_or_404(Article.objects.for_participants(), slug=slug)
+    if not article.participants_only:
+        return redirect(article.get_absolute_url())
+    return space(request, "participants/article_detail.html", {"article": article})
+
+
+@participant_required
+def document_file(request, slug, language):
+    item = get_object_or_404(
+        DocumentFile.objects.select_related("document").filter(
+            document__in=Document.objects.for_participants()
+        ),
+        document__slug=slug,
+        language=language,
+    )
+    return serve_file(item.file, f"{slug}-{language}")
+
+
+# Their own data
+
+
+@participant_required
+def my_data(request):
+    contact = request.participant.contact
+    if request.method == "POST":
+        if contact.removal_requested_at is None:
+            services.request_removal(contact)
+        messages.success(
+            request,
+            _(
+                "Your request is sent to the secretariat: they will remove your details and tell you."
+            ),
+        )
+        return redirect("participants:my-data")
+    return space(request, "participants/my_data.html")
+
+
+@participant_required
+def my_data_export(request):
+    contacts = auth.contacts_of(request.user).order_by("pk")
+    return download([services.personal_data(contact) for contact in contacts], "participant")

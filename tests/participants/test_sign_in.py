@@ -1,0 +1,220 @@
+"""Signing in by an e-mailed link: no enumeration, one use, 15 minutes, rate limits, and no
+way in for a removed contact or the contact of a member that left."""
+
+import time
+
+import pytest
+from django.core import mail
+from django.utils import timezone
+
+from members import services as member_services
+from members.models import Member
+from participants.models import ContactPerson
+from tests.factories import make_member
+
+from .conftest import SPACE, ask_for_link, link_in_mail, make_contact, sign_in, token_of
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_contact_person_gets_a_link_by_email(client, contact):
+    response = ask_for_link(client, contact.email)
+
+    assert response.status_code == 302
+    (message,) = mail.outbox
+    assert message.to == [contact.email]
+    assert message.subject == "Your link to sign in to the Alliance participants’ space"
+    assert "15 minutes" in message.body
+    assert link_in_mail(contact.email).startswith("http://127.0.0.1:8000/en/participants/sign-in/")
+
+
+def test_the_page_says_the_same_whether_or_not_the_address_is_known(client, contact):
+    known = client.get(ask_for_link(client, contact.email)["Location"])
+    unknown = client.get(ask_for_link(client, "nobody@example.org")["Location"])
+
+    assert known.status_code == unknown.status_code == 200
+    assert known.content.decode().replace(contact.email, "ADDRESS") == (
+        unknown.content.decode().replace("nobody@example.org", "ADDRESS")
+    )
+    assert [m.to for m in mail.outbox] == [[contact.email]]
+
+
+def test_opening_the_link_shows_a_button_and_signs_in_nobody(client, contact):
+    ask_for_link(client, contact.email)
+    response = client.get(link_in_mail(contact.email).replace("http://127.0.0.1:8000", ""))
+
+    assert response.status_code == 200
+    assert "Sign in" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+    assert response["X-Robots-Tag"] == "noindex, nofollow"
+
+
+def test_the_button_signs_in_and_opens_the_space(client, contact):
+    sign_in(client, contact.email)
+
+    response = client.get(SPACE)
+    assert response.status_code == 200
+    assert "Signed in as Zuzana Horváthová, for Košice" in response.content.decode()
+    assert client.session.get_expiry_age() == 8 * 3600
+
+
+def test_the_session_lasts_as_configured(client, contact, settings):
+    settings.PARTICIPANT_SESSION_SECONDS = 1800
+    sign_in(client, contact.email)
+    assert client.session.get_expiry_age() == 1800
+
+
+def test_a_link_signs_in_once(client, contact):
+    ask_for_link(client, contact.email)
+    token = token_of(link_in_mail(contact.email))
+    assert client.post("/en/participants/sign-in/", {"sesame": token}).status_code == 302
+    client.logout()
+
+    again = client.post("/en/participants/sign-in/", {"sesame": token})
+    opened = client.get(f"/en/participants/sign-in/?sesame={token}")
+
+    assert again.status_code == opened.status_code == 400
+    assert "This link does not work" in again.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+def test_a_link_expires_after_15_minutes(client, contact, monkeypatch):
+    ask_for_link(client, contact.email)
+    token = token_of(link_in_mail(contact.email))
+    later = time.time() + 15 * 60 + 1
+    monkeypatch.setattr("sesame.tokens_v2.time.time", lambda: later)
+
+    response = client.post("/en/participants/sign-in/", {"sesame": token})
+
+    assert response.status_code == 400
+    assert "_auth_user_id" not in client.session
+
+
+def test_a_link_still_works_within_15_minutes(client, contact, monkeypatch):
+    ask_for_link(client, contact.email)
+    token = token_of(link_in_mail(contact.email))
+    later = time.time() + 14 * 60
+    monkeypatch.setattr("sesame.tokens_v2.time.time", lambda: later)
+
+    assert client.post("/en/participants/sign-in/", {"sesame": token}).status_code == 302
+
+
+@pytest.mark.parametrize("token", ["", "x", "AAAAAAAAAAAAAAAAAAAAAAAA", "é" * 30, "A" * 5000])
+def test_a_tampered_link_is_a_clear_page_not_an_error(client, contact, token):
+    ask_for_link(client, contact.email)
+    real = token_of(link_in_mail(contact.email))
+
+    for bad in (token, real[:-2] + ("AA" if not real.endswith("AA") else "BB")):
+        response = client.post("/en/participants/sign-in/", {"sesame": bad})
+        assert response.status_code == 400
+        assert "This link does not work" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+def test_a_removed_contact_gets_no_link_and_their_link_stops_working(client, contact):
+    ask_for_link(client, contact.email)
+    token = token_of(link_in_mail(contact.email))
+    ContactPerson.objects.filter(pk=contact.pk).update(active=False)
+    mail.outbox.clear()
+
+    assert client.post("/en/participants/sign-in/", {"sesame": token}).status_code == 400
+    ask_for_link(client, contact.email)
+    assert mail.outbox == []
+
+
+def test_a_contact_of_a_member_that_left_cannot_sign_in_and_is_signed_out(
+    client, contact, secretariat
+):
+    sign_in(client, contact.email)
+    member_services.mark_left(contact.member, secretariat)
+
+    response = client.get(SPACE + "profile/")
+
+    assert response.status_code == 302
+    assert "_auth_user_id" not in client.session
+    mail.outbox.clear()
+    ask_for_link(client, contact.email)
+    assert mail.outbox == []
+
+
+def test_requests_are_limited_per_email_address(client, contact, settings):
+    settings.FORM_RATE_LIMIT_PER_EMAIL = 2
+    for _attempt in range(2):
+        assert ask_for_link(client, contact.email).status_code == 302
+
+    refused = ask_for_link(client, contact.email)
+    unknown_refused = ask_for_link(client, "nobody@example.org")
+
+    assert refused.status_code == 429
+    assert f'value="{contact.email}"' in refused.content.decode()
+    assert len(mail.outbox) == 2
+    # Unknown addresses are limited the same way, once past their own limit.
+    assert unknown_refused.status_code == 302
+
+
+def test_requests_are_limited_per_client_address(client, contact, settings):
+    settings.FORM_RATE_LIMIT_PER_ADDRESS = 1
+    assert ask_for_link(client, contact.email).status_code == 302
+    assert ask_for_link(client, "someone.else@example.org").status_code == 429
+
+
+def test_an_address_of_two_members_chooses_which_one(client, contact):
+    second = make_contact(make_member(name="Prešov", country="SK"), email=contact.email.upper())
+    sign_in(client, contact.email)
+
+    response = client.get(SPACE)
+    assert response.status_code == 302
+    assert response["Location"] == SPACE + "choose/"
+    page = client.get(SPACE + "choose/").content.decode()
+    assert "Košice" in page and "Prešov" in page
+
+    client.post(SPACE + "choose/", {"member": second.member_id})
+    assert "for Prešov" in client.get(SPACE).content.decode()
+    client.post(SPACE + "choose/", {"member": contact.member_id})
+    assert "for Košice" in client.get(SPACE).content.decode()
+
+
+def test_choosing_a_member_one_is_not_a_contact_of_is_ignored(client, contact, other_member):
+    make_contact(make_member(name="Prešov", country="SK"), email=contact.email)
+    sign_in(client, contact.email)
+
+    client.post(SPACE + "choose/", {"member": other_member.pk})
+
+    assert client.get(SPACE)["Location"] == SPACE + "choose/"
+
+
+def test_staff_login_is_unchanged_and_a_link_never_signs_in_staff(client, secretariat):
+    from participants import auth
+
+    secretariat.email = "staff@example.org"
+    secretariat.save()
+    token = auth.link_query(secretariat).split("=", 1)[1]
+
+    assert client.post("/en/participants/sign-in/", {"sesame": token}).status_code == 400
+    assert client.login(username="secretariat", password="a long password 42")
+
+
+def test_approving_a_join_request_makes_its_contact_the_first_contact_person(secretariat):
+    request = make_member(
+        name="Oulu",
+        country="FI",
+        status=Member.Status.PENDING,
+        contact_name="Aino Virtanen",
+        contact_role="Mayor’s office",
+        contact_email="aino@ouka.fi",
+        language="fr",
+        requested_at=timezone.now(),
+    )
+
+    member_services.approve_member(request, secretariat)
+    member_services.approve_member(request, secretariat)
+
+    (contact,) = request.contact_persons.all()
+    assert (contact.name, contact.role, contact.email, contact.language) == (
+        "Aino Virtanen",
+        "Mayor’s office",
+        "aino@ouka.fi",
+        "fr",
+    )
+    approval = next(m for m in mail.outbox if m.to == ["aino@ouka.fi"])
+    assert "/fr/participants/" in approval.body
