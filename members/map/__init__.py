@@ -15,7 +15,14 @@ Three layers, from the most static to the most dynamic:
 The SVG's user unit is the kilometre, x eastwards and y southwards (SVG's y axis points down).
 """
 
-from .drawing import MARKER_LIMIT, MIN_ZOOM_WIDTH, map_queryset, render_member_map, shading_class
+from .drawing import (
+    MARKER_LIMIT,
+    MIN_ZOOM_WIDTH,
+    map_queryset,
+    preview_map,
+    render_member_map,
+    shading_class,
+)
 from .geometry import FRAME, Box, clip_ring, contains, country_layer, path_data
 from .projection import FALSE_EASTING, FALSE_NORTHING, project, to_svg
 
@@ -31,6 +38,7 @@ __all__ = [
     "country_layer",
     "map_queryset",
     "path_data",
+    "preview_map",
     "project",
     "render_member_map",
     "shading_class",

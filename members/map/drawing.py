@@ -284,6 +284,12 @@ def summary_map(counts, places, country=None):
     )
 
 
+def preview_map(members):
+    """The map of these (approved) members as a summary, whatever their number: dots, no links."""
+    counts = Counter(dict(members.order_by().values_list("country").annotate(Count("pk"))))
+    return summary_map(counts, _places(members))
+
+
 def _places(members):
     """(latitude, longitude) of these members that have them, as plain tuples.
 
