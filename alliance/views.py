@@ -173,7 +173,9 @@ def web_manifest(request):
         ],
     }
     return JsonResponse(
-        manifest, content_type="application/manifest+json", json_dumps_params={"ensure_ascii": False}
+        manifest,
+        content_type="application/manifest+json",
+        json_dumps_params={"ensure_ascii": False},
     )
 
 

@@ -94,7 +94,9 @@ class Command(BaseCommand):
     help = "Draw favicon.ico, the home-screen icons and the Open Graph image into static/img/."
 
     def add_arguments(self, parser):
-        parser.add_argument("--directory", type=Path, default=Path(settings.BASE_DIR) / "static" / "img")
+        parser.add_argument(
+            "--directory", type=Path, default=Path(settings.BASE_DIR) / "static" / "img"
+        )
 
     def handle(self, *args, directory, **options):
         directory.mkdir(parents=True, exist_ok=True)
