@@ -131,6 +131,7 @@ def test_every_control_is_at_least_24_by_24_css_pixels(request, demo, screen, na
 
 HIT_AREA = """(circle) => {
   // A 24 px target: 11 px from the dot's centre, each way, still lands on its link.
+  circle.scrollIntoView({block: 'center'});
   const box = circle.getBoundingClientRect();
   const x = box.left + box.width / 2, y = box.top + box.height / 2;
   const link = circle.closest('a');
