@@ -258,7 +258,10 @@ TWITTER_URL = os.environ.get("TWITTER_URL", "https://twitter.com/coe_congress")
 # institution (none is bundled): a JSON list of {"name", "url", "image"}, where "image" is a
 # path among the static files ("partners/congress.svg") or an address on this site
 # ("/media/partners/congress.png"). Optional "width" and "height" give its size in pixels.
-PARTNER_LOGOS = json.loads(os.environ.get("PARTNER_LOGOS") or "[]")
+try:
+    PARTNER_LOGOS = json.loads(os.environ.get("PARTNER_LOGOS") or "[]")
+except json.JSONDecodeError:
+    PARTNER_LOGOS = None
 if not isinstance(PARTNER_LOGOS, list) or not all(
     isinstance(logo, dict) and logo.get("name") and logo.get("image") for logo in PARTNER_LOGOS
 ):
