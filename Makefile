@@ -11,7 +11,11 @@ PYTHON ?= $(shell for p in python3.13 python3.12 python3 python; do \
 	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null \
 	&& { echo $$p; break; }; done)
 
+<<<<<<< HEAD
 .PHONY: venv run test lint format migrate demo messages bench backup restore clean browser pg-client wrk lighthouse
+=======
+.PHONY: venv run test lint format migrate demo messages bench backup restore clean browser pg-client wrk haproxy
+>>>>>>> main
 
 $(STAMP): pyproject.toml
 	@if [ -z "$(PYTHON)" ]; then \
@@ -39,7 +43,7 @@ run: demo
 	@echo "The Alliance portal is at http://$(HOST):$(PORT)/, its task worker beside it (Ctrl-C stops both)."
 	$(DEV) HOST=$(HOST) PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/honcho -f Procfile.dev start -p $(PORT)
 
-test: venv browser
+test: venv browser haproxy
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # Browser tests drive Debian's Chromium; install it when missing and we may (root, apt).
@@ -75,7 +79,7 @@ BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/alliance_bench
 BENCH_SCALE ?= 1
 BENCH_DURATION ?= 10
 BENCH_URLS ?=
-bench: venv wrk
+bench: venv wrk haproxy
 	BENCH_DATABASE_URL="$(BENCH_DATABASE_URL)" BENCH_SCALE="$(BENCH_SCALE)" \
 	BENCH_DURATION="$(BENCH_DURATION)" BENCH_URLS="$(BENCH_URLS)" $(BIN)/python bench/run.py
 
@@ -88,6 +92,7 @@ wrk:
 			 (apt-get update -qq && apt-get install -y -qq wrk >/dev/null)) ; \
 		else echo "error: wrk is not installed (apt-get install wrk)."; exit 1; fi; }
 
+<<<<<<< HEAD
 # Lighthouse on the public pages as production serves them (README, "Design"): opt-in, as it
 # takes a few minutes. Lighthouse 12.2.3 is installed from npm into bench/lighthouse/ (pinned
 # in its package.json and package-lock.json); the browser is Debian's Chromium.
@@ -98,6 +103,16 @@ $(LIGHTHOUSE_BIN): bench/lighthouse/package.json
 
 lighthouse: venv browser $(LIGHTHOUSE_BIN)
 	CHROME_PATH=$${CHROME_PATH:-$$(command -v chromium || echo /usr/bin/chromium)} $(BIN)/python bench/lighthouse.py
+=======
+# The two-server scenario of the benchmark and its test put Debian's HAProxy in front.
+haproxy:
+	@command -v haproxy >/dev/null 2>&1 || { \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+			echo "Installing Debian's haproxy for the two-server benchmark and test..."; \
+			(apt-get install -y -qq haproxy >/dev/null 2>&1 || \
+			 (apt-get update -qq && apt-get install -y -qq haproxy >/dev/null)) ; \
+		else echo "WARNING: haproxy is not installed: the two-server scenario is SKIPPED."; fi; }
+>>>>>>> main
 
 lint: venv
 	$(BIN)/ruff check .

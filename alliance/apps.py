@@ -7,11 +7,12 @@ class AllianceConfig(AppConfig):
     verbose_name = _("Site pages")
 
     def ready(self):
-        from core import search
+        from core import open_data, search
         from core.markup import render_markdown
 
         from .models import Page
 
+        open_data.install()
         search.register(
             "pages",
             _("Pages"),

@@ -77,10 +77,16 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Pages, feeds and data compressed for clients that accept it (with BREACH padding); a
+    # page from the page cache or a data file built ahead comes gzipped already.
+    "django.middleware.gzip.GZipMiddleware",
     # ETag/Last-Modified answered with 304 when the visitor's copy is current.
     "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before sessions, locale, CSRF, auth and messages, so a hit costs none of them; it keeps
+    # a page only after they ran, from what they left on the request (core/cache.py).
+    "core.cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -88,8 +94,6 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    # After sessions, CSRF, auth and messages: it must see whether a view used them.
-    "core.cache.PageCacheMiddleware",
     # Names the signed-in staff member on every history record a request leaves.
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -143,7 +147,8 @@ if REDIS_URL:
         "default": {
             "BACKEND": "core.cache_backends.RedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "alliance",
+            # Several sites (or test runs) can share one Redis under prefixes of their own.
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX") or "alliance",
         }
     }
     # Sessions in Redis, written through to the database: any server can answer any visitor.
@@ -250,6 +255,15 @@ DATA_LICENSE_URL = os.environ.get(
     "DATA_LICENSE_URL", "https://creativecommons.org/licenses/by/4.0/"
 )
 
+# The open data files (/data/members.csv…) are built ahead by the task worker into this folder,
+# DATA_FILES_DELAY seconds after the data change, and served from it (core/open_data.py). With
+# several servers it must be shared storage, as MEDIA_ROOT is; until a file is built, or while
+# it is older than the data, it is rendered for each request. Empty: always rendered.
+DATA_FILES_ROOT = os.environ.get("DATA_FILES_ROOT", str(BASE_DIR / "data-files"))
+DATA_FILES_DELAY = env_int("DATA_FILES_DELAY", 2)
+# A build that takes longer than this (seconds) no longer holds the others back.
+DATA_FILES_BUILD_TIMEOUT = env_int("DATA_FILES_BUILD_TIMEOUT", 600)
+
 # The address the site is reached at, for links in e-mails and feeds sent out of a request.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 FACEBOOK_URL = os.environ.get("FACEBOOK_URL", "https://www.facebook.com/CouncilofEuropeCongress")
@@ -321,6 +335,10 @@ SIMPLE_HISTORY_REVERT_DISABLED = True
 # The admin's exports: no cell may run as a formula in the reader's spreadsheet. The formats of
 # core.spreadsheet apply the site's rule (safe_cell) to XLSX; the resources do it for CSV.
 IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = True
+# Without these the library lets any member of staff import and export any model: an import
+# needs the right to change the records, an export the right to view them.
+IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "change"
+IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
 
 # Personal data: unconfirmed signatures and rejected join requests are purged after this many
 # days (`manage.py purge_personal_data`).

@@ -22,11 +22,12 @@ from django_countries.fields import Country
 from cooperation.models import Proposal
 from core import search as site_search
 from core.cache import remember
+from core.pagination import CountedPaginator
 from core.text import normalise
 from declarations.models import Declaration, Signature
 from events.models import Event
 from members.map import render_member_map
-from members.models import Member, approved_counts, totals_of
+from members.models import Member, approved_counts, approved_counts_by_kind, totals_of
 from members.views import MemberListView
 from news.models import Article
 from practices.models import Practice
@@ -38,6 +39,8 @@ logger = logging.getLogger(__name__)
 
 # Signatories listed on a country page; the declaration's page has them all.
 SIGNATURES_SHOWN = 20
+# Members listed on each page of a country page; the map shows them all.
+MEMBERS_PER_COUNTRY_PAGE = 100
 
 
 def home(request):
@@ -205,28 +208,39 @@ def country_detail(request, code):
     if code not in countries:
         raise Http404
     country = Country(code)
-    members = list(
-        Member.objects.approved()
-        .filter(country=code)
-        .order_by("search_name", "pk")
-        .only(*MemberListView.LISTED_FIELDS, "latitude", "longitude")
+    # The counts by kind come from the aggregate the directory and the map share: no scan of
+    # the country's members. The list below goes page by page (a country may hold thousands).
+    counts = Counter()
+    for row_code, kind, number in approved_counts_by_kind():
+        if row_code == code:
+            counts[kind] += number
+    total = sum(counts.values())
+    members = Member.objects.approved().filter(country=code)
+    paginator = CountedPaginator(
+        members.order_by("search_name", "pk").only(*MemberListView.LISTED_FIELDS),
+        MEMBERS_PER_COUNTRY_PAGE,
+        count=total,
     )
-    kinds = Counter(member.kind for member in members)
+    page = paginator.get_page(request.GET.get("page"))
     signatures = Signature.objects.public().filter(country=code)
     context = {
         "country": country,
-        "members": members,
+        "members": page.object_list,
+        "page_obj": page,
         "totals": {
-            "members": len(members),
-            "cities": kinds[Member.Kind.CITY],
-            "regions": kinds[Member.Kind.REGION],
+            "members": total,
+            "cities": counts[Member.Kind.CITY],
+            "regions": counts[Member.Kind.REGION],
         },
         # The most recent; the declaration's page lists them all, filtered by country.
         "signatures": signatures.only("full_name", "office", "authority_name")[:SIGNATURES_SHOWN],
         "signature_count": signatures.count(),
         "articles": Article.objects.published().about_country(code).summaries()[:10],
         "practices": Practice.objects.published().in_country(code).summaries()[:10],
-        # The same members feed the map and the list below it: one query for both.
-        "member_map": render_member_map(members, country=code),
+        # Every member of the country on the map (a dot per place above MARKER_LIMIT), from
+        # the counts already known: one query for the positions.
+        "member_map": render_member_map(members, country=code, counts={code: total})
+        if total
+        else None,
     }
     return render(request, "countries/country_detail.html", context)

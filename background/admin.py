@@ -18,6 +18,8 @@ class ReadOnlyAdmin(admin.ModelAdmin):
 
 @admin.register(OutgoingEmail)
 class OutgoingEmailAdmin(ReadOnlyAdmin):
+    # A large table: no full COUNT(*) of it on every page view.
+    show_full_result_count = False
     list_display = ["created_at", "to", "subject", "state", "attempts", "short_error", "sent_at"]
     list_filter = ["state", "language", "created_at"]
     search_fields = ["to", "subject"]

@@ -13,6 +13,11 @@ no page can beat. Settings come from the environment:
   BENCH_URLS          comma-separated paths instead of the default list
   BENCH_REDIS_URL     Redis for the cache (redis://127.0.0.1:6379/1; empty: per-process memory)
   BENCH_OUTPUT        where the Markdown report goes (bench/results.md)
+  BENCH_SERVERS       0 skips the scenario with two servers behind HAProxy (1: run it)
+
+Requests carry `Accept-Encoding: gzip`, as browsers' do. After the two passes, a third runs a
+few pages through HAProxy (bench/haproxy.cfg) in front of one, then two gunicorn servers
+sharing the database and Redis; the admin's lists are timed in process, signed in.
 """
 
 import contextlib
@@ -23,7 +28,6 @@ import re
 import secrets
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -35,6 +39,9 @@ from urllib.parse import quote
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from bench import servers  # noqa: E402
+from bench.inprocess import server_times  # noqa: E402
 
 WORKERS = 2
 BASELINE = "/robots.txt"
@@ -102,6 +109,7 @@ class Page:
     status: int = 0
     queries: int = 0
     size: int = 0
+    gzip_size: int = 0
     loads: dict = field(default_factory=dict)  # pass name → Load
 
 
@@ -122,6 +130,9 @@ def django_environment(config, redis_url):
         "REDIS_URL": redis_url,
         "PAGE_CACHE_SECONDS": "0",
         "LOG_LEVEL": "WARNING",
+        "DATA_FILES_ROOT": str(ROOT / "bench" / "data-files"),
+        # The task worker does not run during the bench: the files are built in prepare().
+        "TASKS_BACKEND": "database",
     }
 
 
@@ -168,8 +179,18 @@ def prepare(config):
     from django.core.management import call_command
 
     call_command("migrate", interactive=False, verbosity=0)
+    started = time.monotonic()
     call_command("generate_bench_data", clear=True, **config.counts)
+    generated = time.monotonic() - started
     call_command("collectstatic", interactive=False, verbosity=0)
+    started = time.monotonic()
+    call_command("build_data_files", verbosity=0)
+    built = time.monotonic() - started
+    from django.contrib.auth.models import User
+
+    User.objects.filter(username="bench-admin").delete()
+    User.objects.create_superuser("bench-admin", "bench@example.org", secrets.token_urlsafe())
+    return generated, built
 
 
 def default_urls():
@@ -199,6 +220,9 @@ def default_urls():
         "/en/library/",
         "/en/library/?language=ro",
         "/data/members.csv",
+        "/data/members.json",
+        "/data/practices.csv",
+        "/en/search/?q=roma",
         "/en/practices/",
         f"/en/practices/?q={quote(word)}",
         Practice.objects.published()
@@ -208,7 +232,7 @@ def default_urls():
 
 
 def measure_queries(urls):
-    """Status, SQL queries and bytes of each URL, in process with Django's test client."""
+    """Status, SQL queries and bytes (plain and gzipped) of each URL, in process."""
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
@@ -220,59 +244,31 @@ def measure_queries(urls):
         with CaptureQueriesContext(connection) as queries:
             response = client.get(url)
             body = b"".join(response.streaming_content) if response.streaming else response.content
-        pages.append(Page(url, response.status_code, len(queries), len(body)))
+        packed = client.get(url, headers={"accept-encoding": "gzip"})
+        packed_body = b"".join(packed.streaming_content) if packed.streaming else packed.content
+        pages.append(Page(url, response.status_code, len(queries), len(body), len(packed_body)))
     return pages
 
 
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+ADMIN_URLS = [
+    "/admin/members/member/",
+    "/admin/members/member/?q=town",
+    "/admin/members/member/?status__exact=approved",
+    "/admin/declarations/signature/",
+    "/admin/declarations/signature/?q=maria",
+    "/admin/practices/practice/",
+    "/admin/background/outgoingemail/",
+]
 
 
-@contextlib.contextmanager
-def gunicorn(env):
-    """The site as production runs it; stopped (with its workers) whatever happens."""
-    port = free_port()
-    command = [
-        str(Path(sys.executable).parent / "gunicorn"),
-        "alliance.wsgi",
-        "--workers",
-        str(WORKERS),
-        "--bind",
-        f"127.0.0.1:{port}",
-        "--log-level",
-        "warning",
-    ]
-    process = subprocess.Popen(command, env=env, cwd=ROOT, start_new_session=True)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        wait_until_healthy(base, process)
-        yield base
-    finally:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
+def measure_admin():
+    """Server time of the admin's lists, signed in as a superuser, in process (median ms)."""
+    from django.contrib.auth.models import User
+    from django.test import Client
 
-
-def wait_until_healthy(base, process, timeout=60):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"gunicorn exited with status {process.returncode}")
-        with (
-            contextlib.suppress(OSError),
-            urllib.request.urlopen(base + "/health/", timeout=2) as response,
-        ):
-            if response.status == 200:
-                return
-        time.sleep(0.3)
-    raise RuntimeError("gunicorn did not answer /health/ in time")
+    client = Client()
+    client.force_login(User.objects.get(username="bench-admin"))
+    return server_times(ADMIN_URLS, repeat=5, client=client)
 
 
 def warm_up(base, urls):
@@ -294,6 +290,8 @@ def wrk(base, url, config):
         f"{config.duration}s",
         "--timeout",
         "10s",
+        "--header",
+        "Accept-Encoding: gzip",
         "--script",
         str(ROOT / "bench" / "report.lua"),
         base + url,
@@ -321,10 +319,10 @@ def settle(base):
         urllib.request.urlopen(base + BASELINE, timeout=300).read()
 
 
-def drive(pages, env, config, name):
+def drive(pages, env, config, name, memory=None):
     log(f"== page cache {name}: gunicorn, {WORKERS} workers, wrk {config.connections} connections")
     floor, *others = pages
-    with gunicorn(env) as base:
+    with servers.gunicorn(env, workers=WORKERS) as (base, process):
         warm_up(base, [page.url for page in pages])
         # The floor before and after the pages, so a change of load on the machine during the
         # pass weighs on the ratios less.
@@ -334,6 +332,8 @@ def drive(pages, env, config, name):
             settle(base)
             log(f"   {page.url}: {load.rate:.0f} req/s, p95 {load.p95_ms:.0f} ms")
         after = wrk(base, floor.url, config)
+        if memory is not None:
+            memory[name] = servers.resident_memory_mb(process)
     floor.loads[name] = Load(
         requests=before.requests + after.requests,
         seconds=before.seconds + after.seconds,
@@ -344,6 +344,43 @@ def drive(pages, env, config, name):
     log(f"   {floor.url}: {before.rate:.0f} then {after.rate:.0f} req/s")
 
 
+def scale_out(urls, env, config):
+    """{(servers, cache): {url: Load}}: through HAProxy, in front of one server then two."""
+    results = {}
+    for cache_seconds in ("0", "600"):
+        cache_name = "cached" if cache_seconds != "0" else "uncached"
+        pass_env = {**env, "PAGE_CACHE_SECONDS": cache_seconds, "TRUSTED_PROXY_COUNT": "1"}
+        with (
+            servers.gunicorn(pass_env, workers=WORKERS) as (one, _),
+            servers.gunicorn(pass_env, workers=WORKERS) as (two, _),
+        ):
+            for count, backends in ((1, (one, one)), (2, (one, two))):
+                log(f"== {count} server(s) behind HAProxy, {cache_name}")
+                with servers.haproxy(*backends) as base:
+                    warm_up(base, urls)
+                    loads = results[(count, cache_name)] = {}
+                    for url in urls:
+                        loads[url] = wrk(base, url, config)
+                        settle(base)
+                        log(f"   {url}: {loads[url].rate:.0f} req/s")
+    return results
+
+
+def scale_table(results, urls):
+    lines = [
+        "| URL | 1 server req/s | 2 servers req/s | 1 server cached | 2 servers cached |",
+        "| --- | ---: | ---: | ---: | ---: |",
+    ]
+    for url in urls:
+        cells = [
+            f"{results[(count, name)][url].rate:.0f}"
+            for name in ("uncached", "cached")
+            for count in (1, 2)
+        ]
+        lines.append(f"| `{url}` | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
 def ratio(page, floor, name):
     return page.loads[name].rate / floor.loads[name].rate if floor.loads[name].rate else 0.0
 
@@ -351,15 +388,16 @@ def ratio(page, floor, name):
 def table(pages):
     floor = pages[0]
     lines = [
-        "| URL | queries | KB | req/s | × floor | p50 ms | p95 ms | errors "
+        "| URL | queries | KB | KB gzip | req/s | × floor | p50 ms | p95 ms | errors "
         "| cached req/s | × floor | cached p95 ms | cached errors |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for page in pages:
         off, on = page.loads["off"], page.loads["on"]
         url = page.url if page.status == 200 else f"{page.url} ({page.status})"
         lines.append(
-            f"| `{url}` | {page.queries} | {page.size / 1024:.1f} | {off.rate:.0f} "
+            f"| `{url}` | {page.queries} | {page.size / 1024:.1f} | {page.gzip_size / 1024:.1f} "
+            f"| {off.rate:.0f} "
             f"| {ratio(page, floor, 'off'):.0%} | {off.p50_ms:.1f} | {off.p95_ms:.1f} "
             f"| {off.errors} | {on.rate:.0f} | {ratio(page, floor, 'on'):.0%} "
             f"| {on.p95_ms:.1f} | {on.errors} |"
@@ -438,7 +476,7 @@ def scale_summary():
     )
 
 
-def report(config, pages, header):
+def report(config, pages, header, extra=()):
     found = misses(pages)
     verdict = (
         "Every page meets the targets."
@@ -461,6 +499,7 @@ def report(config, pages, header):
             f"{MIN_UNCACHED_RATIO:.0%} of the floor and p95 under {MAX_P95_MS} ms; with it on at "
             f"least {MIN_CACHED_RATIO:.0%} of the floor; no errors. {verdict}",
             "",
+            *extra,
         ]
     )
 
@@ -491,25 +530,62 @@ def main():
     from django.db import connections
 
     started = time.monotonic()
-    prepare(config)
+    generated, built = prepare(config)
     pages = measure_queries(config.urls or default_urls())
+    admin = measure_admin()
     header = {
         "date": datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "machine": computer,
         "versions": versions(cache_label),
         "scale": scale_summary(),
+        "preparation": (
+            f"data generated in {generated:.0f} s, open data files built in {built:.1f} s"
+        ),
         "load": (
-            f"wrk, {config.connections} connections, {config.duration} s per URL and pass; "
-            f"gunicorn, {WORKERS} sync workers, DEBUG off, WhiteNoise"
+            f"wrk, {config.connections} connections, {config.duration} s per URL and pass, "
+            f"Accept-Encoding: gzip; gunicorn, {WORKERS} sync workers, DEBUG off, WhiteNoise"
         ),
     }
     connections.close_all()
 
     base_env = {**os.environ, **env}
-    drive(pages, {**base_env, "PAGE_CACHE_SECONDS": "0"}, config, "off")
-    drive(pages, {**base_env, "PAGE_CACHE_SECONDS": "600"}, config, "on")
+    memory = {}
+    drive(pages, {**base_env, "PAGE_CACHE_SECONDS": "0"}, config, "off", memory)
+    drive(pages, {**base_env, "PAGE_CACHE_SECONDS": "600"}, config, "on", memory)
 
-    text = report(config, pages, header)
+    extra = [
+        "## The admin's lists (signed in, server time in process, median of 5)",
+        "",
+        "| URL | ms | note |",
+        "| --- | ---: | --- |",
+        *(
+            f"| `{url}` | {ms:.0f} | {'' if status == 200 else f'answers {status}'} |"
+            for url, (ms, status, _size) in admin.items()
+        ),
+        "",
+        "## Memory",
+        "",
+        *(
+            f"- resident memory per gunicorn worker after the {name} pass: "
+            + ", ".join(f"{mb:.0f} MB" for mb in sorted(found.values()))
+            for name, found in memory.items()
+        ),
+        "",
+    ]
+    if os.environ.get("BENCH_SERVERS", "1") != "0" and shutil.which("haproxy") and redis_url:
+        scale_urls = [BASELINE, "/en/", "/en/news/", "/en/members/"]
+        results = scale_out(scale_urls, base_env, config)
+        extra += [
+            "## One and two servers behind HAProxy (bench/haproxy.cfg)",
+            "",
+            f"Two gunicorn servers of {WORKERS} workers each, sharing PostgreSQL and Redis, on "
+            f"the same {os.cpu_count()} cores as HAProxy, wrk and the databases.",
+            "",
+            scale_table(results, scale_urls),
+            "",
+        ]
+
+    text = report(config, pages, header, extra)
     config.output.parent.mkdir(parents=True, exist_ok=True)
     config.output.write_text(text)
     print(text)

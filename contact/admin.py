@@ -4,7 +4,8 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
-from core.admin import report
+from core.admin import Decision, DecisionQueueMixin, report
+from core.backoffice import register_work
 
 from . import services
 from .models import ContactMessage, SecretariatContact
@@ -33,7 +34,7 @@ class HandledFilter(admin.SimpleListFilter):
 
 
 @admin.register(ContactMessage)
-class ContactMessageAdmin(SimpleHistoryAdmin):
+class ContactMessageAdmin(DecisionQueueMixin, SimpleHistoryAdmin):
     list_display = ["received_at", "name", "email", "subject", "language", "handled"]
     list_filter = [HandledFilter, "subject", "language"]
     search_fields = ["name", "email", "message"]
@@ -62,6 +63,15 @@ class ContactMessageAdmin(SimpleHistoryAdmin):
     def has_add_permission(self, request):
         return False  # messages come from the form only
 
+    def decisions(self, request, message):
+        if message.is_handled:
+            return []
+        return [Decision("mark_handled", _("Mark as handled"), then_next=True)]
+
+    def queue(self, queryset):
+        """Messages nobody has handled yet, the oldest first."""
+        return queryset.filter(handled_at__isnull=True).order_by("received_at", "pk")
+
     @admin.action(description=_("Mark as handled"), permissions=["change"])
     def mark_handled(self, request, queryset):
         done = sum(services.mark_handled(message, request.user) for message in queryset)
@@ -83,3 +93,13 @@ class ContactMessageAdmin(SimpleHistoryAdmin):
                 % {"count": others},
             ),
         )
+
+
+# The admin's home: messages nobody has handled yet.
+register_work(
+    _("Contact messages not handled"),
+    "admin:contact_contactmessage_changelist",
+    lambda: ContactMessage.objects.filter(handled_at__isnull=True).count(),
+    "contact.change_contactmessage",
+    query="handled=no",
+)

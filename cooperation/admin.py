@@ -6,7 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
-from core.admin import report
+from core.admin import Decision, DecisionQueueMixin, report
+from core.backoffice import register_work
 
 from . import services
 from .models import Proposal
@@ -22,7 +23,7 @@ class DeclineForm(forms.Form):
 
 
 @admin.register(Proposal)
-class ProposalAdmin(SimpleHistoryAdmin):
+class ProposalAdmin(DecisionQueueMixin, SimpleHistoryAdmin):
     list_display = [
         "name",
         "country",
@@ -73,6 +74,18 @@ class ProposalAdmin(SimpleHistoryAdmin):
             },
         ),
     ]
+
+    def decisions(self, request, proposal):
+        if proposal.status != Proposal.Status.PENDING:
+            return []
+        return [
+            Decision("accept_selected", _("Accept"), then_next=True),
+            Decision("decline_selected", _("Decline…")),
+        ]
+
+    def queue(self, queryset):
+        """Proposals waiting for an answer, the oldest first."""
+        return queryset.filter(status=Proposal.Status.PENDING).order_by("requested_at", "pk")
 
     @admin.action(description=_("Accept the selected proposals"), permissions=["change"])
     def accept_selected(self, request, queryset):
@@ -125,3 +138,13 @@ class ProposalAdmin(SimpleHistoryAdmin):
             skipped,
         ) % {"count": skipped}
         report(request, (done, text), (skipped, not_pending, messages.WARNING))
+
+
+# The admin's home: proposals waiting for an answer.
+register_work(
+    _("NGO proposals waiting for an answer"),
+    "admin:cooperation_proposal_changelist",
+    lambda: Proposal.objects.filter(status=Proposal.Status.PENDING).count(),
+    "cooperation.change_proposal",
+    query="status__exact=pending",
+)

@@ -20,6 +20,8 @@ serving what another has just changed; that is why `PAGE_CACHE_SECONDS` defaults
 without Redis.
 """
 
+import functools
+import gzip
 import hashlib
 import math
 import time
@@ -31,7 +33,6 @@ from django.db.models.signals import m2m_changed, post_delete, post_save, pre_sa
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import http_date
-from django.utils.translation import get_language
 
 VERSION_KEY = "page-cache:version"
 # (version, timestamp or None): when the public data next change by themselves, as known at
@@ -42,6 +43,10 @@ MAX_BYTES = 8 * 1024 * 1024
 
 # Callables answering when an app's public data next change by themselves (a datetime or None).
 _schedules = []
+# Callables run whenever the public data change (renew_public_pages), inside the transaction.
+_renewal_listeners = []
+# Callables answering a request from a copy built ahead (the data files), or None.
+_built_responders = []
 
 
 def _bump():
@@ -58,7 +63,37 @@ def renew_public_pages():
     between, from the data as they were before the commit, is never served.
     """
     _bump()
-    transaction.on_commit(_bump)
+    on_commit_once(_bump)
+    for listener in _renewal_listeners:
+        listener()
+
+
+def on_commit_once(callback):
+    """transaction.on_commit(callback), unless it already waits for this transaction's commit.
+
+    A transaction that changes many rows (an approval of 100 members) then renews once, and
+    the data files are built after the last renewal. Safe with savepoints: a waiting callback
+    is dropped only with a savepoint this change is inside of too. Django offers no public way
+    to see the waiting callbacks (`run_on_commit`).
+    """
+    connection = transaction.get_connection()
+    if connection.in_atomic_block and any(
+        waiting is callback for _sids, waiting, _robust in connection.run_on_commit
+    ):
+        return
+    transaction.on_commit(callback)
+
+
+def on_renewal(listener):
+    """Call `listener()` whenever the public data change (the data files' build uses it)."""
+    if listener not in _renewal_listeners:
+        _renewal_listeners.append(listener)
+
+
+def serve_ahead(responder):
+    """Let `responder(request)` answer GET and HEAD requests first: a response, or None."""
+    if responder not in _built_responders:
+        _built_responders.append(responder)
 
 
 def schedule(next_change):
@@ -170,11 +205,26 @@ def is_anonymous_request(request):
     return settings.SESSION_COOKIE_NAME not in cookies and "messages" not in cookies
 
 
+def language_of(path):
+    """The language a public page is in: its address's prefix ("" for the data files)."""
+    code = path.split("/", 2)[1]
+    return code if code in _language_codes() else ""
+
+
+@functools.cache
+def _language_codes():
+    return frozenset(code for code, _name in settings.LANGUAGES)
+
+
 class PageCacheMiddleware:
     """Serve anonymous GET/HEAD requests for public pages from the cache.
 
-    Sits after the session, CSRF, auth and messages middleware, so it sees whether the view
-    used the session, the CSRF token or messages: such responses are personal and never kept.
+    Sits before the session, locale, CSRF, auth and messages middleware, so that a hit costs
+    none of them; a response is kept only after they ran, once they have left on the request
+    whether the view used the session, the CSRF token or messages (such responses are
+    personal and never kept) and set their headers. The page is kept gzipped (anonymous
+    public pages hold no secret, so BREACH has nothing to find): a hit for a client accepting
+    gzip sends it as it is, without compressing it again.
     """
 
     def __init__(self, get_response):
@@ -183,6 +233,12 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if request.method not in ("GET", "HEAD") or not is_cacheable_path(request.path):
             return self.get_response(request)
+        for responder in _built_responders:
+            # A file built ahead (core.open_data) for everyone, signed in or not: no copy of
+            # megabytes into and out of the cache.
+            if (response := responder(request)) is not None:
+                self.mark_public(response)
+                return response
         anonymous = is_anonymous_request(request)
         if not anonymous or settings.PAGE_CACHE_SECONDS <= 0:
             response = self.get_response(request)
@@ -208,11 +264,15 @@ class PageCacheMiddleware:
         return self.store(request, response, key, version, due)
 
     def cache_key(self, request):
-        identity = "\n".join([request.method, request.build_absolute_uri(), get_language() or ""])
+        identity = "\n".join(
+            [request.method, request.build_absolute_uri(), language_of(request.path)]
+        )
         return "page-cache:" + hashlib.sha256(identity.encode()).hexdigest()
 
     def is_cacheable_response(self, request, response):
         if response.status_code != 200 or response.cookies:
+            return False
+        if response.has_header("Content-Encoding"):
             return False
         cache_control = response.get("Cache-Control", "")
         if any(word in cache_control for word in ("private", "no-cache", "no-store")):
@@ -237,15 +297,23 @@ class PageCacheMiddleware:
         self.mark_public(response, due)
         response["Last-Modified"] = http_date()
         response["ETag"] = f'"{hashlib.md5(content, usedforsecurity=False).hexdigest()}"'
-        entry = (version, content, list(response.items()))
-        cache.set(key, entry, settings.PAGE_CACHE_SECONDS)
+        # Level 6, as GZipMiddleware; mtime=0: the same page gives the same bytes.
+        packed = gzip.compress(content, compresslevel=6, mtime=0)
+        headers = [(name, value) for name, value in response.items() if name != "Content-Length"]
+        cache.set(key, (version, packed, headers), settings.PAGE_CACHE_SECONDS)
         return response
 
     def rebuild(self, request, entry, due):
-        _version, content, headers = entry
-        response = HttpResponse(content)
+        _version, packed, headers = entry
+        compressed = "gzip" in request.META.get("HTTP_ACCEPT_ENCODING", "")
+        response = HttpResponse(packed if compressed else gzip.decompress(packed))
         for name, value in headers:
             response[name] = value
+        if compressed:
+            response["Content-Encoding"] = "gzip"
+            # As GZipMiddleware marks what it compresses: a 304 compares weakly.
+            response["ETag"] = "W/" + response["ETag"]
+        response["Content-Length"] = str(len(response.content))
         self.mark_public(response, due)
         return response
 
@@ -282,8 +350,9 @@ class PageCacheMiddleware:
             max_age = max(0, min(max_age, math.ceil(due - time.time())))
         patch_cache_control(response, public=True, max_age=max_age)
         # Kept for the visitor's cookies only: once staff log in (to approve a request, say)
-        # their browser asks again instead of showing the page it kept from before.
-        patch_vary_headers(response, ["Cookie"])
+        # their browser asks again instead of showing the page it kept from before. And per
+        # encoding: a gzipped copy is not for every client.
+        patch_vary_headers(response, ["Cookie", "Accept-Encoding"])
 
     @staticmethod
     def mark_private(response):

@@ -6,8 +6,13 @@ service as the admin's actions, with the importing staff member; a step the work
 have is refused with a row error. New rows are created in their status: records kept on paper.
 """
 
-from django.core.exceptions import ValidationError
-from django.utils.translation import gettext_lazy as _
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponse
+from django.urls import path, reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 
 def importing_user(kwargs):
@@ -26,14 +31,16 @@ class WorkflowImportMixin:
 
     def status_step(self, before, wanted):
         # A resource that names no step lets no import change a status.
-        return _("An import cannot change this status: use the actions of the list.")
+        return gettext_lazy("An import cannot change this status: use the actions of the list.")
 
     def record_new(self, instance, user):
         pass
 
     def refusal(self, outcome, instance):
         """The row error when the service did not take the step it was asked for."""
-        return _("The status changed while the file was being imported: import it again.")
+        return gettext_lazy(
+            "The status changed while the file was being imported: import it again."
+        )
 
     def after_init_instance(self, instance, new, row, **kwargs):
         super().after_init_instance(instance, new, row, **kwargs)
@@ -86,3 +93,137 @@ class WorkflowImportMixin:
             outcome = step(instance, importing_user(kwargs))
             if not outcome:
                 raise ValidationError({"status": self.refusal(outcome, instance)})
+
+
+# What staff see of an import, before and after they confirm it.
+
+# The order rows are shown in the preview: what the import adds, then what it changes.
+PREVIEW_ORDER = {"new": 0, "update": 1, "delete": 2}
+
+
+@dataclass(frozen=True)
+class PreviewRow:
+    line: int  # the row of the sheet: row 1 holds the headings
+    import_type: str  # new, update or delete
+    diff: list  # the library's rendering of each column, changes marked
+
+
+@dataclass
+class ImportSummary:
+    """An import's result as staff read it: counts, errors in words, the rows that change."""
+
+    counts: dict  # new, update, delete, skip, invalid, error
+    errors: list  # "Row 4, column Country: “Atlantis” is not a Council of Europe member state…"
+    rows: list  # PreviewRow of the rows that add, change or delete something, new ones first
+
+    @property
+    def text(self):
+        """ "3 new, 2 changed, 131 unchanged (hidden)": what the file does, in one line."""
+        new, changed, deleted, unchanged = (
+            self.counts[key] for key in ("new", "update", "delete", "skip")
+        )
+        parts = [
+            ngettext("%(count)s new", "%(count)s new", new) % {"count": new},
+            ngettext("%(count)s changed", "%(count)s changed", changed) % {"count": changed},
+        ]
+        if deleted:
+            parts.append(
+                ngettext("%(count)s deleted", "%(count)s deleted", deleted) % {"count": deleted}
+            )
+        if unchanged:
+            parts.append(
+                ngettext("%(count)s unchanged (hidden)", "%(count)s unchanged (hidden)", unchanged)
+                % {"count": unchanged}
+            )
+        return ", ".join(parts)
+
+
+def summarise(result, resource):
+    """The ImportSummary of a django-import-export Result, headings in the active language."""
+    totals = dict(result.totals)
+    counts = {key: totals.get(key, 0) for key in ("new", "update", "delete", "skip", "error")}
+    counts["invalid"] = len(result.invalid_rows)
+    errors = []
+    for error in result.base_errors:
+        errors.append(str(error.error))
+    for number, row_errors in result.row_errors():
+        for error in row_errors:
+            errors.append(_("Row %(row)s: %(error)s") % {"row": number + 1, "error": error.error})
+    for row in result.invalid_rows:
+        # Row 1 of the sheet holds the headings: the library's row 1 is the sheet's row 2.
+        for field, messages in row.field_specific_errors.items():
+            for message in messages:
+                errors.append(
+                    _("Row %(row)s, column %(column)s: %(error)s")
+                    % {"row": row.number + 1, "column": resource.heading(field), "error": message}
+                )
+        for message in row.non_field_specific_errors:
+            errors.append(_("Row %(row)s: %(error)s") % {"row": row.number + 1, "error": message})
+    rows = sorted(
+        (
+            PreviewRow(line=number + 1, import_type=row.import_type, diff=row.diff)
+            for number, row in enumerate(result.rows, start=1)
+            if row.import_type in PREVIEW_ORDER
+        ),
+        key=lambda row: (PREVIEW_ORDER[row.import_type], row.line),
+    )
+    return ImportSummary(counts=counts, errors=errors, rows=rows)
+
+
+class SpreadsheetAdminMixin:
+    """For an ImportExportModelAdmin whose resource has core.spreadsheet.HeadingsMixin.
+
+    Adds the downloadable templates (CSV and XLSX: the headings in the admin's language and one
+    example row), the expected columns in words on the import page, and the import's summary:
+    counts, errors in words at the top, the rows that change first, unchanged rows hidden.
+    """
+
+    import_template_name = "admin/import_export/import.html"
+
+    def get_urls(self):
+        opts = self.model._meta
+        template = path(
+            "import/template.<str:extension>",
+            self.admin_site.admin_view(self.import_template_view),
+            name=f"{opts.app_label}_{opts.model_name}_import_template",
+        )
+        return [template, *super().get_urls()]
+
+    def _template_formats(self):
+        return {fmt().get_extension(): fmt for fmt in self.get_import_formats()}
+
+    def import_template_view(self, request, extension):
+        if not self.has_import_permission(request):
+            raise PermissionDenied
+        file_format = self._template_formats().get(extension)
+        if file_format is None:
+            raise Http404
+        resource = self.get_import_resource_classes(request)[0]()
+        content = file_format().export_data(resource.template_dataset())
+        opts = self.model._meta
+        response = HttpResponse(content, content_type=file_format().get_content_type())
+        filename = f"{opts.model_name}-import-template.{extension}"
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        return response
+
+    def import_action(self, request, **kwargs):
+        response = super().import_action(request, **kwargs)
+        context = getattr(response, "context_data", None)
+        if context is None:
+            return response  # the import was confirmed: back to the list
+        resource = self.get_import_resource_classes(request)[0]()
+        opts = self.model._meta
+        context["columns"] = resource.columns()
+        context["templates"] = [
+            (
+                extension.upper(),
+                reverse(
+                    f"admin:{opts.app_label}_{opts.model_name}_import_template",
+                    args=[extension],
+                ),
+            )
+            for extension in self._template_formats()
+        ]
+        if context.get("result") is not None:
+            context["summary"] = summarise(context["result"], resource)
+        return response

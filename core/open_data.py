@@ -1,21 +1,257 @@
-"""What every open data file answers with, whichever app makes it."""
+"""What every open data file answers with, whichever app makes it, and its copy built ahead.
 
+A data file (`/data/members.csv`…) is a view decorated with `data_file`. Rendering one costs
+a read of every public row (megabytes, up to seconds), so the task worker builds each file
+ahead, once the data change, into DATA_FILES_ROOT, with a gzipped copy beside it; requests are
+then answered from those files with `ETag`, `Content-Length` and the compressed copy when the
+client accepts it. A file is served only while it was built at the current data version
+(core.cache): after a change, until the worker has rebuilt it (DATA_FILES_DELAY seconds later),
+or before the first build, the view renders it as before.
+
+Built once for all servers: DATA_FILES_ROOT is shared storage (like MEDIA_ROOT), a build is
+queued at most once per DATA_FILES_DELAY whichever server saw the change, and one build runs
+at a time (a lock in the shared cache).
+"""
+
+import datetime
 import functools
+import gzip
+import hashlib
+import json
+import logging
+import os
+import tempfile
+from pathlib import Path
+from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.core.cache import cache
+from django.core.exceptions import DisallowedHost
+from django.http import FileResponse, HttpResponseNotModified
+from django.tasks import default_task_backend, task
+from django.test import RequestFactory
+from django.urls import URLPattern, URLResolver, get_resolver
+from django.utils import timezone
+from django.utils.cache import patch_vary_headers
+from django.utils.http import parse_etags
 from django.views.decorators.http import require_safe
+
+from . import cache as public_pages
+
+logger = logging.getLogger(__name__)
+
+QUEUED_KEY = "data-files:queued"
+BUILDING_KEY = "data-files:building"
+# The headers of the rendered file that its built copy keeps.
+KEPT_HEADERS = ("Content-Type", "Content-Disposition")
 
 
 def data_file(view):
     """An open data file: GET, or HEAD for its headers alone; readable from any origin; its
-    licence named in a `Link: <…>; rel="license"` header (DATA_LICENSE_URL)."""
+    licence named in a `Link: <…>; rel="license"` header (DATA_LICENSE_URL). Its copy built
+    ahead, when current, is served before the view (`serve_built`, by the page cache's
+    middleware)."""
 
     @require_safe
     @functools.wraps(view)
     def wrapped(request, *args, **kwargs):
-        response = view(request, *args, **kwargs)
-        response["Access-Control-Allow-Origin"] = "*"
-        response["Link"] = f'<{settings.DATA_LICENSE_URL}>; rel="license"'
-        return response
+        return open_data_headers(view(request, *args, **kwargs))
 
+    wrapped.renders_data_file = view
     return wrapped
+
+
+def open_data_headers(response):
+    response["Access-Control-Allow-Origin"] = "*"
+    response["Link"] = f'<{settings.DATA_LICENSE_URL}>; rel="license"'
+    return response
+
+
+# Building ---------------------------------------------------------------------------------
+
+
+def data_file_paths():
+    """{path: view} of every data file the site's URLs name (plain routes, no parameters)."""
+    found = {}
+
+    def walk(patterns, prefix):
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                if getattr(pattern, "pattern", None) is not None and not getattr(
+                    pattern.pattern, "converters", None
+                ):
+                    walk(pattern.url_patterns, prefix + str(pattern.pattern))
+            elif isinstance(pattern, URLPattern):
+                view = getattr(pattern.callback, "renders_data_file", None)
+                if view is not None:
+                    found["/" + prefix + str(pattern.pattern)] = view
+
+    walk(get_resolver().url_patterns, "")
+    return found
+
+
+def _root():
+    return Path(settings.DATA_FILES_ROOT)
+
+
+def _manifest_path(path):
+    return _root() / (path.lstrip("/") + ".json")
+
+
+def _write_atomically(target, data):
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile(dir=target.parent, delete=False) as temporary:
+        temporary.write(data)
+    os.replace(temporary.name, target)
+
+
+def _body(response):
+    if response.streaming:
+        # Read to its end (its cursor released), not closed: close() would announce the end
+        # of a request and close the database connection under the next file's build.
+        return b"".join(response.streaming_content)
+    return response.content
+
+
+def build_data_files():
+    """Render every data file into DATA_FILES_ROOT at the current data version.
+
+    Each file is written under a name holding its digest, then its manifest (what requests
+    read first) is replaced: a reader sees the old file or the new one, whole. Returns the
+    number of files built, or None when another process is building them.
+    """
+    if not cache.add(BUILDING_KEY, 1, timeout=settings.DATA_FILES_BUILD_TIMEOUT):
+        return None
+    try:
+        # Changes from now on queue another build.
+        cache.delete(QUEUED_KEY)
+        version = public_pages.data_version()
+        site = urlsplit(settings.SITE_URL)
+        factory = RequestFactory()
+        built = 0
+        for path, view in data_file_paths().items():
+            request = factory.get(
+                path,
+                headers={"host": site.netloc or "localhost"},
+                secure=site.scheme == "https",
+            )
+            try:
+                response = view(request)
+            except DisallowedHost:
+                logger.error("SITE_URL's host is not in ALLOWED_HOSTS: %s not built", path)
+                continue
+            if response.status_code != 200:
+                continue
+            body = _body(response)
+            digest = hashlib.md5(body, usedforsecurity=False).hexdigest()
+            name = f"{path.rsplit('/', 1)[-1]}.{digest}"
+            folder = _manifest_path(path).parent
+            # mtime=0: the same content always gives the same bytes (and the same ETag).
+            compressed = gzip.compress(body, compresslevel=9, mtime=0)
+            if not (folder / name).exists():
+                _write_atomically(folder / name, body)
+                _write_atomically(folder / (name + ".gz"), compressed)
+            manifest = {
+                "version": version,
+                "file": name,
+                "etag": digest,
+                "size": len(body),
+                "gzip_size": len(compressed),
+                "headers": {
+                    header: response[header] for header in KEPT_HEADERS if header in response
+                },
+                "built": timezone.now().isoformat(),
+            }
+            previous = _read_manifest(path)
+            _write_atomically(_manifest_path(path), json.dumps(manifest).encode())
+            if previous and previous["file"] != name:
+                # A reader that has just opened it keeps reading it (POSIX).
+                for old in (previous["file"], previous["file"] + ".gz"):
+                    (folder / old).unlink(missing_ok=True)
+            built += 1
+        return built
+    finally:
+        cache.delete(BUILDING_KEY)
+
+
+@task
+def build_data_files_task():
+    built = build_data_files()
+    if built is None:
+        # Another build is running, from data read before this change: build again after it.
+        queue_build(force=True)
+        return "another build was running: queued again"
+    return f"{built} data file(s) built"
+
+
+def queue_build(force=False):
+    """Queue one build DATA_FILES_DELAY seconds from now, unless one is queued already."""
+    delay = settings.DATA_FILES_DELAY
+    if not force and not cache.add(QUEUED_KEY, 1, timeout=max(delay * 10, 60)):
+        return
+    try:
+        if delay and default_task_backend.supports_defer:
+            run_after = timezone.now() + datetime.timedelta(seconds=delay)
+            build_data_files_task.using(run_after=run_after).enqueue()
+        else:
+            build_data_files_task.enqueue()
+    except Exception:
+        # The next change queues it again; until then the files are rendered per request.
+        cache.delete(QUEUED_KEY)
+        logger.exception("Could not queue the build of the data files")
+
+
+def _queue_after_commit():
+    if settings.DATA_FILES_ROOT:
+        public_pages.on_commit_once(queue_build)
+
+
+# Serving ----------------------------------------------------------------------------------
+
+
+def _read_manifest(path):
+    try:
+        return json.loads(_manifest_path(path).read_bytes())
+    except (OSError, ValueError):
+        return None
+
+
+def accepts_gzip(request):
+    return "gzip" in request.META.get("HTTP_ACCEPT_ENCODING", "")
+
+
+def serve_built(request):
+    """The built copy of this data file, if it was built at the current data version."""
+    if not settings.DATA_FILES_ROOT or not request.path.startswith("/data/"):
+        return None
+    manifest = _read_manifest(request.path)
+    if manifest is None or manifest["version"] != public_pages.data_version():
+        return None
+    compressed = accepts_gzip(request)
+    etag = '"{}{}"'.format(manifest["etag"], "-gz" if compressed else "")
+    if etag in parse_etags(request.META.get("HTTP_IF_NONE_MATCH", "")):
+        response = HttpResponseNotModified()
+    else:
+        name = manifest["file"] + (".gz" if compressed else "")
+        try:
+            handle = open(_manifest_path(request.path).parent / name, "rb")  # noqa: SIM115
+        except FileNotFoundError:  # replaced by a newer build in between: render it
+            return None
+        # FileResponse sets Content-Length and lets gunicorn send the file with sendfile().
+        response = FileResponse(handle)
+        for header in KEPT_HEADERS:  # not the ones FileResponse guessed from the name
+            if header in manifest["headers"]:
+                response[header] = manifest["headers"][header]
+            elif header in response:
+                del response[header]
+        if compressed:
+            response["Content-Encoding"] = "gzip"
+    response["ETag"] = etag
+    patch_vary_headers(response, ["Accept-Encoding"])
+    return open_data_headers(response)
+
+
+def install():
+    """Build the files after each change, serve their built copies (AppConfig.ready)."""
+    public_pages.on_renewal(_queue_after_commit)
+    public_pages.serve_ahead(serve_built)

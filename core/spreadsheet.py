@@ -6,11 +6,17 @@ writer passes its cells through safe_cell(), the one rule of the site; the publi
 imports refuse names that start that way.
 """
 
-from django.core.exceptions import ValidationError
+import tablib
+from django.conf import settings
+from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.utils import translation
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from import_export import widgets
 from import_export.formats import base_formats
+
+from core.text import normalise
 
 # What a spreadsheet takes for the start of a formula (OWASP's list).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -123,23 +129,33 @@ FORMATS = [XLSX, CSV]
 
 
 class ChoiceWidget(widgets.Widget):
-    """A choice written as its code or its label, in any case: "verified", "Verified"."""
+    """A choice written as its code or its label in any of the site's languages, in any case
+    and with or without accents: "verified", "Verified", "vérifiée"."""
 
     def __init__(self, choices, **kwargs):
         self.choices = choices
         super().__init__(**kwargs)
 
     def clean(self, value, row=None, **kwargs):
-        text = str(value or "").strip().lower()
+        text = normalise(str(value or ""))
         if not text:
             return None
         for code, label in self.choices:
-            if text in {str(code).lower(), str(label).lower()}:
+            if text in self.spellings(code, label):
                 return code
         codes = ", ".join(str(code) for code, _label in self.choices)
         raise ValueError(
             _("“%(value)s” is not one of: %(codes)s.") % {"value": value, "codes": codes}
         )
+
+    @staticmethod
+    def spellings(code, label):
+        """The code and the label in each of the site's languages ("mayor", "maire")."""
+        names = {normalise(str(code))}
+        for language, _name in settings.LANGUAGES:
+            with translation.override(language):
+                names.add(normalise(str(label)))
+        return names
 
     def render(self, value, obj=None, **kwargs):
         return value or ""
@@ -170,3 +186,69 @@ class CountryWidget(widgets.Widget):
 
     def render(self, value, obj=None, **kwargs):
         return str(value or "")
+
+
+class HeadingsMixin:
+    """For a ModelResource: columns as people name them, not as the code does.
+
+    An export heads each column in the admin's language ("Pays", "Country"); an import reads
+    a heading in any of the site's languages, or the column's code ("country"), whatever its
+    case or accents, so that a file exported in French imports in English and back.
+
+    `headings`: column code → its heading, where the model field's verbose name does not say
+    it (a translated field's "display_name_en" → "Display name in English").
+    `example`: column code → a value for the example row of the downloadable template.
+    """
+
+    headings = {}
+    example = {}
+
+    def heading(self, column):
+        label = self.headings.get(column)
+        if label is None:
+            try:
+                label = self._meta.model._meta.get_field(column).verbose_name
+            except FieldDoesNotExist:
+                label = column
+        return capfirst(str(label))
+
+    def spellings(self, column):
+        """The ways a sheet may head this column: its code and its heading in each language."""
+        names = {column}
+        for code, _name in settings.LANGUAGES:
+            with translation.override(code):
+                names.add(self.heading(column))
+        return {normalise(name) for name in names}
+
+    def columns(self):
+        """(code, heading in the active language) of the columns an import reads, in order."""
+        return [(f.column_name, self.heading(f.column_name)) for f in self.get_import_fields()]
+
+    def get_export_headers(self, selected_fields=None):
+        return [self.heading(name) for name in super().get_export_headers(selected_fields)]
+
+    def get_diff_headers(self):
+        return [self.heading(name) for name in super().get_diff_headers()]
+
+    def before_import(self, dataset, **kwargs):
+        known = {}
+        for field in self.fields.values():
+            for spelling in self.spellings(field.column_name):
+                known.setdefault(spelling, field.column_name)
+        dataset.headers = [
+            known.get(normalise(str(header or "")), header) for header in dataset.headers or []
+        ]
+        # A sheet of new records has no use for the column that identifies existing ones:
+        # without it, every row is new, as with the column left blank.
+        for column in self.get_import_id_fields():
+            if dataset.height and column not in dataset.headers:
+                dataset.append_col([""] * dataset.height, header=column)
+        super().before_import(dataset, **kwargs)
+
+    def template_dataset(self):
+        """The downloadable template: the headings an export writes, and one example row."""
+        columns = self.columns()
+        return tablib.Dataset(
+            [self.example.get(code, "") for code, _heading in columns],
+            headers=[heading for _code, heading in columns],
+        )

@@ -1,9 +1,13 @@
+import datetime
+
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django_countries.filters import CountryFilter
@@ -13,6 +17,8 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin import Decision, DecisionQueueMixin, DeletedRowsAdmin, erase_confirmation, report
 from core.backoffice import register_decisions, register_work
+from core.imports import SpreadsheetAdminMixin
+from core.pagination import EstimatedCountPaginator
 from core.personal_data import download
 from core.spreadsheet import FORMATS
 
@@ -71,12 +77,23 @@ class EmailConfirmedFilter(admin.SimpleListFilter):
         return queryset
 
 
+def unconfirmed(signatures):
+    """Signatures sent through the form whose e-mail address is not confirmed yet."""
+    return signatures.filter(status=Signature.Status.PENDING).exclude(Signature.VERIFIABLE)
+
+
+def unconfirmed_past_their_link(signatures):
+    """Unconfirmed signatures whose confirmation link has expired: they will never be."""
+    limit = timezone.now() - datetime.timedelta(days=settings.CONFIRMATION_MAX_AGE_DAYS)
+    return unconfirmed(signatures).filter(created_at__lt=limit)
+
+
 class ReviewFilter(admin.SimpleListFilter):
     """Where a signature is in its review. The list opens on those waiting for verification."""
 
     title = _("review")
     parameter_name = "review"
-    WAITING, UNCONFIRMED, ALL = "waiting", "unconfirmed", "all"
+    WAITING, UNCONFIRMED, EXPIRED, ALL = "waiting", "unconfirmed", "expired", "all"
 
     def __init__(self, request, params, model, model_admin):
         # Only the list as it opens shows the queue; a search, another filter or an export
@@ -91,6 +108,7 @@ class ReviewFilter(admin.SimpleListFilter):
         return [
             (self.WAITING, _("Waiting for verification")),
             (self.UNCONFIRMED, _("E-mail not yet confirmed")),
+            (self.EXPIRED, _("Never confirmed, link expired")),
             (self.ALL, _("All")),
         ]
 
@@ -102,9 +120,9 @@ class ReviewFilter(admin.SimpleListFilter):
             case self.WAITING:
                 return queryset.awaiting_verification()
             case self.UNCONFIRMED:
-                return queryset.filter(status=Signature.Status.PENDING).exclude(
-                    Signature.VERIFIABLE
-                )
+                return unconfirmed(queryset)
+            case self.EXPIRED:
+                return unconfirmed_past_their_link(queryset)
         return queryset
 
     def choices(self, changelist):
@@ -129,8 +147,15 @@ class RejectionForm(forms.Form):
 
 @admin.register(Signature)
 class SignatureAdmin(
-    DecisionQueueMixin, DeletedRowsAdmin, SimpleHistoryAdmin, ImportExportModelAdmin
+    SpreadsheetAdminMixin,
+    DecisionQueueMixin,
+    DeletedRowsAdmin,
+    SimpleHistoryAdmin,
+    ImportExportModelAdmin,
 ):
+    # Large tables: no full COUNT(*) on every page view (core.pagination).
+    paginator = EstimatedCountPaginator
+    show_full_result_count = False
     resource_classes = [SignatureResource]
     all_records_query = "review=all"
     formats = FORMATS
@@ -453,14 +478,10 @@ register_work(
     query="review=waiting",
 )
 register_work(
-    _("Signatures whose e-mail address is not yet confirmed"),
+    _("Signatures never confirmed, their link expired"),
     "admin:declarations_signature_changelist",
-    lambda: (
-        Signature.objects.filter(status=Signature.Status.PENDING)
-        .exclude(Signature.VERIFIABLE)
-        .count()
-    ),
+    lambda: unconfirmed_past_their_link(Signature.objects.all()).count(),
     "declarations.change_signature",
-    query="review=unconfirmed",
+    query="review=expired",
 )
 register_decisions(Signature)

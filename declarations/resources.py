@@ -11,7 +11,13 @@ from django.utils.translation import gettext_lazy as _
 from import_export import fields, resources, widgets
 
 from core.imports import WorkflowImportMixin
-from core.spreadsheet import ChoiceWidget, CountryWidget, NameWidget, SafeCellsMixin
+from core.spreadsheet import (
+    ChoiceWidget,
+    CountryWidget,
+    HeadingsMixin,
+    NameWidget,
+    SafeCellsMixin,
+)
 from core.text import normalise
 from members.models import Member
 
@@ -102,13 +108,30 @@ class MemberWidget(widgets.ForeignKeyWidget):
             raise ValueError(_("No member has the slug “%(value)s”.") % {"value": value}) from error
 
 
-class SignatureResource(WorkflowImportMixin, SafeCellsMixin, resources.ModelResource):
+class SignatureResource(
+    HeadingsMixin, WorkflowImportMixin, SafeCellsMixin, resources.ModelResource
+):
     """One row per signature. Rows are matched by id, else by person, authority and country.
 
     Nothing is saved unless every row is valid. A row changing the status of a signature
     verifies, rejects or withdraws it through the review's services; a new row is a paper
     signature, verified only if its sheet says so.
     """
+
+    headings = {
+        "id": _("number (blank for a new signature)"),
+        "declaration": _("declaration (blank for the current one)"),
+    }
+    example = {
+        "full_name": "Ana Popescu",
+        "office": "Mayor",
+        "authority_name": "Cluj-Napoca",
+        "country": "RO",
+        "signed_on": "28/03/2017",
+        "consent_to_publish": "yes",
+        "status": "verified",
+        "language": "en",
+    }
 
     id = fields.Field(attribute="id", column_name="id", widget=widgets.IntegerWidget())
     full_name = fields.Field(attribute="full_name", column_name="full_name", widget=NameWidget())

@@ -8,7 +8,8 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
-from core.admin import report
+from core.admin import Decision, DecisionQueueMixin, report
+from core.backoffice import register_work
 from core.spreadsheet import safe_cell
 
 from . import services
@@ -16,7 +17,7 @@ from .models import Event, ParticipantMessage, Registration
 
 
 @admin.register(Event)
-class EventAdmin(SimpleHistoryAdmin, TranslationAdmin):
+class EventAdmin(DecisionQueueMixin, SimpleHistoryAdmin, TranslationAdmin):
     list_display = ["title", "kind", "status", "starts_at", "city", "country", "registration_open"]
     list_filter = ["status", "kind", "themes", "country", "registration_open"]
     search_fields = ["slug", "title_en", "title_fr", "city", "venue_en", "venue_fr"]
@@ -38,6 +39,7 @@ class EventAdmin(SimpleHistoryAdmin, TranslationAdmin):
                     "venue",
                     "city",
                     "country",
+                    ("latitude", "longitude"),
                 ]
             },
         ),
@@ -46,6 +48,16 @@ class EventAdmin(SimpleHistoryAdmin, TranslationAdmin):
         (_("Registration"), {"fields": ["registration_open", "capacity"]}),
         (_("Record"), {"fields": ["uid", "sequence", "created_at", "updated_at"]}),
     ]
+
+    def decisions(self, request, event):
+        buttons = []
+        if event.status == Event.Status.DRAFT:
+            buttons.append(Decision("publish", _("Publish")))
+        if event.status == Event.Status.PUBLISHED:
+            buttons.append(Decision("cancel", _("Cancel the event")))
+            if event.takes_registrations or event.registrations.waiting().exists():
+                buttons.append(Decision("fill_places", _("Give free places to the waiting list")))
+        return buttons
 
     @admin.action(description=_("Publish the selected events"))
     def publish(self, request, queryset):
@@ -126,10 +138,27 @@ def participants_csv(registrations):
     return response
 
 
+class EventTimeFilter(admin.SimpleListFilter):
+    """Registrations for events still to come, whose lists staff act on, or for past ones."""
+
+    title = _("event")
+    parameter_name = "when"
+
+    def lookups(self, request, model_admin):
+        return [("coming", _("Still to come")), ("past", _("Over"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "coming":
+            return queryset.filter(event__ends_at__gte=timezone.now())
+        if self.value() == "past":
+            return queryset.filter(event__ends_at__lt=timezone.now())
+        return queryset
+
+
 @admin.register(Registration)
 class RegistrationAdmin(SimpleHistoryAdmin):
     list_display = ["full_name", "authority", "event", "status", "language", "created_at"]
-    list_filter = ["status", "event"]
+    list_filter = [EventTimeFilter, "status", "event"]
     list_select_related = ["event"]
     search_fields = ["full_name", "authority", "email"]
     readonly_fields = ["status", "created_at", "confirmed_at", "updated_at"]
@@ -176,3 +205,14 @@ class ParticipantMessageAdmin(admin.ModelAdmin):
                 % {"count": sent},
             ),
         )
+
+
+# The admin's home: people on the waiting list of an event still to come, whom staff may
+# let in when a place frees up.
+register_work(
+    _("Registrations on the waiting list of coming events"),
+    "admin:events_registration_changelist",
+    lambda: Registration.objects.waiting().filter(event__ends_at__gte=timezone.now()).count(),
+    "events.change_registration",
+    query="when=coming&status__exact=waiting",
+)

@@ -8,9 +8,13 @@ class EventsConfig(AppConfig):
 
     def ready(self):
         from core import personal_data, search
+        from members.map import register_layer
         from members.models import Member
 
+        from .map import upcoming_events_layer
         from .models import Event, Registration
+
+        register_layer("events", upcoming_events_layer)
 
         search.register(
             "events",

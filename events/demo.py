@@ -1,8 +1,10 @@
-"""Events of the Alliance's history (date and place as the Alliance's page states them) and one
-sample announcement, labelled as a sample, to show registration.
+"""Events of the Alliance's history and one sample announcement, labelled as a sample, to
+show registration and the map of upcoming events.
 
-The descriptions are the team's, marked as sample text. Only events whose day is known are
-here: the page names the Budapest (2012), Madrid and Radenci (2013) seminars by year only.
+Dates and places are the Alliance's history: the CAHROM meeting as the Alliance's page states
+it, the launch at the Congress session of 20 March 2013 in Strasbourg. The descriptions are
+the team's, marked as sample text. Only events whose day is known are here: the Budapest
+(2012), Madrid (2012) and Radenci (September 2013) seminars are known by year or month only.
 """
 
 import datetime
@@ -27,6 +29,8 @@ CAHROM = {
     "time_zone": "Europe/Athens",
     "city": "Athens",
     "country": "GR",
+    "latitude": 37.9838,
+    "longitude": 23.7275,
     "title_en": "15th Meeting of the Ad Hoc Committee of Experts on Roma and Traveller Issues (CAHROM)",
     "title_fr": "15e réunion du Comité ad hoc d’experts sur les questions relatives aux Roms et aux Gens du voyage (CAHROM)",
     "summary_en": (
@@ -39,6 +43,34 @@ CAHROM = {
     ),
 }
 
+LAUNCH = {
+    "slug": "launch-of-the-alliance-strasbourg-2013",
+    "kind": Event.Kind.CONFERENCE,
+    "status": Event.Status.PUBLISHED,
+    "all_day": True,
+    "starts_at": datetime.datetime(2013, 3, 20, 0, 0, tzinfo=PARIS),
+    "ends_at": datetime.datetime(2013, 3, 20, 23, 59, tzinfo=PARIS),
+    "time_zone": "Europe/Paris",
+    "venue_en": "Palais de l’Europe",
+    "venue_fr": "Palais de l’Europe",
+    "city": "Strasbourg",
+    "country": "FR",
+    "latitude": 48.5946,
+    "longitude": 7.7748,
+    "title_en": "Launch of the Alliance at the session of the Congress",
+    "title_fr": "Lancement de l’Alliance à la session du Congrès",
+    "summary_en": (
+        "Sample description: the Alliance of European Cities and Regions for the Inclusion "
+        "of Roma and Travellers was launched during the session of the Congress of Local and "
+        "Regional Authorities."
+    ),
+    "summary_fr": (
+        "Description d’exemple : l’Alliance européenne des villes et des régions pour "
+        "l’inclusion des Roms et des Gens du voyage a été lancée pendant la session du Congrès "
+        "des pouvoirs locaux et régionaux."
+    ),
+}
+
 SAMPLE = {
     "slug": "sample-meeting-of-alliance-members-strasbourg",
     "kind": Event.Kind.MEETING,
@@ -48,6 +80,8 @@ SAMPLE = {
     "venue_fr": "Palais de l’Europe",
     "city": "Strasbourg",
     "country": "FR",
+    "latitude": 48.5946,
+    "longitude": 7.7748,
     "registration_open": True,
     "capacity": 40,
     "title_en": "Meeting of Alliance members (sample)",
@@ -68,6 +102,9 @@ SAMPLE = {
 def load():
     cahrom, _created = Event.objects.get_or_create(
         slug=CAHROM["slug"], defaults={k: v for k, v in CAHROM.items() if k != "slug"}
+    )
+    Event.objects.get_or_create(
+        slug=LAUNCH["slug"], defaults={k: v for k, v in LAUNCH.items() if k != "slug"}
     )
     statement = Article.objects.filter(slug="john-warmisham-at-cahrom").first()
     if statement:

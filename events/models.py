@@ -4,11 +4,13 @@ import zoneinfo
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Case, F, Q, When
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django_countries.fields import CountryField
 from modeltranslation.utils import build_localized_fieldname
 
@@ -124,6 +126,23 @@ class Event(models.Model):
     venue = models.CharField(_("venue"), max_length=250, blank=True)
     city = models.CharField(_("city"), max_length=120, blank=True)
     country = CountryField(_("country"), blank=True)
+    latitude = models.FloatField(
+        _("latitude"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+        help_text=_("In decimal degrees, e.g. 48.5946 for the Palais de l’Europe, Strasbourg."),
+    )
+    longitude = models.FloatField(
+        _("longitude"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+        help_text=_(
+            "In decimal degrees, e.g. 7.7748. With the latitude, places an upcoming event "
+            "on the map of members."
+        ),
+    )
     themes = models.ManyToManyField(
         "practices.Theme", verbose_name=_("themes"), blank=True, related_name="events"
     )
@@ -234,6 +253,11 @@ class Event(models.Model):
             raise ValidationError(
                 {"image_alt": _("Describe the image for people who cannot see it.")}
             )
+        if (self.latitude is None) != (self.longitude is None):
+            missing = "longitude" if self.longitude is None else "latitude"
+            raise ValidationError(
+                {missing: _("Give both the latitude and the longitude, or neither.")}
+            )
 
     def render_programme(self):
         for code, _name in settings.LANGUAGES:
@@ -302,7 +326,8 @@ class Registration(models.Model):
         UNCONFIRMED = "unconfirmed", _("e-mail not confirmed")
         CONFIRMED = "confirmed", _("confirmed")
         WAITING = "waiting", _("waiting list")
-        CANCELLED = "cancelled", _("cancelled")
+        # In French a registration is feminine: "annulée", where an event is "annulé".
+        CANCELLED = "cancelled", pgettext_lazy("status of a registration", "cancelled")
 
     event = models.ForeignKey(
         Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="registrations"

@@ -18,6 +18,8 @@ from core.admin import (
     report,
 )
 from core.backoffice import register_decisions, register_work
+from core.imports import SpreadsheetAdminMixin
+from core.pagination import EstimatedCountPaginator
 from core.personal_data import download
 from core.spreadsheet import FORMATS
 
@@ -93,12 +95,16 @@ class LeftForm(forms.Form):
 
 @admin.register(Member)
 class MemberAdmin(
+    SpreadsheetAdminMixin,
     DecisionQueueMixin,
     DeletedRowsAdmin,
     SimpleHistoryAdmin,
     ImportExportModelAdmin,
     TranslationAdmin,
 ):
+    # Large tables: no full COUNT(*) on every page view (core.pagination).
+    paginator = EstimatedCountPaginator
+    show_full_result_count = False
     resource_classes = [MemberResource]
     formats = FORMATS
 

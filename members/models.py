@@ -8,6 +8,7 @@ from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django_countries.fields import CountryField
 
 from core import cache as public_pages
@@ -59,7 +60,16 @@ def approved_counts(country="", kind=""):
     The home page's counters, the directory's and the map's totals and the list of countries
     all come from one small aggregate (by country and kind), kept until the data change.
     """
-    counts = remember(
+    selected = Counter()
+    for code, member_kind, number in approved_counts_by_kind():
+        if country in ("", code) and kind in ("", member_kind):
+            selected[code] += number
+    return selected
+
+
+def approved_counts_by_kind():
+    """[(country code, kind, number of approved members)], kept until the data change."""
+    return remember(
         "approved-member-counts",
         lambda: list(
             Member.objects.approved()
@@ -68,11 +78,6 @@ def approved_counts(country="", kind=""):
             .annotate(Count("pk"))
         ),
     )
-    selected = Counter()
-    for code, member_kind, number in counts:
-        if country in ("", code) and kind in ("", member_kind):
-            selected[code] += number
-    return selected
 
 
 def totals_of(counts):
@@ -90,7 +95,8 @@ class Member(models.Model):
     class Status(models.TextChoices):
         PENDING = "pending", _("pending")
         APPROVED = "approved", _("approved")
-        REJECTED = "rejected", _("rejected")
+        # In French a member is masculine, a signature feminine: "rejeté", "rejetée".
+        REJECTED = "rejected", pgettext_lazy("status of a member", "rejected")
         LEFT = "left", _("left")
 
     name = models.CharField(

@@ -7,7 +7,13 @@ from django.utils.translation import gettext_lazy as _
 from import_export import fields, resources, widgets
 
 from core.imports import WorkflowImportMixin
-from core.spreadsheet import ChoiceWidget, CountryWidget, NameWidget, SafeCellsMixin
+from core.spreadsheet import (
+    ChoiceWidget,
+    CountryWidget,
+    HeadingsMixin,
+    NameWidget,
+    SafeCellsMixin,
+)
 
 from . import services
 from .models import Member
@@ -44,7 +50,25 @@ def _name(attribute):
     return fields.Field(attribute=attribute, column_name=attribute, widget=NameWidget())
 
 
-class MemberResource(WorkflowImportMixin, SafeCellsMixin, resources.ModelResource):
+class MemberResource(HeadingsMixin, WorkflowImportMixin, SafeCellsMixin, resources.ModelResource):
+    headings = {
+        "slug": _("identifier in the address (blank for a new member)"),
+        "display_name_en": _("name in English"),
+        "display_name_fr": _("name in French"),
+        "description_en": _("description in English"),
+        "description_fr": _("description in French"),
+    }
+    example = {
+        "name": "Miskolc",
+        "display_name_en": "Miskolc",
+        "display_name_fr": "Miskolc",
+        "kind": "city",
+        "country": "HU",
+        "population": 150000,
+        "status": "pending",
+        "contact_name": "Anna Kovács",
+        "contact_role": "Head of the social affairs department",
+    }
     # The slug is the stable key: a re-imported export updates the same rows, never adds.
     name = _name("name")
     contact_name = _name("contact_name")

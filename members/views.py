@@ -17,7 +17,7 @@ from core.protection import ProtectedFormMixin
 from core.spreadsheet import safe_cell
 
 from .forms import DirectoryFilterForm, JoinForm, MapFilterForm
-from .map import map_queryset, preview_map, render_member_map
+from .map import map_layers, map_queryset, preview_map, render_member_map
 from .models import Member, approved_counts, totals_of
 from .services import submit_join_request
 
@@ -92,9 +92,12 @@ def member_map(request):
     members = map_queryset(form.filter(Member.objects.approved()))
     country = form.selection.get("country")
     counts = approved_counts(country or "", form.selection.get("kind", ""))
+    drawing = render_member_map(members, country=country, counts=counts)
     context = {
         "form": form,
-        "member_map": render_member_map(members, country=country, counts=counts),
+        "member_map": drawing,
+        # What other apps place on the map (upcoming events), drawn over the members.
+        "layers": map_layers(drawing.place_radius, country=country),
     }
     return render(request, "members/member_map.html", context)
 

@@ -10,7 +10,9 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
-from core.admin import decide_each, report
+from core.admin import Decision, DecisionQueueMixin, decide_each, report
+from core.backoffice import register_work
+from core.pagination import EstimatedCountPaginator
 from members.models import Member
 
 from . import services
@@ -65,7 +67,10 @@ class ReturnForm(forms.Form):
 
 
 @admin.register(Practice)
-class PracticeAdmin(SimpleHistoryAdmin, TranslationAdmin):
+class PracticeAdmin(DecisionQueueMixin, SimpleHistoryAdmin, TranslationAdmin):
+    # Large tables: no full COUNT(*) on every page view (core.pagination).
+    paginator = EstimatedCountPaginator
+    show_full_result_count = False
     list_display = ["title", "status", "start_year", "end_year", "submitted_at", "published_at"]
     list_filter = [PublicFilter, "status", "themes", "original_language"]
     search_fields = ["slug", "title_en", "title_fr", "summary_en", "summary_fr"]
@@ -163,6 +168,22 @@ class PracticeAdmin(SimpleHistoryAdmin, TranslationAdmin):
             " · ", '<a href="{}" hreflang="{}" target="_blank" rel="noopener">{}</a>', links
         )
 
+    def decisions(self, request, practice):
+        if not request.user.has_perm("practices.publish_practice"):
+            return []
+        if practice.status == Practice.Status.SUBMITTED:
+            return [
+                Decision("publish_selected", _("Publish"), then_next=True),
+                Decision("return_selected", _("Return to the submitter…")),
+            ]
+        if practice.status == Practice.Status.PUBLISHED:
+            return [Decision("archive_selected", _("Archive"))]
+        return []
+
+    def queue(self, queryset):
+        """Practices submitted for review, the longest waiting first."""
+        return queryset.filter(status=Practice.Status.SUBMITTED).order_by("submitted_at", "pk")
+
     @admin.action(description=_("Submit for publication"), permissions=["change"])
     def submit_selected(self, request, queryset):
         done, skipped = decide_each(
@@ -251,3 +272,13 @@ def _left_alone(count):
         "%(count)d could not take this step and were left as they were",
         count,
     ) % {"count": count}
+
+
+# The admin's home: practices submitted and waiting for review.
+register_work(
+    _("Practices submitted for review"),
+    "admin:practices_practice_changelist",
+    lambda: Practice.objects.filter(status=Practice.Status.SUBMITTED).count(),
+    "practices.publish_practice",
+    query="status__exact=submitted",
+)

@@ -8,6 +8,7 @@ from django.db.models import Case, IntegerField, Q, Value, When
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modeltranslation.utils import build_localized_fieldname
 
 from core import cache as public_pages
@@ -107,7 +108,8 @@ class Practice(models.Model):
         DRAFT = "draft", _("draft")
         SUBMITTED = "submitted", _("submitted")
         RETURNED = "returned", _("returned")
-        PUBLISHED = "published", _("published")
+        # In French a practice is feminine: "publiée", where an article is "publié".
+        PUBLISHED = "published", pgettext_lazy("status of a practice", "published")
         ARCHIVED = "archived", _("archived")
 
     title = models.CharField(_("title"), max_length=250)

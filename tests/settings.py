@@ -37,3 +37,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     DATABASES["default"]["TEST"] = {  # noqa: F405
         "NAME": os.path.join(tempfile.gettempdir(), f"alliance-test-{os.getpid()}.sqlite3")
     }
+# The open data files built ahead go to a folder of this test run.
+DATA_FILES_ROOT = os.path.join(tempfile.gettempdir(), f"alliance-data-files-{os.getpid()}")
+DATA_FILES_DELAY = 0

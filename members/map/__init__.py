@@ -10,7 +10,9 @@ Three layers, from the most static to the most dynamic:
   per process (``country_layer()``);
 - ``drawing.py``, ``render_member_map(members, country=None)``: the shading of each state by
   its number of members, the markers and the legend, computed per request in one pass over
-  the members.
+  the members;
+- ``layers.py``, ``register_layer(key, build)``: places other apps add over the members
+  (upcoming events), each a link in a shape of its own.
 
 The SVG's user unit is the kilometre, x eastwards and y southwards (SVG's y axis points down).
 """
@@ -24,6 +26,7 @@ from .drawing import (
     shading_class,
 )
 from .geometry import FRAME, Box, clip_ring, contains, country_layer, path_data
+from .layers import Layer, Place, map_layers, register_layer
 from .projection import FALSE_EASTING, FALSE_NORTHING, project, to_svg
 
 __all__ = [
@@ -33,13 +36,17 @@ __all__ = [
     "MARKER_LIMIT",
     "MIN_ZOOM_WIDTH",
     "Box",
+    "Layer",
+    "Place",
     "clip_ring",
     "contains",
     "country_layer",
+    "map_layers",
     "map_queryset",
     "path_data",
     "preview_map",
     "project",
+    "register_layer",
     "render_member_map",
     "shading_class",
     "to_svg",

@@ -154,6 +154,12 @@ class MemberMap:
         }
 
     @property
+    def place_radius(self):
+        """The size of another layer's marks (upcoming events): a member marker's, even on a
+        summary map, whose dots are smaller."""
+        return round(self.marker_radius / DOT_SCALE, 1) if self.summary else self.marker_radius
+
+    @property
     def dot_width(self):
         """A dot's diameter, as the stroke width of its round-capped path."""
         return f"{2 * self.marker_radius:g}"

@@ -19,6 +19,8 @@
     var initial = parseBox(svg.getAttribute("viewBox"));
     var view = Object.assign({}, initial);
     var circles = svg.querySelectorAll(".map-marker circle");
+    // Other layers' marks (upcoming events): unit shapes scaled to a marker's radius.
+    var places = svg.querySelectorAll(".map-place path");
     // A summary map's dots: one path whose stroke width is a dot's diameter.
     var dots = svg.querySelectorAll(".map-dots");
     var DOT_SCALE = 0.5; // as members.map.DOT_SCALE
@@ -33,6 +35,9 @@
       svg.classList.toggle("is-zoomed", view.width < frame.width);
       var radius = (view.width * MARKER_SCALE).toFixed(2);
       circles.forEach(function (circle) { circle.setAttribute("r", radius); });
+      places.forEach(function (path) {
+        path.setAttribute("transform", "translate(" + path.dataset.x + " " + path.dataset.y + ") scale(" + radius + ")");
+      });
       var width = (2 * view.width * MARKER_SCALE * DOT_SCALE).toFixed(2);
       dots.forEach(function (path) { path.setAttribute("stroke-width", width); });
     }
@@ -71,7 +76,7 @@
     // Drag to pan (mouse, pen or one finger).
     var drag = null;
     svg.addEventListener("pointerdown", function (event) {
-      if (event.button !== 0 || event.target.closest(".map-marker")) return;
+      if (event.button !== 0 || event.target.closest(".map-marker, .map-place")) return;
       if (!svg.classList.contains("is-zoomed")) return;
       drag = { x: event.clientX, y: event.clientY, view: Object.assign({}, view) };
       svg.setPointerCapture(event.pointerId);
@@ -97,10 +102,10 @@
     tooltip.hidden = true;
     tooltip.setAttribute("aria-hidden", "true");
     canvas.appendChild(tooltip);
-    svg.querySelectorAll(".map-marker title").forEach(function (title) { title.remove(); });
+    svg.querySelectorAll(".map-marker title, .map-place title").forEach(function (title) { title.remove(); });
 
     function show(event) {
-      var marker = event.target.closest(".map-marker");
+      var marker = event.target.closest(".map-marker, .map-place");
       if (!marker) return;
       var box = marker.getBoundingClientRect();
       var origin = canvas.getBoundingClientRect();

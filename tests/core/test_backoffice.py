@@ -8,10 +8,16 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
 
+from contact.models import ContactMessage
 from declarations.models import Signature
+from events.models import Registration
 from members import services as member_services
 from members.models import Member
+from practices.models import Practice
+from tests.cooperation.test_cooperate import make_proposal
+from tests.events.factories import DAY, make_event, make_registration
 from tests.factories import make_article, make_member, make_signature
+from tests.practices.factories import make_practice
 
 pytestmark = pytest.mark.django_db
 
@@ -53,6 +59,20 @@ def waiting_work():
     make_signature(status=Signature.Status.PENDING)
     make_signature(status=Signature.Status.VERIFIED)
     make_article(title="Soon", published_at=timezone.now() + datetime.timedelta(days=1))
+    # Its confirmation link expired long ago: it will never be confirmed.
+    expired = make_signature(status=Signature.Status.PENDING)
+    Signature.objects.filter(pk=expired.pk).update(
+        created_at=timezone.now() - datetime.timedelta(days=30)
+    )
+    make_practice(title="Submitted", status=Practice.Status.SUBMITTED)
+    make_practice(title="Draft", status=Practice.Status.DRAFT)
+    make_proposal(name="Romano Drom")
+    make_proposal(name="Answered", status="accepted")
+    ContactMessage.objects.create(name="Jana", email="jana@example.org", message="Hello")
+    coming, over = make_event(), make_event(starts_in=-DAY * 30)
+    make_registration(coming, status=Registration.Status.WAITING)
+    make_registration(over, status=Registration.Status.WAITING)
+    make_registration(coming)
 
 
 def test_a_superuser_sees_every_count_of_today_s_work(client, django_user_model, waiting_work):
@@ -62,9 +82,13 @@ def test_a_superuser_sees_every_count_of_today_s_work(client, django_user_model,
 
     assert counts["Join requests waiting for a decision"] == 2
     assert counts["Signatures confirmed and waiting for verification"] == 1
-    assert counts["Signatures whose e-mail address is not yet confirmed"] == 1
+    assert counts["Signatures never confirmed, their link expired"] == 1
     assert counts["Articles scheduled to go live"] == 1
     assert counts["E-mails that failed"] == 0
+    assert counts["Practices submitted for review"] == 1
+    assert counts["NGO proposals waiting for an answer"] == 1
+    assert counts["Contact messages not handled"] == 1
+    assert counts["Registrations on the waiting list of coming events"] == 1
 
 
 def test_a_membership_officer_sees_only_the_join_requests(client, django_user_model, waiting_work):
@@ -76,7 +100,20 @@ def test_a_membership_officer_sees_only_the_join_requests(client, django_user_mo
 def test_an_editor_sees_only_the_articles(client, django_user_model, waiting_work):
     staff_in(django_user_model, client, "editor", "Editors")
 
-    assert counts_on_home(client) == {"Articles scheduled to go live": 1}
+    # Editors also review practices (the group has their rights).
+    assert counts_on_home(client) == {
+        "Articles scheduled to go live": 1,
+        "Practices submitted for review": 1,
+    }
+
+
+def test_an_editor_of_practices_sees_the_practices_to_review(
+    client, django_user_model, waiting_work
+):
+    staff_in(django_user_model, client, "reviewer", "Editors of practices")
+
+    assert counts_on_home(client)["Practices submitted for review"] == 1
+    assert "Join requests waiting for a decision" not in counts_on_home(client)
 
 
 def test_each_count_links_to_the_list_of_what_it_counts(client, django_user_model, waiting_work):
@@ -88,7 +125,11 @@ def test_each_count_links_to_the_list_of_what_it_counts(client, django_user_mode
     assert (
         links[f"{SIGNATURES}?review=waiting"] == "Signatures confirmed and waiting for verification"
     )
-    assert links[f"{SIGNATURES}?review=unconfirmed"].startswith("Signatures whose e-mail")
+    assert links[f"{SIGNATURES}?review=expired"] == "Signatures never confirmed, their link expired"
+    assert links["/admin/practices/practice/?status__exact=submitted"] == (
+        "Practices submitted for review"
+    )
+    assert links["/admin/contact/contactmessage/?handled=no"] == "Contact messages not handled"
     assert links[MEMBERS] == "Join requests waiting for a decision"
 
 
@@ -223,3 +264,15 @@ def test_staff_who_may_not_publish_see_no_publish_button(client, django_user_mod
     page = client.get(f"/admin/news/article/{draft.pk}/change/").content.decode()
 
     assert 'value="publish_now"' not in page
+
+
+def test_each_count_opens_a_list_of_as_many_rows(client, django_user_model, waiting_work):
+    staff_in(django_user_model, client, "boss", superuser=True)
+    html = client.get(HOME).content.decode()
+    table = html.split('id="todays-work"', 1)[1].split("</table>", 1)[0]
+
+    for url, count in re.findall(
+        r'<a href="([^"]+)">[^<]+</a></th>\s*<td class="work-count">(\d+)</td>', table
+    ):
+        listed = client.get(url.replace("&amp;", "&")).context["cl"].result_count
+        assert listed == int(count), url

@@ -23,11 +23,20 @@ def test_the_demo_holds_the_cahrom_meeting_on_its_day_in_athens(demo):
     assert event.articles.filter(slug="john-warmisham-at-cahrom").exists()
 
 
+def test_the_demo_holds_the_launch_of_the_alliance_in_strasbourg(demo):
+    launch = Event.objects.published().get(slug="launch-of-the-alliance-strasbourg-2013")
+
+    assert launch.local_start.date() == datetime.date(2013, 3, 20)
+    assert (launch.city, launch.country.code) == ("Strasbourg", "FR")
+    assert "Sample description" in launch.summary
+
+
 def test_the_demo_announces_a_sample_event_open_for_registration(demo):
     (upcoming,) = Event.objects.published().upcoming()
 
     assert "(sample)" in upcoming.title
     assert upcoming.takes_registrations
+    assert upcoming.latitude and upcoming.longitude  # on the map of members
 
 
 def test_the_demo_library_has_pdf_files_in_several_languages_and_loads_once(demo):

@@ -2,6 +2,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
+from alliance.views import MEMBERS_PER_COUNTRY_PAGE
 from members.map import MARKER_LIMIT
 from members.models import Member
 from tests.factories import make_member
@@ -44,16 +45,18 @@ def test_country_page_with_a_map_keeps_its_query_count(client, django_assert_max
     for n in range(30):
         make_member(name=f"Miasto {n}", country="PL", latitude=52.0, longitude=19.0 + n / 10)
 
-    with django_assert_max_num_queries(5):
+    # Counts by kind, a page of members, the members for the map, signatures (count and
+    # list), articles and practices.
+    with django_assert_max_num_queries(7):
         client.get("/en/countries/pl/")
 
 
-def test_a_country_with_many_members_maps_them_as_dots_and_lists_them_all(client):
+def test_a_country_with_many_members_maps_them_as_dots_and_lists_them_page_by_page(client):
     Member.objects.bulk_create(
         Member(
-            name=f"Miasto {n}",
-            search_name=f"miasto {n}",
-            slug=f"miasto-{n}",
+            name=f"Miasto {n:03}",
+            search_name=f"miasto {n:03}",
+            slug=f"miasto-{n:03}",
             country="PL",
             status="approved",
             latitude=50 + (n // 40) * 0.1,
@@ -66,4 +69,37 @@ def test_a_country_with_many_members_maps_them_as_dots_and_lists_them_all(client
 
     assert markers(content) == set()
     assert 'class="map-dots"' in content
-    assert content.count('href="/en/members/miasto-') == MARKER_LIMIT + 1
+    assert "301 cities" in content
+    assert content.count('href="/en/members/miasto-') == MEMBERS_PER_COUNTRY_PAGE
+    assert 'href="?page=2"' in content
+    last = client.get("/en/countries/pl/?page=4").content.decode()
+    assert 'href="/en/members/miasto-300/"' in last
+    assert last.count('href="/en/members/miasto-') == 1
+
+
+@pytest.mark.parametrize("size", [MARKER_LIMIT + 50, 3 * MARKER_LIMIT])
+def test_a_country_page_costs_the_same_queries_whatever_its_number_of_members(
+    client, size, django_assert_num_queries
+):
+    Member.objects.bulk_create(
+        Member(
+            name=f"Miasto {n}",
+            search_name=f"miasto {n}",
+            slug=f"miasto-{n}",
+            country="PL",
+            status="approved",
+            latitude=50 + (n // 40) * 0.1,
+            longitude=15 + (n % 40) * 0.2,
+        )
+        for n in range(size)
+    )
+    client.get("/en/countries/pl/")
+
+    # Counts by kind, a page of members, the places for the map, signatures (count and
+    # list), articles and practices.
+    with django_assert_num_queries(7):
+        response = client.get("/en/countries/pl/")
+
+    assert response.content.decode().count('href="/en/members/miasto-') == (
+        MEMBERS_PER_COUNTRY_PAGE
+    )

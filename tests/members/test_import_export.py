@@ -80,6 +80,13 @@ def snapshot():
     )  # fmt: skip
 
 
+def coded(rows):
+    """An export's rows keyed by column code ("contact_email") rather than by its heading."""
+    resource = MemberResource()
+    codes = {resource.heading(f.column_name): f.column_name for f in resource.get_export_fields()}
+    return [{codes[heading]: value for heading, value in row.items()} for row in rows]
+
+
 def write_csv(path, rows):
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
@@ -91,7 +98,7 @@ def write_csv(path, rows):
 def test_export_is_available_to_staff_as_csv_with_contacts(staff_client, members, tmp_path):
     path = export(staff_client, "csv", tmp_path)
 
-    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
+    rows = coded(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
     by_slug = {row["slug"]: row for row in rows}
 
     assert len(rows) == 4  # every status: the export is the staff's full list
@@ -106,8 +113,13 @@ def test_export_as_xlsx_is_a_real_spreadsheet(staff_client, members, tmp_path):
 
     sheet = tablib.Dataset().load(path.read_bytes(), format="xlsx")
 
-    assert sheet.headers[:2] == ["slug", "name"]
-    assert "Θεσσαλονίκη" in sheet["name"]
+    # Headed for people, in the admin's language.
+    assert sheet.headers[:3] == [
+        "Identifier in the address (blank for a new member)",
+        "Name",
+        "Name in English",
+    ]
+    assert "Θεσσαλονίκη" in sheet["Name"]
 
 
 @pytest.mark.parametrize("file_format", ["csv", "xlsx"])
@@ -175,14 +187,16 @@ def test_a_bad_row_is_reported_with_its_line_and_nothing_is_saved(staff_client, 
     content = response.content.decode()
     result = response.context["result"]
 
-    # Row 2 of the data (line 3 of the file, under the header) is the one to fix.
+    # Row 3 of the sheet (under the headings) is the one to fix, said in words at the top.
     assert [row.number for row in result.invalid_rows] == [2]
-    assert "Bad Town" in content
-    assert (
-        "Select a valid choice. &#x27;US&#x27; is not one of the available choices." in (content)
-        or "US" in content
-    )
-    assert "Ensure this value is less than or equal to 90." in content
+    errors = response.context["summary"].errors
+    assert errors == [
+        "Row 3, column Country: “US” is not a Council of Europe member state: write its code "
+        "(HU) or its name in English or French (Hungary, Hongrie).",
+        "Row 3, column Latitude: Ensure this value is less than or equal to 90.",
+    ]
+    assert "nothing has been saved" in content
+    assert content.index("Row 3, column Country") < content.index('type="file"')
     # No confirm button: the staff must fix the file first.
     assert "process_import" not in content
     assert snapshot() == before

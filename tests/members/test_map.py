@@ -392,7 +392,8 @@ def test_the_map_page_makes_few_queries_whatever_the_number_of_members(
 ):
     many_members(number)
 
-    with django_assert_max_num_queries(3):
+    # The members' counts and rows, and the upcoming events placed over them.
+    with django_assert_max_num_queries(4):
         response = client.get(MAP_URL)
 
     # Up to MARKER_LIMIT members each is a marker; beyond, the map is a summary (below).

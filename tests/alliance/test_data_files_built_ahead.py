@@ -1,0 +1,125 @@
+"""The open data files, built ahead by the task worker and served from their copies."""
+
+import gzip
+import shutil
+from unittest import mock
+
+import pytest
+from django.core.cache import cache
+from django.db import transaction
+
+from core import open_data
+from core.cache import renew_public_pages
+from tests.factories import make_member
+
+pytestmark = pytest.mark.django_db
+
+DATA_FILES = [
+    "/data/members.csv",
+    "/data/members.json",
+    "/data/signatories.csv",
+    "/data/events.csv",
+    "/data/practices.csv",
+    "/data/practices.json",
+]
+
+
+@pytest.fixture(autouse=True)
+def data_files_root(settings, tmp_path):
+    settings.DATA_FILES_ROOT = str(tmp_path / "data-files")
+    settings.SITE_URL = "http://testserver"
+    cache.clear()
+    yield settings.DATA_FILES_ROOT
+    shutil.rmtree(tmp_path / "data-files", ignore_errors=True)
+
+
+def body(response):
+    return b"".join(response.streaming_content) if response.streaming else response.content
+
+
+@pytest.mark.parametrize("path", DATA_FILES)
+def test_a_built_file_is_served_as_rendered_with_its_length_and_etag(
+    client, path, django_assert_num_queries
+):
+    make_member(name="Strasbourg", country="FR")
+    rendered = client.get(path)
+    expected = body(rendered)
+
+    assert open_data.build_data_files() == len(DATA_FILES)
+    with django_assert_num_queries(0):
+        served = client.get(path)
+
+    assert hasattr(served, "file_to_stream")
+    assert body(served) == expected
+    assert int(served["Content-Length"]) == len(expected)
+    assert served["ETag"]
+    for header in ("Content-Type", "Access-Control-Allow-Origin", "Link"):
+        assert served[header] == rendered[header]
+    assert served.get("Content-Disposition") == rendered.get("Content-Disposition")
+
+
+def test_a_client_accepting_gzip_gets_the_compressed_copy(client):
+    make_member(name="Strasbourg", country="FR")
+    open_data.build_data_files()
+
+    plain = client.get("/data/members.csv")
+    compressed = client.get("/data/members.csv", headers={"accept-encoding": "gzip, br"})
+
+    assert "Content-Encoding" not in plain
+    assert compressed["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in compressed["Vary"]
+    packed, unpacked = body(compressed), body(plain)
+    assert int(compressed["Content-Length"]) == len(packed) < len(unpacked)
+    assert gzip.decompress(packed) == unpacked
+    assert compressed["ETag"] != plain["ETag"]
+
+
+def test_a_repeat_request_with_its_etag_answers_304(client):
+    make_member(name="Strasbourg", country="FR")
+    open_data.build_data_files()
+    first = client.get("/data/members.csv", headers={"accept-encoding": "gzip"})
+
+    again = client.get(
+        "/data/members.csv",
+        headers={"accept-encoding": "gzip", "if-none-match": first["ETag"]},
+    )
+
+    assert again.status_code == 304
+    assert again["ETag"] == first["ETag"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_change_is_served_at_once_and_rebuilt_once_after_commit(client):
+    make_member(name="Strasbourg", country="FR")  # committed: built at once (no delay)
+    assert hasattr(client.get("/data/members.csv"), "file_to_stream")
+
+    with (
+        mock.patch.object(open_data, "build_data_files", wraps=open_data.build_data_files) as build,
+        transaction.atomic(),
+    ):
+        make_member(name="Łódź", country="PL")
+        make_member(name="Kraków", country="PL")
+        # Before the worker has built them again, the files are rendered: never stale.
+        assert "Łódź" in body(client.get("/data/members.csv")).decode()
+        assert build.call_count == 0
+
+    # Two changes, one build (the immediate task backend of the tests runs it at commit).
+    assert build.call_count == 1
+    served = client.get("/data/members.csv")
+    assert hasattr(served, "file_to_stream")
+    assert "Kraków" in body(served).decode()
+
+
+def test_a_build_already_running_elsewhere_is_not_run_twice():
+    assert cache.add(open_data.BUILDING_KEY, 1)
+
+    assert open_data.build_data_files() is None
+
+
+def test_the_file_of_an_older_data_version_is_not_served(client):
+    make_member(name="Strasbourg", country="FR")
+    open_data.build_data_files()
+
+    renew_public_pages()
+
+    assert not hasattr(client.get("/data/members.csv"), "file_to_stream")

@@ -1,0 +1,37 @@
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from core import pagination
+from members.models import Member
+from tests.factories import make_member
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's estimate")
+def test_a_large_unfiltered_table_is_estimated_and_a_filtered_list_counted(monkeypatch):
+    for n in range(3):
+        make_member(name=f"Town {n}")
+    with connection.cursor() as cursor:
+        cursor.execute(f"ANALYZE {Member._meta.db_table}")
+    monkeypatch.setattr(pagination, "ESTIMATE_FROM", 1)
+
+    with CaptureQueriesContext(connection) as queries:
+        whole = pagination.EstimatedCountPaginator(Member.objects.order_by("pk"), 10).count
+    filtered = pagination.EstimatedCountPaginator(Member.objects.filter(name="Town 1"), 10)
+
+    assert whole == 3
+    assert not any("COUNT(" in query["sql"] for query in queries)
+    assert filtered.count == 1
+
+
+def test_the_admin_lists_do_not_count_the_whole_table_twice(admin_client):
+    make_member(name="Strasbourg")
+
+    with CaptureQueriesContext(connection) as queries:
+        response = admin_client.get("/admin/members/member/")
+
+    assert response.status_code == 200
+    counts = [query["sql"] for query in queries if "COUNT(" in query["sql"].upper()]
+    assert len([sql for sql in counts if "members_member" in sql]) <= 1
