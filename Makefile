@@ -11,11 +11,7 @@ PYTHON ?= $(shell for p in python3.13 python3.12 python3 python; do \
 	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null \
 	&& { echo $$p; break; }; done)
 
-<<<<<<< HEAD
-.PHONY: venv run test lint format migrate demo messages bench backup restore clean browser pg-client wrk lighthouse
-=======
-.PHONY: venv run test lint format migrate demo messages bench backup restore clean browser pg-client wrk haproxy
->>>>>>> main
+.PHONY: venv run test lint format migrate demo messages bench backup restore clean browser pg-client wrk haproxy lighthouse
 
 $(STAMP): pyproject.toml
 	@if [ -z "$(PYTHON)" ]; then \
@@ -92,7 +88,6 @@ wrk:
 			 (apt-get update -qq && apt-get install -y -qq wrk >/dev/null)) ; \
 		else echo "error: wrk is not installed (apt-get install wrk)."; exit 1; fi; }
 
-<<<<<<< HEAD
 # Lighthouse on the public pages as production serves them (README, "Design"): opt-in, as it
 # takes a few minutes. Lighthouse 12.2.3 is installed from npm into bench/lighthouse/ (pinned
 # in its package.json and package-lock.json); the browser is Debian's Chromium.
@@ -103,7 +98,7 @@ $(LIGHTHOUSE_BIN): bench/lighthouse/package.json
 
 lighthouse: venv browser $(LIGHTHOUSE_BIN)
 	CHROME_PATH=$${CHROME_PATH:-$$(command -v chromium || echo /usr/bin/chromium)} $(BIN)/python bench/lighthouse.py
-=======
+
 # The two-server scenario of the benchmark and its test put Debian's HAProxy in front.
 haproxy:
 	@command -v haproxy >/dev/null 2>&1 || { \
@@ -112,7 +107,6 @@ haproxy:
 			(apt-get install -y -qq haproxy >/dev/null 2>&1 || \
 			 (apt-get update -qq && apt-get install -y -qq haproxy >/dev/null)) ; \
 		else echo "WARNING: haproxy is not installed: the two-server scenario is SKIPPED."; fi; }
->>>>>>> main
 
 lint: venv
 	$(BIN)/ruff check .
