@@ -25,7 +25,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.run import gunicorn, log  # noqa: E402
+from bench import servers  # noqa: E402
+from bench.run import log  # noqa: E402
 
 LIGHTHOUSE = ROOT / "bench" / "lighthouse" / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
@@ -137,7 +138,7 @@ def main():
     connections.close_all()
 
     rows, misses = [], []
-    with gunicorn({**os.environ, **env}) as base:
+    with servers.gunicorn({**os.environ, **env}) as (base, _process):
         for name in wanted:
             for language in LANGUAGES:
                 for form_factor in FORM_FACTORS:

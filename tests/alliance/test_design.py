@@ -118,7 +118,8 @@ def test_no_partner_logo_is_shown_unless_the_setting_names_some(client, settings
 )
 def test_home_page_offers_one_action_per_audience(client, language, join, sign, explore):
     html = client.get(f"/{language}/").content.decode()
-    hero = html[html.index('class="hero"') : html.index("</section>")]
+    start = html.index('class="audiences"')
+    hero = html[start : html.index("</ul>", start)]
 
     with translation.override(language):
         assert f'href="{reverse("members:join")}">{join}</a>' in hero
