@@ -132,8 +132,10 @@ class ChoiceWidget(widgets.Widget):
     """A choice written as its code or its label in any of the site's languages, in any case
     and with or without accents: "verified", "Verified", "vérifiée"."""
 
-    def __init__(self, choices, **kwargs):
+    def __init__(self, choices, aliases=None, **kwargs):
         self.choices = choices
+        # code → other ways people write it ("conseillère municipale" for "councillor").
+        self.aliases = aliases or {}
         super().__init__(**kwargs)
 
     def clean(self, value, row=None, **kwargs):
@@ -141,7 +143,9 @@ class ChoiceWidget(widgets.Widget):
         if not text:
             return None
         for code, label in self.choices:
-            if text in self.spellings(code, label):
+            spellings = self.spellings(code, label)
+            spellings.update(normalise(alias) for alias in self.aliases.get(code, ()))
+            if text in spellings:
                 return code
         codes = ", ".join(str(code) for code, _label in self.choices)
         raise ValueError(

@@ -108,6 +108,27 @@ class MemberWidget(widgets.ForeignKeyWidget):
             raise ValueError(_("No member has the slug “%(value)s”.") % {"value": value}) from error
 
 
+# Offices as sheets write them, beyond their labels in both languages (which use inclusive
+# forms: "conseiller ou conseillère municipal(e)").
+OFFICE_SPELLINGS = {
+    Signature.Office.DEPUTY_MAYOR: [
+        "deputy mayor", "vice mayor", "maire adjoint", "maire adjointe", "adjoint au maire",
+        "adjointe au maire",
+    ],
+    Signature.Office.COUNCILLOR: [
+        "councilor", "municipal councillor", "local councillor", "conseiller municipal",
+        "conseillère municipale", "conseiller", "conseillère",
+    ],
+    Signature.Office.REGIONAL_PRESIDENT: [
+        "president of the region", "président de région", "présidente de région",
+        "président du conseil régional", "présidente du conseil régional",
+    ],
+    Signature.Office.REGIONAL_COUNCILLOR: [
+        "regional councilor", "conseiller régional", "conseillère régionale",
+    ],
+}  # fmt: skip
+
+
 class SignatureResource(
     HeadingsMixin, WorkflowImportMixin, SafeCellsMixin, resources.ModelResource
 ):
@@ -142,7 +163,9 @@ class SignatureResource(
         attribute="declaration", column_name="declaration", widget=DeclarationWidget()
     )
     office = fields.Field(
-        attribute="office", column_name="office", widget=ChoiceWidget(Signature.Office.choices)
+        attribute="office",
+        column_name="office",
+        widget=ChoiceWidget(Signature.Office.choices, aliases=OFFICE_SPELLINGS),
     )
     member = fields.Field(attribute="member", column_name="member", widget=MemberWidget())
     country = fields.Field(attribute="country", column_name="country", widget=CountryWidget())
