@@ -4,13 +4,15 @@ from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from background.models import OutgoingEmail
+from core.admin import TranslationGapsMixin
 from core.backoffice import register_decisions, register_work
 
 from .models import Page
 
 
 @admin.register(Page)
-class PageAdmin(SimpleHistoryAdmin, TranslationAdmin):
+class PageAdmin(TranslationGapsMixin, SimpleHistoryAdmin, TranslationAdmin):
+    translation_gap_fields = ("title", "lead", "body")
     list_display = ["title", "slug", "updated_at"]
     readonly_fields = ["updated_at"]
     search_fields = ["title", "body"]

@@ -39,6 +39,15 @@ logger = logging.getLogger(__name__)
 
 # Signatories listed on a country page; the declaration's page has them all.
 SIGNATURES_SHOWN = 20
+# What a country page's list of signatories shows, the member's names for its public name.
+SIGNATURE_FIELDS = [
+    "full_name",
+    "office",
+    "authority_name",
+    "member",
+    "member__status",
+    *(f"member__{name}" for name in Member.NAME_FIELDS),
+]
 # Members listed on each page of a country page; the map shows them all.
 MEMBERS_PER_COUNTRY_PAGE = 100
 
@@ -217,7 +226,7 @@ def country_detail(request, code):
     total = sum(counts.values())
     members = Member.objects.approved().filter(country=code)
     paginator = CountedPaginator(
-        members.order_by("search_name", "pk").only(*MemberListView.LISTED_FIELDS),
+        members.by_public_name().only(*MemberListView.LISTED_FIELDS),
         MEMBERS_PER_COUNTRY_PAGE,
         count=total,
     )
@@ -233,7 +242,9 @@ def country_detail(request, code):
             "regions": counts[Member.Kind.REGION],
         },
         # The most recent; the declaration's page lists them all, filtered by country.
-        "signatures": signatures.only("full_name", "office", "authority_name")[:SIGNATURES_SHOWN],
+        "signatures": signatures.select_related("member").only(*SIGNATURE_FIELDS)[
+            :SIGNATURES_SHOWN
+        ],
         "signature_count": signatures.count(),
         "articles": Article.objects.published().about_country(code).summaries()[:10],
         "practices": Practice.objects.published().in_country(code).summaries()[:10],

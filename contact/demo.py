@@ -4,12 +4,12 @@ from .models import SecretariatContact
 
 
 def load():
-    SecretariatContact.objects.get_or_create(
-        name="Sample contact (demo)",
+    SecretariatContact.objects.update_or_create(
+        email="alliance@example.org",
         defaults={
-            "role_en": "Alliance Task Force, Congress secretariat (sample)",
-            "role_fr": "Task Force de l’Alliance, secrétariat du Congrès (exemple)",
-            "email": "alliance@example.org",
+            "name": "Alliance Task Force",
+            "role_en": "Congress secretariat (sample contact of the demonstration)",
+            "role_fr": "Secrétariat du Congrès (contact d’exemple de la démonstration)",
         },
     )
     return {"secretariat contacts": SecretariatContact.objects.count()}

@@ -4,6 +4,7 @@ an erasure of personal data, and the one way actions report back."""
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.admin import helpers
 from django.core.exceptions import PermissionDenied
@@ -164,3 +165,55 @@ class DecisionQueueMixin:
                 return redirect(f"admin:{opts.app_label}_{opts.model_name}_change", following.pk)
             messages.info(request, _("Nothing else waits for a decision."))
         return redirect(reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist"))
+
+
+class TranslationGapsMixin:
+    """Warns staff when published content lacks a language: a text written in English but
+    not in French (or the other way round), which visitors then read in the other language.
+
+    `translation_gap_fields`: the translated fields to check, e.g. ("title", "lead", "body").
+    A field empty in every language is not a gap. Shown on the change form and after saving.
+    """
+
+    translation_gap_fields = ()
+
+    def is_published_content(self, obj):
+        """Public, or to be (a scheduled article); a model without a status is always."""
+        if getattr(obj, "status", None) == "published":
+            return True
+        return getattr(obj, "is_public", True)
+
+    def translation_gaps(self, obj):
+        """{language name: [field label, …]} of the texts missing in that language."""
+        gaps = {}
+        for field in self.translation_gap_fields:
+            values = {code: getattr(obj, f"{field}_{code}", "") for code, _n in settings.LANGUAGES}
+            if not any(values.values()):
+                continue
+            label = obj._meta.get_field(field).verbose_name
+            for code, name in settings.LANGUAGES:
+                if not values[code]:
+                    gaps.setdefault(name, []).append(str(label))
+        return gaps
+
+    def warn_of_translation_gaps(self, request, obj):
+        if obj is None or obj.pk is None or not self.is_published_content(obj):
+            return
+        for language, fields in self.translation_gaps(obj).items():
+            messages.warning(
+                request,
+                _(
+                    "“%(object)s” is published without its %(language)s text for: %(fields)s. "
+                    "Visitors reading %(language)s see it in the other language, marked as such."
+                )
+                % {"object": obj, "language": language, "fields": ", ".join(fields)},
+            )
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        self.warn_of_translation_gaps(request, obj)
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if request.method == "GET":
+            self.warn_of_translation_gaps(request, obj)
+        return super().render_change_form(request, context, add, change, form_url, obj)

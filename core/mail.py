@@ -14,6 +14,8 @@ from django.utils import translation
 from background import outbox
 from background.tasks import queue_after_commit
 
+from .typography import french_spacing
+
 logger = logging.getLogger(__name__)
 
 
@@ -29,6 +31,9 @@ def _store(subject, template, context, to, language=None, from_email=None):
         to = [_one_line(address) for address in to]
         try:
             body = render_to_string(template, {**context, "SITE_URL": settings.SITE_URL})
+            if language.split("-")[0] == "fr":
+                # The names and titles the e-mail quotes, spaced as its French text is.
+                subject, body = french_spacing(subject), french_spacing(body)
         except Exception as error:
             # Kept as a failed e-mail staff can see: the submission itself must not be lost.
             logger.exception("Could not write %r to %s", template, to)

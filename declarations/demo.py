@@ -70,9 +70,22 @@ PLACEHOLDER_SURNAMES = [
     "Mustermann", "Dupont", "Rossi", "Kowalski", "Novák", "Nordmann", "Meikäläinen",
     "Jansen", "Bloggs", "Fulanez",
 ]  # fmt: skip
-FICTIONAL_AUTHORITIES = [
-    "Sampleton", "Exampleburg", "Demoville", "Placeholm", "Fictiva", "Modelstad",
-]  # fmt: skip
+# Signatories of authorities that are not members: real towns and regions of each country (not
+# among the demo members), as a signatory would write them; the signatories are fictional.
+OTHER_AUTHORITIES = {
+    "AL": ["Korçë", "Fier"], "AT": ["Innsbruck", "Klagenfurt"], "BE": ["Charleroi", "Mechelen"],
+    "BG": ["Shumen", "Vidin"], "CY": ["Limassol"], "CZ": ["Chomutov", "Karviná"],
+    "DE": ["Leipzig", "Freiburg im Breisgau"], "ES": ["Badajoz", "Murcia"],
+    "FI": ["Espoo", "Oulu"], "FR": ["Villeurbanne", "Saint-Denis"], "GB": ["Leeds", "Bristol"],
+    "GR": ["Volos", "Ioannina"], "HR": ["Sisak", "Varaždin"], "HU": ["Ózd", "Eger"],
+    "IE": ["Waterford", "Sligo"], "IT": ["Bari", "Cagliari"], "LT": ["Klaipėda"],
+    "MD": ["Orhei", "Cahul"], "ME": ["Berane"], "MK": ["Štip", "Tetovo"],
+    "NL": ["Eindhoven", "Groningen"], "NO": ["Trondheim"], "PL": ["Tarnów", "Lublin"],
+    "PT": ["Setúbal", "Coimbra"], "RO": ["Oradea", "Buzău"], "RS": ["Leskovac", "Vranje"],
+    "SE": ["Örebro", "Linköping"], "SI": ["Murska Sobota", "Kočevje"],
+    "SK": ["Spišská Nová Ves", "Lučenec"], "TR": ["Bursa", "Kırklareli"],
+    "UA": ["Berehove", "Lviv"],
+}  # fmt: skip
 # When no sample member exists yet: a spread of Council of Europe member states.
 FALLBACK_COUNTRIES = [
     "FR", "DE", "IT", "ES", "GR", "RO", "BG", "HU", "SK", "CZ", "PL", "PT", "SE", "FI",
@@ -104,8 +117,9 @@ def sample_signatures(members):
         if member is not None:
             authority, country = member.name, member.country.code
         else:
-            authority = FICTIONAL_AUTHORITIES[n % len(FICTIONAL_AUTHORITIES)]
             country = countries[n % len(countries)]
+            places = OTHER_AUTHORITIES.get(country) or ["Strasbourg"]
+            authority = places[(n // len(countries)) % len(places)]
         yield {
             "email": f"sample-signatory-{n + 1}@example.org",
             "full_name": f"{first_name} {surname}",

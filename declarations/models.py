@@ -292,6 +292,13 @@ class Signature(models.Model):
             )
 
     @property
+    def public_authority_name(self):
+        """The authority as the pages name it: a member's own public name (in the visitor's
+        language, as on every other page), else the name the signatory gave."""
+        member = self.public_member
+        return member.public_name if member is not None else self.authority_name
+
+    @property
     def public_member(self):
         """The linked member when the public may see it (approved), else None."""
         if self.member is not None and self.member.has_public_profile:

@@ -39,6 +39,7 @@ LISTED_FIELDS = [
     "member",
     "member__slug",
     "member__status",
+    *(f"member__{name}" for name in Member.NAME_FIELDS),
 ]
 
 CSV_COLUMNS = [

@@ -1,10 +1,10 @@
-"""Events of the Alliance's history and one sample announcement, labelled as a sample, to
-show registration and the map of upcoming events.
+"""Events of the Alliance's history and one sample announcement, its programme ending with a
+note that says so, to show registration and the map of upcoming events.
 
 Dates and places are the Alliance's history: the CAHROM meeting as the Alliance's page states
-it, the launch at the Congress session of 20 March 2013 in Strasbourg. The descriptions are
-the team's, marked as sample text. Only events whose day is known are here: the Budapest
-(2012), Madrid (2012) and Radenci (September 2013) seminars are known by year or month only.
+it, the launch at the Congress session of 20 March 2013 in Strasbourg. Only events whose day
+is known are here: the Budapest (2012), Madrid (2012) and Radenci (September 2013) seminars
+are known by year or month only.
 """
 
 import datetime
@@ -34,12 +34,12 @@ CAHROM = {
     "title_en": "15th Meeting of the Ad Hoc Committee of Experts on Roma and Traveller Issues (CAHROM)",
     "title_fr": "15e réunion du Comité ad hoc d’experts sur les questions relatives aux Roms et aux Gens du voyage (CAHROM)",
     "summary_en": (
-        "Sample description: John Warmisham, Congress Thematic Spokesperson on Roma and "
-        "Travellers, spoke on the political participation of Roma."
+        "John Warmisham, Congress Thematic Spokesperson on Roma and Travellers, spoke on the "
+        "political participation of Roma."
     ),
     "summary_fr": (
-        "Description d’exemple : John Warmisham, porte-parole thématique du Congrès sur les Roms "
-        "et les Gens du voyage, y a parlé de la participation politique des Roms."
+        "John Warmisham, porte-parole thématique du Congrès sur les Roms et les Gens du voyage, "
+        "y a parlé de la participation politique des Roms."
     ),
 }
 
@@ -60,14 +60,12 @@ LAUNCH = {
     "title_en": "Launch of the Alliance at the session of the Congress",
     "title_fr": "Lancement de l’Alliance à la session du Congrès",
     "summary_en": (
-        "Sample description: the Alliance of European Cities and Regions for the Inclusion "
-        "of Roma and Travellers was launched during the session of the Congress of Local and "
-        "Regional Authorities."
+        "The Alliance of European Cities and Regions for the Inclusion of Roma and Travellers "
+        "was launched during the session of the Congress of Local and Regional Authorities."
     ),
     "summary_fr": (
-        "Description d’exemple : l’Alliance européenne des villes et des régions pour "
-        "l’inclusion des Roms et des Gens du voyage a été lancée pendant la session du Congrès "
-        "des pouvoirs locaux et régionaux."
+        "L’Alliance européenne des villes et des régions pour l’inclusion des Roms et des Gens "
+        "du voyage a été lancée pendant la session du Congrès des pouvoirs locaux et régionaux."
     ),
 }
 
@@ -84,18 +82,18 @@ SAMPLE = {
     "longitude": 7.7748,
     "registration_open": True,
     "capacity": 40,
-    "title_en": "Meeting of Alliance members (sample)",
-    "title_fr": "Réunion des membres de l’Alliance (exemple)",
+    "title_en": "Meeting of Alliance members",
+    "title_fr": "Réunion des membres de l’Alliance",
     "summary_en": (
-        "A sample event of the demonstration content: it shows how an event with registration "
-        "is announced. It is not a real meeting."
+        "Member cities and regions exchange their practices on housing, then work in "
+        "small groups. Registration is open to the members' officers and elected representatives."
     ),
     "summary_fr": (
-        "Un événement d’exemple du contenu de démonstration : il montre comment un événement "
-        "ouvert aux inscriptions est annoncé. Ce n’est pas une vraie réunion."
+        "Les villes et régions membres échangent leurs pratiques sur le logement, puis "
+        "travaillent en petits groupes. Inscription ouverte aux agents et aux élus des membres."
     ),
-    "programme_en": "*This programme is a sample.*\n\n## Morning\n\nExchange of practices on housing.\n\n## Afternoon\n\nWorkshops.",
-    "programme_fr": "*Ce programme est un exemple.*\n\n## Matin\n\nÉchange de pratiques sur le logement.\n\n## Après-midi\n\nAteliers.",
+    "programme_en": "## Morning\n\nExchange of practices on housing.\n\n## Afternoon\n\nWorkshops.\n\n*Sample event of the demonstration content, not a real meeting.*",
+    "programme_fr": "## Matin\n\nÉchange de pratiques sur le logement.\n\n## Après-midi\n\nAteliers.\n\n*Événement d’exemple du contenu de démonstration, pas une vraie réunion.*",
 }
 
 

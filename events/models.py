@@ -15,6 +15,7 @@ from django_countries.fields import CountryField
 from modeltranslation.utils import build_localized_fieldname
 
 from core import cache as public_pages
+from core.images import PICTURE_FIELDS, PictureField
 from core.markup import render_markdown
 from core.text import normalise, save_with_unique_slug
 
@@ -69,6 +70,7 @@ class EventQuerySet(models.QuerySet):
             "city",
             "country",
             "status",
+            *PICTURE_FIELDS,
         )
 
 
@@ -173,7 +175,15 @@ class Event(models.Model):
         related_name="events",
         help_text=_("Only published practices are shown."),
     )
-    image = models.ImageField(_("image"), upload_to="events/%Y/", blank=True)
+    image = PictureField(
+        _("image"),
+        upload_to="events/%Y/",
+        blank=True,
+        width_field="image_width",
+        height_field="image_height",
+    )
+    image_width = models.PositiveIntegerField(_("image width"), null=True, editable=False)
+    image_height = models.PositiveIntegerField(_("image height"), null=True, editable=False)
     image_alt = models.CharField(
         _("image description"),
         max_length=250,

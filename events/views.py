@@ -68,8 +68,8 @@ class EventDetailView(DetailView):
     def get_queryset(self):
         events = Event.objects.prefetch_related(
             "themes",
-            Prefetch("organisers", queryset=Member.objects.named().order_by("name")),
-            Prefetch("partners", queryset=Member.objects.named().order_by("name")),
+            Prefetch("organisers", queryset=Member.objects.named().by_public_name()),
+            Prefetch("partners", queryset=Member.objects.named().by_public_name()),
             Prefetch("articles", queryset=Article.objects.published().summaries()),
             Prefetch("practices", queryset=Practice.objects.published().only("title", "slug")),
         )

@@ -4,6 +4,8 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.admin import TranslationGapsMixin
+
 from .models import Document, DocumentFile
 
 
@@ -19,7 +21,8 @@ class DocumentFileInline(admin.TabularInline):
 
 
 @admin.register(Document)
-class DocumentAdmin(SimpleHistoryAdmin, TranslationAdmin):
+class DocumentAdmin(TranslationGapsMixin, SimpleHistoryAdmin, TranslationAdmin):
+    translation_gap_fields = ("title", "summary")
     list_display = ["title", "reference", "kind", "published_on", "status", "participants_only"]
     list_filter = ["status", "kind", "participants_only", "themes", "files__language"]
     search_fields = ["slug", "title_en", "title_fr", "reference"]

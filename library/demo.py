@@ -44,13 +44,13 @@ SAMPLES = [
     {
         "slug": "sample-guide-inclusive-housing",
         "kind": Document.Kind.GUIDE,
-        "title_en": "Inclusive housing at local level (sample guide)",
-        "title_fr": "Le logement inclusif au niveau local (guide d’exemple)",
-        "summary_en": "A sample entry of the demonstration content: it shows how a guide is "
-        "listed with its files in several languages. It is not a real publication.",
-        "summary_fr": "Une entrée d’exemple du contenu de démonstration : elle montre comment un "
-        "guide est présenté avec ses fichiers en plusieurs langues. Ce n’est pas une vraie "
-        "publication.",
+        "title_en": "Inclusive housing at local level",
+        "title_fr": "Le logement inclusif au niveau local",
+        "summary_en": "How cities and regions plan housing with Roma and Traveller families, "
+        "from family sites to social rental. Sample entry of the demonstration content.",
+        "summary_fr": "Comment les villes et les régions conçoivent le logement avec les familles "
+        "roms et les Gens du voyage, des terrains familiaux au logement social. Entrée "
+        "d’exemple du contenu de démonstration.",
         "published_on": datetime.date(2014, 3, 1),
         "themes": ["housing"],
         "languages": ["en", "fr", "ro", "sl"],
@@ -59,10 +59,12 @@ SAMPLES = [
     {
         "slug": "sample-report-school-attendance",
         "kind": Document.Kind.REPORT,
-        "title_en": "School attendance of Roma children (sample report)",
-        "title_fr": "La scolarisation des enfants roms (rapport d’exemple)",
-        "summary_en": "A sample entry of the demonstration content, not a real report.",
-        "summary_fr": "Une entrée d’exemple du contenu de démonstration, pas un vrai rapport.",
+        "title_en": "School attendance of Roma children",
+        "title_fr": "La scolarisation des enfants roms",
+        "summary_en": "What the members learnt from school mediators and pre-school places. "
+        "Sample entry of the demonstration content, not a real report.",
+        "summary_fr": "Ce que les membres ont appris des médiateurs scolaires et des places en "
+        "maternelle. Entrée d’exemple du contenu de démonstration, pas un vrai rapport.",
         "published_on": datetime.date(2012, 11, 1),
         "themes": ["education"],
         "languages": ["en", "fr", "hu"],
@@ -70,8 +72,8 @@ SAMPLES = [
     {
         "slug": "sample-copies-of-the-declaration",
         "kind": Document.Kind.DECLARATION,
-        "title_en": "Declaration against anti-Gypsyism (sample copies)",
-        "title_fr": "Déclaration contre l’antitsiganisme (copies d’exemple)",
+        "title_en": "Declaration against anti-Gypsyism",
+        "title_fr": "Déclaration contre l’antitsiganisme",
         "summary_en": "Sample files of the demonstration content, standing in for the "
         "Declaration's text in several languages.",
         "summary_fr": "Fichiers d’exemple du contenu de démonstration, à la place du texte de la "

@@ -50,7 +50,7 @@ class DocumentDetailView(DetailView):
         return Document.objects.published().prefetch_related(
             "themes",
             "files",
-            Prefetch("members", queryset=Member.objects.named().order_by("name")),
+            Prefetch("members", queryset=Member.objects.named().by_public_name()),
             Prefetch("events", queryset=Event.objects.published().summaries()),
             Prefetch("articles", queryset=Article.objects.published().summaries()),
         )

@@ -14,7 +14,7 @@ class MembersConfig(AppConfig):
         search.register(
             "members",
             _("Members"),
-            lambda query: Member.objects.approved().search(query).order_by("search_name", "pk"),
+            lambda query: Member.objects.approved().search(query).by_public_name(),
             snippet=lambda member: member.search_summary(),
             position=10,
         )

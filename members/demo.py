@@ -1,8 +1,9 @@
 """Sample members for the demo: real places with real coordinates, fictional everything else.
 
 130 approved cities and regions in 29 countries (the figures on the Alliance's page), and a
-few pending join requests for staff to try the admin on. The contact persons and the
-descriptions are invented and say so. Loading twice changes nothing.
+few pending join requests for staff to try the admin on. The contact persons and the join
+dates are invented; each profile ends with a short note saying so. Loading twice changes
+nothing.
 """
 
 import datetime
@@ -63,7 +64,8 @@ REGIONS = [
     ("SK", "Košický kraj", 48.8, 21.3),
 ]
 
-# How the name reads in English and in French where it differs from the local spelling.
+# How the name reads in English and in French where it differs from the local spelling (as
+# the Council of Europe's texts write them: "Kraków" in English, "Cracovie" in French).
 DISPLAY_NAMES = {
     "София": ("Sofia", "Sofia"),
     "Пловдив": ("Plovdiv", "Plovdiv"),
@@ -92,8 +94,8 @@ DISPLAY_NAMES = {
     "Köln": ("Cologne", "Cologne"),
     "Hamburg": ("Hamburg", "Hambourg"),
     "Sevilla": ("Seville", "Séville"),
-    "Zaragoza": ("Saragossa", "Saragosse"),
-    "Córdoba": ("Cordoba", "Cordoue"),
+    "Zaragoza": ("", "Saragosse"),
+    "Córdoba": ("", "Cordoue"),
     "Roma": ("Rome", "Rome"),
     "Milano": ("Milan", "Milan"),
     "Napoli": ("Naples", "Naples"),
@@ -102,9 +104,7 @@ DISPLAY_NAMES = {
     "Lisboa": ("Lisbon", "Lisbonne"),
     "Beograd": ("Belgrade", "Belgrade"),
     "Göteborg": ("Gothenburg", "Göteborg"),
-    "Kraków": ("Krakow", "Cracovie"),
-    "Wrocław": ("Wroclaw", "Wrocław"),
-    "Gdańsk": ("Gdansk", "Gdańsk"),
+    "Kraków": ("", "Cracovie"),
     "Vilnius": ("Vilnius", "Vilnius"),
     "Bratislava": ("Bratislava", "Bratislava"),
     "Wallonie": ("Wallonia", "Wallonie"),
@@ -128,7 +128,14 @@ def _slug(name, country):
     return slugify(anyascii(name)) or country.lower()
 
 
+# The one mark of the sample profiles, at their end: the places are real, the rest is not.
+SAMPLE_NOTE_EN = "Sample profile: the join date and the contact person are invented."
+SAMPLE_NOTE_FR = "Profil d’exemple : la date d’adhésion et la personne de contact sont fictives."
+
+
 def _description(name, kind, country):
+    english, french = DISPLAY_NAMES.get(name, ("", ""))
+    name_en, name_fr = english or name, french or english or name
     kind_en = "city" if kind == Member.Kind.CITY else "region"
     kind_fr = "ville" if kind == Member.Kind.CITY else "région"
     with translation.override("en"):
@@ -137,12 +144,14 @@ def _description(name, kind, country):
         country_fr = str(Country(country).name)
     return {
         "description_en": (
-            f"Sample content for the demonstration: {name} is a {kind_en} in {country_en}. "
-            "This text, the contact person and the dates are invented."
+            f"{name_en}, a {kind_en} in {country_en}, takes part in the Alliance's exchanges on "
+            "the inclusion of Roma and Travellers: education, housing, employment and health.\n\n"
+            f"{SAMPLE_NOTE_EN}"
         ),
         "description_fr": (
-            f"Contenu d’exemple pour la démonstration : {name} est une {kind_fr} "
-            f"({country_fr}). Ce texte, la personne de contact et les dates sont fictifs."
+            f"{name_fr}, {kind_fr} ({country_fr}), participe aux échanges de l’Alliance sur "
+            "l’inclusion des Roms et des Gens du voyage : éducation, logement, emploi et santé.\n\n"
+            f"{SAMPLE_NOTE_FR}"
         ),
     }
 

@@ -6,14 +6,16 @@ from django.db.models import Case, IntegerField, Value, When
 from django.urls import reverse
 from django.utils.functional import lazy
 from django.utils.html import format_html
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from core.collation import collated
 from core.protection import PROTECTION_FIELDS, HoneypotForm
 from core.spreadsheet import plain_name
 from core.text import normalise
 
-from .models import Member
+from .models import Member, shown_name
 
 MOTIVATION_MAX_LENGTH = 3000
 
@@ -93,10 +95,7 @@ class JoinForm(HoneypotForm, forms.ModelForm):
         super().__init__(*args, **kwargs)
         for name in ["contact_name", "contact_role", "contact_email", "motivation"]:
             self.fields[name].required = True
-        self.fields["kind"].choices = [
-            (Member.Kind.CITY, _("City (municipality)")),
-            (Member.Kind.REGION, _("Region")),
-        ]
+        self.fields["kind"].choices = [(kind.value, capfirst(kind.label)) for kind in Member.Kind]
         self.fields["country"].choices = [("", _("Choose a country")), *countries]
         self.fields["population"].validators.append(MaxValueValidator(100_000_000))
         self.fields["population"].widget.attrs["min"] = 0
@@ -140,13 +139,27 @@ def country_rank():
     )
 
 
+def kind_filter_choices():
+    """The kinds as every filter offers them (the directory's and the map's)."""
+    return [
+        ("", _("Cities and regions")),
+        (Member.Kind.CITY, _("Cities")),
+        (Member.Kind.REGION, _("Regions")),
+    ]
+
+
+def name_order():
+    """The name each member shows, in the collation of the current language."""
+    return collated(shown_name())
+
+
 class DirectoryFilterForm(forms.Form):
     """The directory's GET form. Invalid values are ignored rather than refused."""
 
     SORTS = {
-        "name": (_("name"), ["search_name", "pk"]),
-        "country": (_("country"), [country_rank, "search_name", "pk"]),
-        "joined": (_("most recent members"), ["-joined_on", "search_name", "pk"]),
+        "name": (_("name"), [name_order, "pk"]),
+        "country": (_("country"), [country_rank, name_order, "pk"]),
+        "joined": (_("most recent members"), ["-joined_on", name_order, "pk"]),
     }
 
     q = forms.CharField(label=_("Name"), required=False, max_length=100)
@@ -163,11 +176,7 @@ class DirectoryFilterForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["country"].choices = [("", _("All countries")), *countries]
-        self.fields["kind"].choices = [
-            ("", _("Cities and regions")),
-            (Member.Kind.CITY, _("Cities")),
-            (Member.Kind.REGION, _("Regions")),
-        ]
+        self.fields["kind"].choices = kind_filter_choices()
 
     def value(self, name):
         """The cleaned value of a field, or "" when it is missing or invalid."""
@@ -201,7 +210,7 @@ class MapFilterForm(forms.Form):
             data = data.copy()
             data["country"] = data["country"].upper()
         super().__init__(data)
-        self.fields["kind"].choices = [("", _("Cities and regions")), *Member.Kind.choices]
+        self.fields["kind"].choices = kind_filter_choices()
         by_name = sorted(countries, key=lambda country: normalise(country.name))
         self.fields["country"].choices = [
             ("", _("All countries")),

@@ -4,7 +4,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q, Value
+from django.db.models.functions import Coalesce, NullIf
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -13,6 +14,7 @@ from django_countries.fields import CountryField
 
 from core import cache as public_pages
 from core.cache import remember
+from core.collation import collated, language_code
 from core.text import normalise, save_with_unique_slug
 
 
@@ -33,6 +35,10 @@ class MemberQuerySet(models.QuerySet):
     def pending(self):
         return self.filter(status=Member.Status.PENDING)
 
+    def by_public_name(self):
+        """Sorted by the name the pages show, as the visitor's language sorts names."""
+        return self.order_by(collated(shown_name()), "pk")
+
     def search(self, query):
         """Accent- and case-insensitive name search: "lodz" finds "Łódź", "sofia" "София",
         "seville" finds "Sevilla", whose French name is "Séville".
@@ -52,6 +58,18 @@ class MemberQuerySet(models.QuerySet):
         """
         counts = [n for _code, n in self.order_by().values_list("country").annotate(Count("pk"))]
         return {"members": sum(counts), "countries": len(counts)}
+
+
+def shown_name(language=None, prefix=""):
+    """SQL for `Member.public_name` in `language` (by default the active one): the display
+    name in that language, else in the fallback language, else the local name.
+
+    prefix: the path to a member from another model, e.g. "member__".
+    """
+    code = language_code(language)
+    languages = dict.fromkeys([code, *settings.MODELTRANSLATION_FALLBACK_LANGUAGES])
+    translated = [NullIf(F(f"{prefix}display_name_{lang}"), Value("")) for lang in languages]
+    return Coalesce(*translated, F(f"{prefix}name"))
 
 
 def approved_counts(country="", kind=""):
@@ -168,6 +186,9 @@ class Member(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
+    # The columns `public_name` reads in any language, for only() and values().
+    NAME_FIELDS = ["name", *(f"display_name_{code}" for code, _label in settings.LANGUAGES)]
+
     # See MemberQuerySet.approved() and named().
     LISTED_STATUSES = [Status.APPROVED]
     NAMED_STATUSES = [Status.APPROVED, Status.LEFT]
@@ -258,6 +279,9 @@ class Member(models.Model):
 
     @property
     def public_name(self):
+        """The name every public page shows, in the active language: its display name in that
+        language (modeltranslation falls back to English), else the local name. Lists sort by
+        it with `MemberQuerySet.by_public_name()` (SQL: `shown_name()`)."""
         return self.display_name or self.name
 
     @property

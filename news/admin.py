@@ -9,7 +9,7 @@ from django_countries import countries
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
-from core.admin import Decision, DecisionQueueMixin, report
+from core.admin import Decision, DecisionQueueMixin, TranslationGapsMixin, report
 from core.backoffice import register_decisions, register_work
 from members.models import Member
 
@@ -53,7 +53,8 @@ class CountryFilter(admin.SimpleListFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(DecisionQueueMixin, SimpleHistoryAdmin, TranslationAdmin):
+class ArticleAdmin(TranslationGapsMixin, DecisionQueueMixin, SimpleHistoryAdmin, TranslationAdmin):
+    translation_gap_fields = ("title", "lead", "body", "quote")
     list_display = ["title", "kind", "state", "published_at", "updated_at", "preview_links"]
     list_filter = [StateFilter, "status", "kind", "tags", CountryFilter]
     search_fields = [

@@ -1,5 +1,5 @@
 """The Alliance's first real article (John Warmisham's statement at CAHROM, 24 May 2018) and
-two sample announcements, labelled as samples in their titles, to show the other kinds."""
+two sample announcements, each ending with a short note that says so, to show the other kinds."""
 
 import datetime
 from zoneinfo import ZoneInfo
@@ -84,6 +84,10 @@ CAHROM = {
     ),
 }
 
+# The one mark of the sample articles, at the end of their text.
+SAMPLE_NOTE_EN = "*Sample article of the demonstration content, not a real announcement.*"
+SAMPLE_NOTE_FR = "*Article d’exemple du contenu de démonstration, pas une véritable annonce.*"
+
 SAMPLES = [
     {
         "slug": "sample-meeting-of-alliance-members",
@@ -92,33 +96,33 @@ SAMPLES = [
         "published_at": datetime.datetime(2018, 10, 2, 10, 0, tzinfo=ZoneInfo("Europe/Paris")),
         "countries": ["FR"],
         "tags": ["political-participation"],
-        "title_en": "Sample announcement: meeting of Alliance members in Strasbourg",
-        "title_fr": "Annonce d’exemple : réunion des membres de l’Alliance à Strasbourg",
+        "title_en": "Alliance members meet in Strasbourg",
+        "title_fr": "Les membres de l’Alliance se réunissent à Strasbourg",
         "lead_en": (
-            "This is a sample announcement of the demonstration content: it shows how an "
-            "event is presented."
+            "Cities and regions of the Alliance exchange their practices on political "
+            "participation, housing and education."
         ),
         "lead_fr": (
-            "Ceci est une annonce d’exemple du contenu de démonstration : elle montre comment "
-            "un événement est présenté."
+            "Les villes et régions de l’Alliance échangent leurs pratiques sur la participation "
+            "politique, le logement et l’éducation."
         ),
-        "event_en": "Meeting of Alliance members (sample)",
-        "event_fr": "Réunion des membres de l’Alliance (exemple)",
+        "event_en": "Meeting of Alliance members",
+        "event_fr": "Réunion des membres de l’Alliance",
         "place_en": "Strasbourg",
         "place_fr": "Strasbourg",
         "body_en": (
-            "*This article is a sample, not a real announcement.*\n\n"
             "Representatives of member cities and regions meet to exchange good practices on "
             "the **inclusion of Roma and Travellers** at the local level.\n\n"
             "- political participation\n- access to housing and education\n"
-            "- combating anti-Gypsyism"
+            "- combating anti-Gypsyism\n\n"
+            f"{SAMPLE_NOTE_EN}"
         ),
         "body_fr": (
-            "*Cet article est un exemple, pas une véritable annonce.*\n\n"
             "Des représentants des villes et régions membres se réunissent pour échanger leurs "
             "bonnes pratiques d’**inclusion des Roms et des Gens du voyage** au niveau local.\n\n"
             "- participation politique\n- accès au logement et à l’éducation\n"
-            "- lutte contre l’antitsiganisme"
+            "- lutte contre l’antitsiganisme\n\n"
+            f"{SAMPLE_NOTE_FR}"
         ),
     },
     {
@@ -128,27 +132,27 @@ SAMPLES = [
         "published_at": datetime.datetime(2019, 3, 14, 9, 0, tzinfo=ZoneInfo("Europe/Paris")),
         "countries": [],
         "tags": ["anti-gypsyism"],
-        "title_en": "Sample publication: a handbook on local inclusion policies",
-        "title_fr": "Publication d’exemple : un guide des politiques locales d’inclusion",
+        "title_en": "A handbook on local inclusion policies",
+        "title_fr": "Un guide des politiques locales d’inclusion",
         "lead_en": (
-            "This is a sample publication notice of the demonstration content: it shows how a "
-            "publication is presented."
+            "How cities and regions involve Roma and Travellers in the decisions that concern "
+            "them: examples from members of the Alliance."
         ),
         "lead_fr": (
-            "Ceci est une annonce de publication d’exemple du contenu de démonstration : elle "
-            "montre comment une publication est présentée."
+            "Comment les villes et les régions associent les Roms et les Gens du voyage aux "
+            "décisions qui les concernent : des exemples de membres de l’Alliance."
         ),
         "body_en": (
-            "*This article is a sample, not a real publication.*\n\n"
             "## What the handbook covers\n\n"
             "Examples from cities and regions of the Alliance on how to involve Roma and "
-            "Travellers in the decisions that concern them."
+            "Travellers in the decisions that concern them.\n\n"
+            f"{SAMPLE_NOTE_EN}"
         ),
         "body_fr": (
-            "*Cet article est un exemple, pas une véritable publication.*\n\n"
             "## Ce que couvre le guide\n\n"
             "Des exemples de villes et de régions de l’Alliance sur la manière d’associer les "
-            "Roms et les Gens du voyage aux décisions qui les concernent."
+            "Roms et les Gens du voyage aux décisions qui les concernent.\n\n"
+            f"{SAMPLE_NOTE_FR}"
         ),
     },
 ]

@@ -9,6 +9,7 @@ from django_countries.fields import CountryField
 from modeltranslation.utils import build_localized_fieldname
 
 from core import cache as public_pages
+from core.images import PICTURE_FIELDS, PictureField
 from core.markup import render_markdown
 from core.search import matching, translated_fields
 from core.text import save_with_unique_slug
@@ -56,7 +57,7 @@ class ArticleQuerySet(models.QuerySet):
 
         The bodies (Markdown and HTML, in each language) are most of a row's weight.
         """
-        return self.only("title", "slug", "kind", "lead", "place", "published_at")
+        return self.only("title", "slug", "kind", "lead", "place", "published_at", *PICTURE_FIELDS)
 
     def about_country(self, code):
         """Articles concerning a country ("FR"); codes are stored as "FR,GR"."""
@@ -112,7 +113,15 @@ class Article(models.Model):
     speaker_role = models.CharField(_("speaker's role"), max_length=250, blank=True)
     event = models.CharField(_("event"), max_length=250, blank=True)
     place = models.CharField(_("place"), max_length=200, blank=True)
-    image = models.ImageField(_("image"), upload_to="news/%Y/", blank=True)
+    image = PictureField(
+        _("image"),
+        upload_to="news/%Y/",
+        blank=True,
+        width_field="image_width",
+        height_field="image_height",
+    )
+    image_width = models.PositiveIntegerField(_("image width"), null=True, editable=False)
+    image_height = models.PositiveIntegerField(_("image height"), null=True, editable=False)
     image_alt = models.CharField(
         _("image description"),
         max_length=250,

@@ -43,7 +43,7 @@ class ArticleDetailView(DetailView):
     context_object_name = "article"
 
     def get_queryset(self):
-        visible_members = Member.objects.named().order_by("name")
+        visible_members = Member.objects.named().by_public_name()
         articles = Article.objects.prefetch_related(
             Prefetch("members", queryset=visible_members), "tags"
         )

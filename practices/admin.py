@@ -10,7 +10,7 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
-from core.admin import Decision, DecisionQueueMixin, decide_each, report
+from core.admin import Decision, DecisionQueueMixin, TranslationGapsMixin, decide_each, report
 from core.backoffice import register_work
 from core.pagination import EstimatedCountPaginator
 from members.models import Member
@@ -67,7 +67,8 @@ class ReturnForm(forms.Form):
 
 
 @admin.register(Practice)
-class PracticeAdmin(DecisionQueueMixin, SimpleHistoryAdmin, TranslationAdmin):
+class PracticeAdmin(TranslationGapsMixin, DecisionQueueMixin, SimpleHistoryAdmin, TranslationAdmin):
+    translation_gap_fields = ("title", "summary", "body")
     # Large tables: no full COUNT(*) on every page view (core.pagination).
     paginator = EstimatedCountPaginator
     show_full_result_count = False

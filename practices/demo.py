@@ -1,7 +1,7 @@
 """Sample good practices for the demo, written by the team: real places among the demo members,
 the themes the Alliance's meetings exchanged on (education at Budapest in 2012, housing at Madrid
 and at Radenci in 2013, political participation after the Declaration of March 2017), the
-projects and their figures invented. Each title says it is a sample. Some are in English and
+projects and their figures invented. Each text ends with a note saying so. Some are in English and
 French, others in English only, to show the "not yet translated" note. Loading twice changes
 nothing.
 """
@@ -14,8 +14,6 @@ from members.models import Member
 
 from .models import Practice, Theme
 
-SAMPLE_EN = "Sample practice: "
-SAMPLE_FR = "Exemple de pratique : "
 NOTE_EN = (
     "\n\n*This practice is sample content written for the demonstration of the portal; the "
     "place is real, the project is not.*"
@@ -85,7 +83,7 @@ def load():
             continue
         title_en, summary_en = english
         fields = {
-            "title_en": SAMPLE_EN + title_en,
+            "title_en": title_en,
             "summary_en": summary_en,
             "body_en": summary_en + NOTE_EN,
             "original_language": "en",
@@ -98,7 +96,7 @@ def load():
         if french:
             title_fr, summary_fr = french
             fields.update(
-                title_fr=SAMPLE_FR + title_fr,
+                title_fr=title_fr,
                 summary_fr=summary_fr,
                 body_fr=summary_fr + NOTE_FR,
                 contact_role_fr="Service d’inclusion des Roms (contact d’exemple)",

@@ -12,9 +12,10 @@ from django.utils.translation import pgettext_lazy
 from modeltranslation.utils import build_localized_fieldname
 
 from core import cache as public_pages
+from core.images import PICTURE_FIELDS, PictureField
 from core.markup import render_markdown
 from core.text import normalise, save_with_unique_slug
-from core.uploads import ATTACHMENTS, IMAGES, FileKindValidator
+from core.uploads import ATTACHMENTS, FileKindValidator
 from members.models import Member
 
 
@@ -93,7 +94,14 @@ class PracticeQuerySet(models.QuerySet):
     def summaries(self):
         """Only the columns a list of practices shows (includes/_practice_summary.html)."""
         return self.only(
-            "title", "slug", "summary", "start_year", "end_year", "published_at", "status"
+            "title",
+            "slug",
+            "summary",
+            "start_year",
+            "end_year",
+            "published_at",
+            "status",
+            *PICTURE_FIELDS,
         )
 
 
@@ -176,12 +184,15 @@ class Practice(models.Model):
             "An office’s shared address. Never a person’s own address without their consent."
         ),
     )
-    image = models.ImageField(
+    image = PictureField(
         _("image"),
         upload_to="practices/%Y/",
         blank=True,
-        validators=[FileKindValidator(IMAGES)],
+        width_field="image_width",
+        height_field="image_height",
     )
+    image_width = models.PositiveIntegerField(_("image width"), null=True, editable=False)
+    image_height = models.PositiveIntegerField(_("image height"), null=True, editable=False)
     image_alt = models.CharField(
         _("image description"),
         max_length=250,

@@ -34,7 +34,7 @@ def named_members():
 
 def with_listed_relations(practices):
     return practices.prefetch_related(
-        Prefetch("members", queryset=named_members().order_by("name")), "themes"
+        Prefetch("members", queryset=named_members().by_public_name()), "themes"
     )
 
 
@@ -183,7 +183,7 @@ def public_rows(site_url):
         .order_by("-published_at", "-pk")
         .prefetch_related(
             Prefetch("themes", queryset=Theme.objects.only("slug")),
-            Prefetch("members", queryset=named_members().order_by("name")),
+            Prefetch("members", queryset=named_members().by_public_name()),
         )
     )
     with translation.override("en"):

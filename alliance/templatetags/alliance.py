@@ -1,13 +1,18 @@
+import functools
+
 from django import template
 from django.conf import settings
 from django.templatetags.static import static
 from django.urls import translate_url
 from django.utils.encoding import escape_uri_path, iri_to_uri
+from django.utils.html import conditional_escape, format_html
 from django.utils.http import urlencode
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeData, mark_safe
 from django.utils.translation import get_language
 
+from core import images, typography
 from core.markup import render_markdown
+from members.map import country_layer
 
 register = template.Library()
 
@@ -15,6 +20,51 @@ register = template.Library()
 @register.filter
 def markdown(text):
     return mark_safe(render_markdown(text))
+
+
+@register.filter(needs_autoescape=True)
+def french_spacing(value, language="", autoescape=True):
+    """French typography (core/typography.py) in text shown in French.
+
+    language: the language the text is really in, when not the visitor's (what
+    `fallback_language` gives): English shown on a French page keeps its own spacing.
+    Safe HTML is spaced in its text only; other text is escaped first, as it would have been.
+    """
+    current = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    if (language or current) != "fr" or value in (None, ""):
+        return value
+    if isinstance(value, SafeData):
+        return mark_safe(typography.french_spacing(str(value)))
+    if autoescape:
+        return mark_safe(typography.french_spacing(str(conditional_escape(value))))
+    return typography.space_text(str(value))  # a plain-text e-mail
+
+
+@register.filter
+def picture(obj):
+    """The Picture of an article's, practice's or event's image, or None (core/images.py)."""
+    return images.picture_of(obj)
+
+
+@register.simple_tag
+def country_outline(code):
+    """A country's outline as inline SVG, drawn from the member map's geometry: the picture
+    of a page that has no image of its own. Empty for a country outside the map."""
+    return _country_outline(str(code or "").upper())
+
+
+@functools.cache
+def _country_outline(code):
+    shape = country_layer().get(code)
+    if shape is None or not shape.bounds:
+        return ""
+    box = shape.bounds.grown(max(shape.bounds.width, shape.bounds.height) * 0.05)
+    return format_html(
+        '<svg class="picture__outline" viewBox="{}" preserveAspectRatio="xMidYMid meet" '
+        'focusable="false" aria-hidden="true"><path d="{}"/></svg>',
+        box.view_box,
+        shape.path,
+    )
 
 
 def local_path(request):

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django_countries import countries
 
+from core.collation import sort_key
 from core.text import normalise
 
 from ..models import Member
@@ -228,7 +229,7 @@ def render_member_map(members, country=None, counts=None):
 
     listed = {}
     for _key, code, entry in sorted(
-        zip((normalise(entry.name) for entry in entries), by_country, entries, strict=True),
+        zip((sort_key(entry.name) for entry in entries), by_country, entries, strict=True),
         key=lambda item: item[0],
     ):
         listed.setdefault(code, []).append(entry)

@@ -25,7 +25,7 @@ def test_officer_corrects_a_mistake_and_sends_the_join_request(page, screenshot)
     expect(page.get_by_role("heading", level=1)).to_have_text("Join the Alliance")
 
     page.get_by_label("Name of the city or region").fill("Tampere")
-    page.get_by_label("City (municipality)").check()
+    page.get_by_label("City", exact=True).check()
     page.get_by_label("Country").select_option(label="Finland")
     page.get_by_label("Official website").fill("https://www.tampere.fi/")
     page.get_by_label("Full name").fill("Aino Virtanen")
@@ -47,7 +47,7 @@ def test_officer_corrects_a_mistake_and_sends_the_join_request(page, screenshot)
     assert "Enter a valid email address." in error_of(page, email)
     # What was typed is kept, so only the mistake needs typing again.
     expect(page.get_by_label("Name of the city or region")).to_have_value("Tampere")
-    expect(page.get_by_label("City (municipality)")).to_be_checked()
+    expect(page.get_by_label("City", exact=True)).to_be_checked()
     expect(page.get_by_label("I have read the privacy notice")).to_be_checked()
     assert not Member.objects.exists()
     assert mail.outbox == []

@@ -32,5 +32,5 @@ def test_the_add_page_title_reads_as_french(admin_client):
         "/admin/declarations/signature/add/", headers={"accept-language": "fr"}
     ).content.decode()
 
-    assert "Ajout : signature" in page
+    assert "Ajout\u202f: signature" in page
     assert "Ajout de signature" not in page

@@ -27,8 +27,10 @@ def test_demo_members_are_real_places_with_coordinates_and_labelled_samples():
     assert approved.filter(kind=Member.Kind.REGION).count() >= 5
     lodz = approved.get(slug="lodz")
     assert lodz.latitude == pytest.approx(51.77, abs=0.01)
-    assert "Sample content" in lodz.description_en
-    assert "Contenu d’exemple" in lodz.description_fr
+    assert lodz.description_en.endswith(
+        "Sample profile: the join date and the contact person are invented."
+    )
+    assert "Profil d’exemple" in lodz.description_fr
     assert not approved.exclude(contact_email__endswith="@example.org").exists()
 
 
