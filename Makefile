@@ -11,7 +11,7 @@ PYTHON ?= $(shell for p in python3.13 python3.12 python3 python; do \
 	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null \
 	&& { echo $$p; break; }; done)
 
-.PHONY: venv run test lint format migrate demo messages bench backup restore clean browser pg-client wrk haproxy
+.PHONY: venv run test lint format migrate demo messages bench backup restore clean browser pg-client wrk haproxy lighthouse
 
 $(STAMP): pyproject.toml
 	@if [ -z "$(PYTHON)" ]; then \
@@ -87,6 +87,17 @@ wrk:
 			(apt-get install -y -qq wrk >/dev/null 2>&1 || \
 			 (apt-get update -qq && apt-get install -y -qq wrk >/dev/null)) ; \
 		else echo "error: wrk is not installed (apt-get install wrk)."; exit 1; fi; }
+
+# Lighthouse on the public pages as production serves them (README, "Design"): opt-in, as it
+# takes a few minutes. Lighthouse 12.2.3 is installed from npm into bench/lighthouse/ (pinned
+# in its package.json and package-lock.json); the browser is Debian's Chromium.
+LIGHTHOUSE_BIN := bench/lighthouse/node_modules/.bin/lighthouse
+$(LIGHTHOUSE_BIN): bench/lighthouse/package.json
+	cd bench/lighthouse && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+lighthouse: venv browser $(LIGHTHOUSE_BIN)
+	CHROME_PATH=$${CHROME_PATH:-$$(command -v chromium || echo /usr/bin/chromium)} $(BIN)/python bench/lighthouse.py
 
 # The two-server scenario of the benchmark and its test put Debian's HAProxy in front.
 haproxy:

@@ -55,7 +55,7 @@ PAGES = {
             "at all levels of democracy.\n\n"
             "## Joining\n\n"
             "If you wish your local or regional authority to become an Alliance participant, "
-            "please use the join form."
+            "please use the [join form](/en/join/)."
         ),
         "body_fr": (
             "L’Alliance européenne des villes et des régions pour l’inclusion des Roms et des "
@@ -74,7 +74,7 @@ PAGES = {
             "voyage à tous les niveaux de la démocratie.\n\n"
             "## Adhérer\n\n"
             "Si vous souhaitez que votre collectivité locale ou régionale participe à "
-            "l’Alliance, veuillez utiliser le formulaire d’adhésion."
+            "l’Alliance, veuillez utiliser le [formulaire d’adhésion](/fr/join/)."
         ),
     },
     "terminology": {
@@ -157,6 +157,36 @@ PAGES = {
         ),
     },
 }
+
+
+# The about page's last sentence as it was first written, without its link to the join form:
+# migration 0005 links it where staff have not changed it.
+JOIN_FORM_MENTIONS = {
+    "body_en": ("please use the join form.", "please use the [join form](/en/join/)."),
+    "body_fr": (
+        "veuillez utiliser le formulaire d’adhésion.",
+        "veuillez utiliser le [formulaire d’adhésion](/fr/join/).",
+    ),
+}
+
+
+def link_join_form(page_model):
+    """Make the about page's mention of the join form a link, where it is still plain text."""
+    page = page_model.objects.filter(slug="about").first()
+    if page is None:
+        return False
+    changed = []
+    for field, (plain, linked) in JOIN_FORM_MENTIONS.items():
+        text = getattr(page, field) or ""
+        if text.endswith(plain):
+            setattr(page, field, text[: -len(plain)] + linked)
+            changed.append(field)
+    if "body_en" in changed:
+        page.body = page.body_en
+        changed.append("body")
+    if changed:
+        page.save(update_fields=changed)
+    return bool(changed)
 
 
 def ensure_pages(page_model):

@@ -5,6 +5,7 @@ The defaults are safe for production: DEBUG is off and HTTPS is enforced. `make 
 DEBUG on for local development.
 """
 
+import json
 import os
 from pathlib import Path
 
@@ -277,6 +278,20 @@ DATA_FILES_BUILD_TIMEOUT = env_int("DATA_FILES_BUILD_TIMEOUT", 600)
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 FACEBOOK_URL = os.environ.get("FACEBOOK_URL", "https://www.facebook.com/CouncilofEuropeCongress")
 TWITTER_URL = os.environ.get("TWITTER_URL", "https://twitter.com/coe_congress")
+# The logos of the Congress and the Alliance's partners in the footer, supplied by the deploying
+# institution (none is bundled): a JSON list of {"name", "url", "image"}, where "image" is a
+# path among the static files ("partners/congress.svg") or an address on this site
+# ("/media/partners/congress.png"). Optional "width" and "height" give its size in pixels.
+try:
+    PARTNER_LOGOS = json.loads(os.environ.get("PARTNER_LOGOS") or "[]")
+except json.JSONDecodeError:
+    PARTNER_LOGOS = None
+if not isinstance(PARTNER_LOGOS, list) or not all(
+    isinstance(logo, dict) and logo.get("name") and logo.get("image") for logo in PARTNER_LOGOS
+):
+    raise ImproperlyConfigured(
+        'PARTNER_LOGOS must be a JSON list of {"name": ..., "url": ..., "image": ...}.'
+    )
 
 # Security. Secure by default; `make run` (DEBUG=1) relaxes what needs HTTPS.
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)

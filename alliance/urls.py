@@ -37,12 +37,14 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("health/", views.health, name="health"),
     path("robots.txt", views.robots_txt, name="robots-txt"),
+    path("favicon.ico", views.favicon, name="favicon"),
     path(
         "sitemap.xml",
         sitemap_views.sitemap,
         {"sitemaps": sitemaps},
         name="sitemap",
     ),
+    path("members/map.svg", members_views.map_preview, name="map-preview"),
     path("data/members.csv", members_views.members_csv, name="data-members-csv"),
     path("data/members.json", members_views.members_json, name="data-members-json"),
     path(
@@ -58,6 +60,7 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
+    path("manifest.webmanifest", views.web_manifest, name="web-manifest"),
     path("about/", views.page, {"slug": "about"}, name="page-about"),
     path("about/terminology/", views.page, {"slug": "terminology"}, name="page-terminology"),
     path("privacy/", views.page, {"slug": "privacy"}, name="page-privacy"),

@@ -1,13 +1,19 @@
 import logging
 from collections import Counter
+from functools import cache
+from pathlib import Path
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.contrib.staticfiles import finders
 from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
+from django.templatetags.static import static
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from django_countries import countries
@@ -136,6 +142,53 @@ def robots_txt(request):
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
+
+
+@require_GET
+def favicon(request):
+    """/favicon.ico, which browsers ask for on every site whatever the page links to."""
+    response = HttpResponse(_favicon_bytes(), content_type="image/x-icon")
+    response["Cache-Control"] = "public, max-age=604800"
+    return response
+
+
+@cache
+def _favicon_bytes():
+    # Read through the static files' finders: the same file in development and after
+    # collectstatic, without knowing the hashed name production gives it.
+    return Path(finders.find("img/favicon.ico")).read_bytes()
+
+
+@require_GET
+def web_manifest(request):
+    """The web app manifest: the name and icons a phone uses for a shortcut to the site."""
+    manifest = {
+        "name": gettext(
+            "Alliance of European Cities and Regions for the Inclusion of Roma and Travellers"
+        ),
+        "short_name": gettext("Alliance"),
+        "lang": translation.get_language(),
+        "start_url": reverse("home"),
+        "scope": "/",
+        "display": "browser",
+        "background_color": "#ffffff",
+        "theme_color": "#0b3d6e",
+        "icons": [
+            {"src": static("img/mark.svg"), "sizes": "any", "type": "image/svg+xml"},
+            {"src": static("img/icon-192.png"), "sizes": "192x192", "type": "image/png"},
+            {
+                "src": static("img/icon-512.png"),
+                "sizes": "512x512",
+                "type": "image/png",
+                "purpose": "any maskable",
+            },
+        ],
+    }
+    return JsonResponse(
+        manifest,
+        content_type="application/manifest+json",
+        json_dumps_params={"ensure_ascii": False},
+    )
 
 
 def server_error(request):

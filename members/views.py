@@ -17,7 +17,7 @@ from core.protection import ProtectedFormMixin
 from core.spreadsheet import safe_cell
 
 from .forms import DirectoryFilterForm, JoinForm, MapFilterForm
-from .map import map_layers, map_queryset, render_member_map
+from .map import map_layers, map_queryset, preview_map, render_member_map
 from .models import Member, approved_counts, totals_of
 from .services import submit_join_request
 
@@ -100,6 +100,29 @@ def member_map(request):
         "layers": map_layers(drawing.place_radius, country=country),
     }
     return render(request, "members/member_map.html", context)
+
+
+# The preview's colours, as static/css/map.css has them: an SVG shown as an image reads no page
+# style, so they are written as its attributes.
+PREVIEW_SHADES = ["#fffdf6", "#c6dbef", "#9ecae1", "#6baed6", "#3182bd", "#08519c"]
+
+
+def map_preview(request):
+    """The member map as a small picture (dots, no links), for the home page's link to the map.
+
+    Always a summary map, whatever the number of members: a dot per place, in one path.
+    """
+    preview = preview_map(Member.objects.approved())
+    states = [
+        (state, PREVIEW_SHADES[state.shade] if state.shade is not None else None)
+        for state in preview.states
+    ]
+    return render(
+        request,
+        "members/map_preview.svg",
+        {"member_map": preview, "states": states},
+        content_type="image/svg+xml",
+    )
 
 
 class JoinView(ProtectedFormMixin, FormView):

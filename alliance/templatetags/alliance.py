@@ -2,6 +2,7 @@ import functools
 
 from django import template
 from django.conf import settings
+from django.templatetags.static import static
 from django.urls import translate_url
 from django.utils.encoding import escape_uri_path, iri_to_uri
 from django.utils.html import conditional_escape, format_html
@@ -117,3 +118,11 @@ def fallback_language(obj, field):
         if language != current and getattr(obj, f"{field}_{language}", None):
             return language
     return ""
+
+
+@register.simple_tag(takes_context=True)
+def absolute_static(context, path):
+    """A static file's full address, for the sites that read Open Graph tags."""
+    request = context.get("request")
+    url = static(path)
+    return request.build_absolute_uri(url) if request else settings.SITE_URL + url

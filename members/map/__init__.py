@@ -17,7 +17,14 @@ Three layers, from the most static to the most dynamic:
 The SVG's user unit is the kilometre, x eastwards and y southwards (SVG's y axis points down).
 """
 
-from .drawing import MARKER_LIMIT, MIN_ZOOM_WIDTH, map_queryset, render_member_map, shading_class
+from .drawing import (
+    MARKER_LIMIT,
+    MIN_ZOOM_WIDTH,
+    map_queryset,
+    preview_map,
+    render_member_map,
+    shading_class,
+)
 from .geometry import FRAME, Box, clip_ring, contains, country_layer, path_data
 from .layers import Layer, Place, map_layers, register_layer
 from .projection import FALSE_EASTING, FALSE_NORTHING, project, to_svg
@@ -37,6 +44,7 @@ __all__ = [
     "map_layers",
     "map_queryset",
     "path_data",
+    "preview_map",
     "project",
     "register_layer",
     "render_member_map",

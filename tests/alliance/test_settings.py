@@ -60,3 +60,25 @@ def test_management_commands_that_sign_nothing_run_without_a_secret_key():
 
     assert result.returncode == 0, result.stderr
     assert "No changes detected" in result.stdout
+
+
+def test_partner_logos_are_read_from_the_environment_as_json():
+    logos = '[{"name": "Congress", "url": "https://www.coe.int/congress", "image": "/media/c.svg"}]'
+    result = run_manage(
+        "shell",
+        "-c",
+        "from django.conf import settings; print(settings.PARTNER_LOGOS)",
+        DEBUG="1",
+        PARTNER_LOGOS=logos,
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert "'image': '/media/c.svg'" in result.stdout
+
+
+@pytest.mark.parametrize("logos", ['{"name": "Congress"}', '[{"name": "no image"}]', "[not json"])
+def test_partner_logos_that_are_not_a_list_of_named_images_stop_the_site(logos):
+    result = run_manage("check", DEBUG="1", PARTNER_LOGOS=logos)
+
+    assert result.returncode != 0
+    assert "PARTNER_LOGOS must be a JSON list" in result.stderr

@@ -8,8 +8,8 @@ def test_home_page_renders_in_chromium_with_its_styles(page, screenshot):
 
     heading = page.get_by_role("heading", level=1)
     assert "Alliance of European Cities and Regions" in heading.inner_text()
-    # The vendored Bootstrap loaded: the page font is its system stack, not the UA default.
-    assert "system-ui" in page.evaluate("getComputedStyle(document.body).fontFamily")
+    # The site's styles loaded: the page font is Open Sans, self-hosted, not the UA default.
+    assert page.evaluate("getComputedStyle(document.body).fontFamily").startswith('"Open Sans"')
     screenshot(page, "home-desktop")
 
 

@@ -1,24 +1,15 @@
-"""The main pages fit a phone (390 by 844 pixels) and a desktop screen; a screenshot of each is saved.
+"""Every public page fits a phone (390 by 844 pixels) and a desktop screen; a screenshot of each
+is saved.
 
 The screenshots land in artifacts/screenshots/ (git-ignored) for people to look at.
 """
 
 import pytest
 
-MAIN_PAGES = [
-    "home",
-    "page-about",
-    "page-terminology",
-    "page-privacy",
-    "members:directory",
-    "country",
-    "member",
-    "members:map",
-    "members:join",
-    "declarations:declaration",
-    "news:list",
-    "article",
-]
+from .test_accessibility import PAGES
+
+# Every public page, as the accessibility run has them.
+MAIN_PAGES = PAGES
 SCREENS = {"phone": "phone_page", "desktop": "page"}
 # French labels run longer than English ones, so phones are checked in both languages.
 SCREENS_AND_LANGUAGES = [("desktop", "en"), ("phone", "en"), ("phone", "fr")]
