@@ -23,6 +23,8 @@ STORAGES = {
 }
 MEDIA_ROOT = BASE_DIR / "artifacts" / "media"  # noqa: F405
 WHITENOISE_AUTOREFRESH = True
+# Static files from the apps and static/, as in development: nothing is collected for tests.
+WHITENOISE_USE_FINDERS = True
 PAGE_CACHE_SECONDS = 0  # tests of the page cache turn it on with the settings fixture
 COUNTER_CACHE_SECONDS = 0  # likewise for the counters kept by core.cache.remember()
 # Tests post forms the instant they are shown; tests of the minimum fill time set their own.

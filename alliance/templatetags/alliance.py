@@ -2,6 +2,7 @@ import functools
 
 from django import template
 from django.conf import settings
+from django.core.exceptions import DisallowedHost
 from django.templatetags.static import static
 from django.urls import translate_url
 from django.utils.encoding import escape_uri_path, iri_to_uri
@@ -125,4 +126,9 @@ def absolute_static(context, path):
     """A static file's full address, for the sites that read Open Graph tags."""
     request = context.get("request")
     url = static(path)
-    return request.build_absolute_uri(url) if request else settings.SITE_URL + url
+    if request is not None:
+        try:
+            return request.build_absolute_uri(url)
+        except DisallowedHost:
+            pass  # the error page of a request to an unknown host: the site's own address
+    return settings.SITE_URL + url

@@ -19,7 +19,9 @@ STRASBOURG = {"latitude": 48.5946, "longitude": 7.7748}
 
 def places_on(response):
     """{aria-label: href} of the event marks in the map's SVG."""
-    match = re.search(r"<svg\b.*?</svg>", response.content.decode(), re.DOTALL)
+    match = re.search(
+        r'<svg\b[^>]*class="member-map__svg".*?</svg>', response.content.decode(), re.DOTALL
+    )
     svg = ET.fromstring(match.group(0))
     return {
         link.get("aria-label"): link.get("href")

@@ -200,7 +200,8 @@ def test_meta_tags_describe_the_article(client, statement):
     assert meta_content(content, "og:url") == url
     assert meta_content(content, "og:locale") == "fr_FR"
     assert meta_content(content, "og:locale:alternate") == "en_GB"
-    assert meta_content(content, "og:image") is None
+    # Without an image of its own, the site's default picture.
+    assert meta_content(content, "og:image").endswith("/static/img/og-default.png")
     assert meta_content(content, "article:published_time") == "2018-05-24T12:00:00+02:00"
     assert meta_content(content, "twitter:card") == "summary"
     assert meta_content(content, "twitter:title") == "John Warmisham au CAHROM"
