@@ -42,9 +42,9 @@ def test_mayor_signs_confirms_and_is_listed_once_staff_verify(
     page, visitor, demo, site_url, secretariat, screenshot
 ):
     page.goto("/en/")
-    page.get_by_role("navigation").get_by_role("link", name="Declaration").click()
+    page.get_by_role("navigation").get_by_role("link", name="Declaration", exact=True).first.click()
     assert NAME not in signatory_names(page)
-    page.get_by_role("link", name="Sign the Declaration").click()
+    page.locator("#main").get_by_role("link", name="Sign the Declaration").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Sign the Declaration")
 
     page.get_by_label("Full name").fill(NAME)
