@@ -6,7 +6,6 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
-from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
@@ -22,7 +21,7 @@ from django_countries.fields import Country
 from cooperation.models import Proposal
 from core import search as site_search
 from core.cache import remember
-from core.pagination import CountedPaginator
+from core.pagination import CappedPaginator, CountedPaginator
 from core.text import normalise
 from declarations.models import Declaration, Signature
 from events.models import Event
@@ -79,18 +78,22 @@ def search(request):
     groups, page_obj = [], None
     if site_search.words(query):
         if selected:
-            paginator = Paginator(selected.search(query), RESULTS_PER_PAGE)
+            paginator = CappedPaginator(
+                selected.search(query), RESULTS_PER_PAGE, limit=site_search.COUNT_LIMIT
+            )
             page_obj = paginator.get_page(request.GET.get("page"))
             rows = site_search.results(selected, page_obj.object_list, query)
-            groups = [site_search.Group(selected, paginator.count, rows)]
+            groups = [site_search.Group(selected, paginator.count, rows, paginator.more)]
         else:
             for kind in kinds:
                 rows = list(kind.search(query)[: RESULTS_PER_KIND + 1])
                 if not rows:
                     continue
-                count = len(rows) if len(rows) <= RESULTS_PER_KIND else kind.search(query).count()
+                count, more = len(rows), False
+                if count > RESULTS_PER_KIND:
+                    count, more = site_search.capped_count(kind.search(query))
                 found = site_search.results(kind, rows[:RESULTS_PER_KIND], query)
-                groups.append(site_search.Group(kind, count, found))
+                groups.append(site_search.Group(kind, count, found, more))
     context = {
         "query": query,
         "searched": bool(site_search.words(query)),

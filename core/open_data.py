@@ -31,7 +31,7 @@ from django.http import FileResponse, HttpResponseNotModified
 from django.tasks import default_task_backend, task
 from django.test import RequestFactory
 from django.urls import URLPattern, URLResolver, get_resolver
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.cache import patch_vary_headers
 from django.utils.http import parse_etags
 from django.views.decorators.http import require_safe
@@ -43,7 +43,11 @@ logger = logging.getLogger(__name__)
 QUEUED_KEY = "data-files:queued"
 BUILDING_KEY = "data-files:building"
 # The headers of the rendered file that its built copy keeps.
-KEPT_HEADERS = ("Content-Type", "Content-Disposition")
+KEPT_HEADERS = ("Content-Type", "Content-Disposition", "Access-Control-Allow-Origin", "Link")
+# Manifests written in an earlier form are not served (their headers may lack some).
+MANIFEST_FORMAT = 2
+# Those a "not modified" answer repeats.
+NOT_MODIFIED_HEADERS = ("Access-Control-Allow-Origin", "Link")
 
 
 def data_file(view):
@@ -52,12 +56,18 @@ def data_file(view):
     ahead, when current, is served before the view (`serve_built`, by the page cache's
     middleware)."""
 
-    @require_safe
-    @functools.wraps(view)
-    def wrapped(request, *args, **kwargs):
+    def render(request, *args, **kwargs):
         return open_data_headers(view(request, *args, **kwargs))
 
-    wrapped.renders_data_file = view
+    return built_ahead(render, view)
+
+
+def built_ahead(render, view=None):
+    """A view whose whole response is built ahead after each change, like the data files: for
+    a large file at a fixed address that changes only with the data (the iCalendar feed).
+    GET or HEAD; under a language prefix it is built in each language."""
+    wrapped = require_safe(functools.wraps(view or render)(render))
+    wrapped.builds_ahead = render
     return wrapped
 
 
@@ -71,7 +81,8 @@ def open_data_headers(response):
 
 
 def data_file_paths():
-    """{path: view} of every data file the site's URLs name (plain routes, no parameters)."""
+    """{path: view} of every file built ahead that the site's URLs name (plain routes, no
+    parameters), in each language for those under a language prefix."""
     found = {}
 
     def walk(patterns, prefix):
@@ -82,12 +93,20 @@ def data_file_paths():
                 ):
                     walk(pattern.url_patterns, prefix + str(pattern.pattern))
             elif isinstance(pattern, URLPattern):
-                view = getattr(pattern.callback, "renders_data_file", None)
+                view = getattr(pattern.callback, "builds_ahead", None)
                 if view is not None:
                     found["/" + prefix + str(pattern.pattern)] = view
 
-    walk(get_resolver().url_patterns, "")
+    # A language prefix (i18n_patterns) reads as the active language's.
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            walk(get_resolver().url_patterns, "")
     return found
+
+
+@functools.cache
+def _built_paths():
+    return frozenset(data_file_paths())
 
 
 def _root():
@@ -136,7 +155,8 @@ def build_data_files():
                 secure=site.scheme == "https",
             )
             try:
-                response = view(request)
+                with translation.override(public_pages.language_of(path) or None):
+                    response = view(request)
             except DisallowedHost:
                 logger.error("SITE_URL's host is not in ALLOWED_HOSTS: %s not built", path)
                 continue
@@ -152,6 +172,7 @@ def build_data_files():
                 _write_atomically(folder / name, body)
                 _write_atomically(folder / (name + ".gz"), compressed)
             manifest = {
+                "format": MANIFEST_FORMAT,
                 "version": version,
                 "file": name,
                 "etag": digest,
@@ -221,16 +242,23 @@ def accepts_gzip(request):
 
 
 def serve_built(request):
-    """The built copy of this data file, if it was built at the current data version."""
-    if not settings.DATA_FILES_ROOT or not request.path.startswith("/data/"):
+    """The built copy of this file, if it was built at the current data version."""
+    if not settings.DATA_FILES_ROOT or request.path not in _built_paths():
         return None
     manifest = _read_manifest(request.path)
-    if manifest is None or manifest["version"] != public_pages.data_version():
+    if (
+        manifest is None
+        or manifest.get("format") != MANIFEST_FORMAT
+        or manifest["version"] != public_pages.data_version()
+    ):
         return None
     compressed = accepts_gzip(request)
     etag = '"{}{}"'.format(manifest["etag"], "-gz" if compressed else "")
     if etag in parse_etags(request.META.get("HTTP_IF_NONE_MATCH", "")):
         response = HttpResponseNotModified()
+        for header in NOT_MODIFIED_HEADERS:
+            if header in manifest["headers"]:
+                response[header] = manifest["headers"][header]
     else:
         name = manifest["file"] + (".gz" if compressed else "")
         try:
@@ -248,7 +276,7 @@ def serve_built(request):
             response["Content-Encoding"] = "gzip"
     response["ETag"] = etag
     patch_vary_headers(response, ["Accept-Encoding"])
-    return open_data_headers(response)
+    return response
 
 
 def install():

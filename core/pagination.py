@@ -15,6 +15,22 @@ class CountedPaginator(Paginator):
         self.count = count
 
 
+class CappedPaginator(Paginator):
+    """Pages through at most `limit` rows, counted no further (core.search.capped_count):
+    the cost of a page does not grow with the table. `more` tells that rows were left out."""
+
+    def __init__(self, object_list, per_page, *, limit, **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+        self.limit = limit
+        self.more = False
+
+    @cached_property
+    def count(self):
+        count = self.object_list[: self.limit + 1].count()
+        self.more = count > self.limit
+        return min(count, self.limit)
+
+
 # Below this many rows, a table is counted: the count is cheap and exact.
 ESTIMATE_FROM = 10_000
 

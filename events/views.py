@@ -15,7 +15,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 from django.views.generic import DetailView, FormView, ListView
 
-from core.open_data import data_file
+from core.open_data import built_ahead, data_file
 from core.protection import ProtectedFormMixin
 from core.spreadsheet import safe_cell
 from members.models import Member
@@ -106,9 +106,11 @@ def _calendar_response(content, filename):
     return response
 
 
-@require_GET
+@built_ahead
 def calendar_feed(request):
-    """Every published event (cancelled ones marked so), for calendar applications."""
+    """Every published event (cancelled ones marked so), for calendar applications.
+
+    Up to megabytes with years of events: built ahead after each change (core.open_data)."""
     events = Event.objects.published().order_by("starts_at", "pk")
     return _calendar_response(calendar_of(events, _("Alliance events")), "alliance-events.ics")
 

@@ -22,6 +22,8 @@ DATA_FILES = [
     "/data/practices.csv",
     "/data/practices.json",
 ]
+# Built ahead as well: the iCalendar feed, in each language.
+CALENDARS = ["/en/events/calendar.ics", "/fr/events/calendar.ics"]
 
 
 @pytest.fixture(autouse=True)
@@ -37,7 +39,7 @@ def body(response):
     return b"".join(response.streaming_content) if response.streaming else response.content
 
 
-@pytest.mark.parametrize("path", DATA_FILES)
+@pytest.mark.parametrize("path", DATA_FILES + CALENDARS)
 def test_a_built_file_is_served_as_rendered_with_its_length_and_etag(
     client, path, django_assert_num_queries
 ):
@@ -45,7 +47,7 @@ def test_a_built_file_is_served_as_rendered_with_its_length_and_etag(
     rendered = client.get(path)
     expected = body(rendered)
 
-    assert open_data.build_data_files() == len(DATA_FILES)
+    assert open_data.build_data_files() == len(DATA_FILES + CALENDARS)
     with django_assert_num_queries(0):
         served = client.get(path)
 
@@ -54,7 +56,7 @@ def test_a_built_file_is_served_as_rendered_with_its_length_and_etag(
     assert int(served["Content-Length"]) == len(expected)
     assert served["ETag"]
     for header in ("Content-Type", "Access-Control-Allow-Origin", "Link"):
-        assert served[header] == rendered[header]
+        assert served.get(header) == rendered.get(header)
     assert served.get("Content-Disposition") == rendered.get("Content-Disposition")
 
 
@@ -123,3 +125,13 @@ def test_the_file_of_an_older_data_version_is_not_served(client):
     renew_public_pages()
 
     assert not hasattr(client.get("/data/members.csv"), "file_to_stream")
+
+
+def test_each_language_has_its_own_built_calendar(client):
+    open_data.build_data_files()
+
+    english = body(client.get("/en/events/calendar.ics")).decode()
+    french = body(client.get("/fr/events/calendar.ics")).decode()
+
+    assert "X-WR-CALNAME:Alliance events" in english
+    assert "X-WR-CALNAME:Événements de l’Alliance" in french

