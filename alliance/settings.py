@@ -77,6 +77,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: a page from the cache costs none of the middleware below (core/cache.py); it is
+    # kept with the headers they added and answers conditional requests itself.
+    "core.cache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Pages, feeds and data compressed for clients that accept it (with BREACH padding); a
     # page from the page cache or a data file built ahead comes gzipped already.
@@ -85,9 +88,8 @@ MIDDLEWARE = [
     "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Before sessions, locale, CSRF, auth and messages, so a hit costs none of them; it keeps
-    # a page only after they ran, from what they left on the request (core/cache.py).
-    "core.cache.PageCacheMiddleware",
+    # The files built ahead (core/open_data.py), for everyone: no session, CSRF or auth.
+    "core.cache.ServeAheadMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

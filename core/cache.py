@@ -31,8 +31,8 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from django.http import HttpResponse
-from django.utils.cache import patch_cache_control, patch_vary_headers
-from django.utils.http import http_date
+from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
+from django.utils.http import http_date, parse_http_date_safe
 
 VERSION_KEY = "page-cache:version"
 # (version, timestamp or None): when the public data next change by themselves, as known at
@@ -216,15 +216,39 @@ def _language_codes():
     return frozenset(code for code, _name in settings.LANGUAGES)
 
 
+class ServeAheadMiddleware:
+    """Answer GET and HEAD requests for files built ahead (core.open_data) from their copies,
+    for everyone, signed in or not. After the security, compression and CSP middleware (the
+    files carry their headers) and before the session's, which a file does not need."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method in ("GET", "HEAD"):
+            for responder in _built_responders:
+                if (response := responder(request)) is not None:
+                    PageCacheMiddleware.mark_public(response)
+                    # Not copied into the page cache: megabytes in and out on every hit.
+                    response.served_ahead = True
+                    return response
+        return self.get_response(request)
+
+
+# Headers a kept page does not keep: each answer sets its own.
+NOT_KEPT = frozenset(["content-length", "content-encoding", "etag", "cache-control", "date"])
+
+
 class PageCacheMiddleware:
     """Serve anonymous GET/HEAD requests for public pages from the cache.
 
-    Sits before the session, locale, CSRF, auth and messages middleware, so that a hit costs
-    none of them; a response is kept only after they ran, once they have left on the request
-    whether the view used the session, the CSRF token or messages (such responses are
-    personal and never kept) and set their headers. The page is kept gzipped (anonymous
-    public pages hold no secret, so BREACH has nothing to find): a hit for a client accepting
-    gzip sends it as it is, without compressing it again.
+    First of all the middleware, so that a hit costs none of the others: the page is kept
+    with every header they added when it was rendered (security headers, the CSP…), and a
+    hit answers conditional requests itself. A page is kept only after the session, CSRF and
+    messages middleware ran, from what they left on the request: a response that used the
+    session, a CSRF token or a message is personal and never kept. The page is kept gzipped
+    (anonymous public pages hold no secret, so BREACH has nothing to find): a hit for a
+    client accepting gzip sends it as it is.
     """
 
     def __init__(self, get_response):
@@ -233,15 +257,11 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if request.method not in ("GET", "HEAD") or not is_cacheable_path(request.path):
             return self.get_response(request)
-        for responder in _built_responders:
-            # A file built ahead (core.open_data) for everyone, signed in or not: no copy of
-            # megabytes into and out of the cache.
-            if (response := responder(request)) is not None:
-                self.mark_public(response)
-                return response
         anonymous = is_anonymous_request(request)
         if not anonymous or settings.PAGE_CACHE_SECONDS <= 0:
             response = self.get_response(request)
+            if getattr(response, "served_ahead", False):
+                return response
             if anonymous and self.is_cacheable_response(request, response):
                 self.mark_public(response)
             else:
@@ -258,6 +278,8 @@ class PageCacheMiddleware:
         if entry is not None and entry[0] == version:
             return self.rebuild(request, entry, due)
         response = self.get_response(request)
+        if getattr(response, "served_ahead", False):
+            return response
         if not self.is_cacheable_response(request, response):
             self.mark_private(response)
             return response
@@ -272,7 +294,8 @@ class PageCacheMiddleware:
     def is_cacheable_response(self, request, response):
         if response.status_code != 200 or response.cookies:
             return False
-        if response.has_header("Content-Encoding"):
+        # Compressed by GZipMiddleware, or not at all.
+        if response.get("Content-Encoding", "gzip") != "gzip":
             return False
         cache_control = response.get("Cache-Control", "")
         if any(word in cache_control for word in ("private", "no-cache", "no-store")):
@@ -293,28 +316,43 @@ class PageCacheMiddleware:
                 response.streaming_content = rest
                 return response
             response = self.replace_stream(response, body)
-        content = response.content
+        if response.has_header("Content-Encoding"):
+            packed = response.content
+        else:
+            # Level 6, as GZipMiddleware; mtime=0: the same page gives the same bytes.
+            packed = gzip.compress(response.content, compresslevel=6, mtime=0)
         self.mark_public(response, due)
-        response["Last-Modified"] = http_date()
-        response["ETag"] = f'"{hashlib.md5(content, usedforsecurity=False).hexdigest()}"'
-        # Level 6, as GZipMiddleware; mtime=0: the same page gives the same bytes.
-        packed = gzip.compress(content, compresslevel=6, mtime=0)
-        headers = [(name, value) for name, value in response.items() if name != "Content-Length"]
-        cache.set(key, (version, packed, headers), settings.PAGE_CACHE_SECONDS)
+        if not response.has_header("Last-Modified"):
+            response["Last-Modified"] = http_date()
+        # One tag for what is kept, told apart by encoding as the files built ahead are.
+        digest = hashlib.md5(packed, usedforsecurity=False).hexdigest()
+        compressed = response.has_header("Content-Encoding")
+        response["ETag"] = f'"{digest}-gz"' if compressed else f'"{digest}"'
+        headers = [
+            (name, value) for name, value in response.items() if name.lower() not in NOT_KEPT
+        ]
+        cache.set(key, (version, packed, headers, digest), settings.PAGE_CACHE_SECONDS)
         return response
 
     def rebuild(self, request, entry, due):
-        _version, packed, headers = entry
+        _version, packed, headers, digest = entry
         compressed = "gzip" in request.META.get("HTTP_ACCEPT_ENCODING", "")
         response = HttpResponse(packed if compressed else gzip.decompress(packed))
         for name, value in headers:
             response[name] = value
+        response["ETag"] = f'"{digest}-gz"' if compressed else f'"{digest}"'
         if compressed:
             response["Content-Encoding"] = "gzip"
-            # As GZipMiddleware marks what it compresses: a 304 compares weakly.
-            response["ETag"] = "W/" + response["ETag"]
-        response["Content-Length"] = str(len(response.content))
         self.mark_public(response, due)
+        conditional = get_conditional_response(
+            request,
+            etag=response["ETag"],
+            last_modified=parse_http_date_safe(response.get("Last-Modified", "")),
+            response=response,
+        )
+        if conditional is not response:
+            return conditional
+        response["Content-Length"] = str(len(response.content))
         return response
 
     def read_stream(self, response):

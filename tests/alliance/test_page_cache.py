@@ -246,3 +246,63 @@ def test_a_page_that_wrote_to_the_session_or_left_a_message_is_never_kept(client
     assert first.status_code == second.status_code == 200
     assert first.content != second.content  # rendered again, not served from the cache
     assert "private" in second["Cache-Control"]
+
+
+# A hit costs none of the other middleware, and answers as the rendered page did
+
+
+SAME_HEADERS = [
+    "Content-Type",
+    "Content-Language",
+    "Content-Security-Policy",
+    "X-Content-Type-Options",
+    "Referrer-Policy",
+    "Cross-Origin-Opener-Policy",
+    "X-Frame-Options",
+    "Vary",
+    "Cache-Control",
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("encoding", ["", "gzip"])
+def test_a_page_from_the_cache_carries_every_header_of_the_rendered_page(
+    client, public_cache, encoding
+):
+    headers = {"accept-encoding": encoding} if encoding else {}
+    rendered = client.get("/en/news/", headers=headers)
+
+    served = client.get("/en/news/", headers=headers)
+
+    for header in SAME_HEADERS:
+        assert served.get(header) == rendered.get(header), header
+    assert served.get("Content-Encoding") == rendered.get("Content-Encoding")
+    assert served["ETag"] == rendered["ETag"]
+    assert int(served["Content-Length"]) == len(served.content)
+
+
+@pytest.mark.django_db
+def test_a_hit_runs_none_of_the_other_middleware(client, page_cache, monkeypatch):
+    from django.middleware.csp import ContentSecurityPolicyMiddleware
+    from django.middleware.security import SecurityMiddleware
+
+    client.get("/en/")
+    calls = []
+    original = SecurityMiddleware.process_request
+
+    def counted(self, request):
+        calls.append(request.path)
+        return original(self, request)
+
+    monkeypatch.setattr(SecurityMiddleware, "process_request", counted)
+    monkeypatch.setattr(
+        ContentSecurityPolicyMiddleware,
+        "process_response",
+        lambda self, request, response: calls.append(request.path) or response,
+    )
+
+    served = client.get("/en/", headers={"accept-encoding": "gzip"})
+
+    assert served.status_code == 200
+    assert served["Content-Encoding"] == "gzip"
+    assert calls == []
