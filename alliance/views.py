@@ -9,6 +9,7 @@ from django.contrib.staticfiles import finders
 from django.db import DatabaseError, connection
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import translation
@@ -252,8 +253,15 @@ def country_detail(request, code):
         "articles": Article.objects.published().about_country(code).summaries()[:10],
         "practices": Practice.objects.published().in_country(code).summaries()[:10],
         # Every member of the country on the map (a dot per place above MARKER_LIMIT), from
-        # the counts already known: one query for the positions.
-        "member_map": render_member_map(members, country=code, counts={code: total})
+        # the counts already known: one query for the positions. Drawn once until the data
+        # change (core.cache.remember), like the map page.
+        "member_map": remember(
+            f"country-map:{translation.get_language()}:{code}",
+            lambda: render_to_string(
+                "includes/_member_map.html",
+                {"member_map": render_member_map(members, country=code, counts={code: total})},
+            ),
+        )
         if total
         else None,
     }

@@ -6,11 +6,14 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 from django.http import JsonResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse, reverse_lazy
 from django.utils import translation
+from django.utils.translation import get_language
 from django.views.generic import DetailView, FormView, ListView
 from django_countries import countries
 
+from core.cache import remember
 from core.open_data import data_file
 from core.pagination import CountedPaginator
 from core.protection import ProtectedFormMixin
@@ -89,16 +92,28 @@ class MemberDetailView(DetailView):
 
 def member_map(request):
     form = MapFilterForm(request.GET)
-    members = map_queryset(form.filter(Member.objects.approved()))
-    country = form.selection.get("country")
-    counts = approved_counts(country or "", form.selection.get("kind", ""))
-    drawing = render_member_map(members, country=country, counts=counts)
-    context = {
-        "form": form,
-        "member_map": drawing,
-        # What other apps place on the map (upcoming events), drawn over the members.
-        "layers": map_layers(drawing.place_radius, country=country),
-    }
+    country = form.selection.get("country", "")
+    kind = form.selection.get("kind", "")
+
+    def draw():
+        members = map_queryset(form.filter(Member.objects.approved()))
+        counts = approved_counts(country, kind)
+        drawing = render_member_map(members, country=country or None, counts=counts)
+        context = {
+            "member_map": drawing,
+            # What other apps place on the map (upcoming events), drawn over the members.
+            "layers": map_layers(drawing.place_radius, country=country or None),
+        }
+        return (
+            render_to_string("members/_member_map_lead.html", context),
+            render_to_string("members/_member_map_body.html", context),
+        )
+
+    # Reading thousands of positions and drawing them is most of the page's work, and its
+    # result changes only with the data: kept until they change, per filter and language
+    # (core.cache.remember). The form around it is drawn per request.
+    lead, body = remember(f"member-map:{get_language()}:{country}:{kind}", draw)
+    context = {"form": form, "map_lead": lead, "map_body": body}
     return render(request, "members/member_map.html", context)
 
 

@@ -490,3 +490,48 @@ def test_the_map_page_exists_in_french(client):
 
     assert response.status_code == 200
     assert len(markers_of(svg_of(response))) == 1
+
+
+# The drawing is kept until the data change (core.cache.remember), as in production
+
+
+def position_queries(client, path):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(path)
+    assert response.status_code == 200
+    return response, [query["sql"] for query in queries if "latitude" in query["sql"]]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", [MAP_URL, "/en/countries/fr/", f"{MAP_URL}?country=FR"])
+def test_the_drawing_is_kept_until_the_data_change(client, settings, path):
+    settings.COUNTER_CACHE_SECONDS = 60
+    make_member(name="Colmar", country="FR")
+    client.get(path)
+
+    _response, read = position_queries(client, path)
+    assert read == []
+
+    newcomer = make_member(name="Mulhouse", country="FR")
+    response, read = position_queries(client, path)
+    assert read
+    assert newcomer.get_absolute_url() in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_each_language_and_filter_has_its_own_drawing(client, settings):
+    settings.COUNTER_CACHE_SECONDS = 60
+    make_member(name="Colmar", country="FR")
+    make_member(name="Graz", country="AT")
+
+    client.get(MAP_URL)
+    french = client.get("/fr/members/map/").content.decode()
+    austria = client.get(f"{MAP_URL}?country=AT").content.decode()
+
+    assert "Carte des membres" in french
+    assert "/fr/members/" in french.split("<svg", 1)[1]
+    assert "Graz" in austria
+    assert "Colmar" not in austria
