@@ -14,6 +14,8 @@ no page can beat. Settings come from the environment:
   BENCH_REDIS_URL     Redis for the cache (redis://127.0.0.1:6379/1; empty: per-process memory)
   BENCH_OUTPUT        where the Markdown report goes (bench/results.md)
   BENCH_SERVERS       0 skips the scenario with two servers behind HAProxy (1: run it)
+  BENCH_PEER          a JSON file naming another site running beside the bench, to compare
+                      its home, list, item and feed pages with ours (see load_peer)
 
 Requests carry `Accept-Encoding: gzip`, as browsers' do. After the two passes, a third runs a
 few pages through HAProxy (bench/haproxy.cfg) in front of one, then two gunicorn servers
@@ -196,12 +198,10 @@ def prepare(config):
 def default_urls():
     """The issue's list, with a real member, article, country and search from the database."""
     from members.models import Member
-    from news.models import Article
     from practices.models import Practice
 
     members = Member.objects.approved().filter(kind=Member.Kind.CITY).order_by("pk")
     member = members[members.count() // 2]
-    article = Article.objects.published().order_by("pk")[Article.objects.published().count() // 2]
     country = str(member.country)
     word = member.name.split()[0]
     return [
@@ -213,7 +213,7 @@ def default_urls():
         f"/en/countries/{country.lower()}/",
         "/en/declaration/",
         "/en/news/",
-        article.get_absolute_url(),
+        middle_article_url(),
         "/en/news/feed/",
         "/en/events/",
         "/en/events/calendar.ics",
@@ -229,6 +229,13 @@ def default_urls():
         .order_by("pk")[Practice.objects.published().count() // 2]
         .get_absolute_url(),
     ]
+
+
+def middle_article_url():
+    from news.models import Article
+
+    published = Article.objects.published().order_by("pk")
+    return published[published.count() // 2].get_absolute_url()
 
 
 def measure_queries(urls):
@@ -288,9 +295,10 @@ def warm_up(base, urls):
                 urllib.request.urlopen(base + url, timeout=60).read()
 
 
-def wrk(base, url, config):
+def wrk(base, url, config, host=None):
     command = [
         "wrk",
+        *(["--header", f"Host: {host}"] if host else []),
         "--threads",
         "2",
         "--connections",
@@ -373,6 +381,92 @@ def scale_out(urls, env, config):
                         settle(base)
                         log(f"   {url}: {loads[url].rate:.0f} req/s")
     return results
+
+
+# The kinds of page compared with the peer, and ours of each kind (see `peer_pages`).
+PEER_KINDS = ("home", "list", "item", "feed")
+MIN_PEER_RATIO = 1.5
+
+
+def load_peer(path):
+    """The peer site described in a JSON file (BENCH_PEER), or None.
+
+    {"name": "djangoproject.com", "base": "http://127.0.0.1:8100", "host": "www.…",
+     "pages": {"home": "/", "list": "/weblog/", "item": "/weblog/…/", "feed": "/rss/weblog/"}}
+
+    The peer runs beside the bench, started by whoever runs it (uncached, persistent database
+    connections, 2 workers, like ours): the bench only sends it requests.
+    """
+    if not path:
+        return None
+    import json
+
+    peer = json.loads(Path(path).read_text())
+    missing = [kind for kind in PEER_KINDS if kind not in peer.get("pages", {})]
+    if missing:
+        sys.exit(f"BENCH_PEER: no page of kind {', '.join(missing)} in {path}")
+    return peer
+
+
+def peer_pages(article_url):
+    return {"home": "/en/", "list": "/en/news/", "item": article_url, "feed": "/en/news/feed/"}
+
+
+def compare_with_peer(peer, ours, env, config, rounds=3):
+    """{kind: (our Load, peer's Load)}: each kind of page, ours then the peer's, in turn, for
+    `rounds` rounds, our page cache off; only one server is under load at a time."""
+    totals = {kind: ([], []) for kind in PEER_KINDS}
+    with servers.gunicorn({**env, "PAGE_CACHE_SECONDS": "0"}, workers=WORKERS) as (base, _):
+        warm_up(base, list(ours.values()))
+        for round_number in range(rounds):
+            log(f"== side by side with {peer['name']}, round {round_number + 1} of {rounds}")
+            for kind in PEER_KINDS:
+                our_load = wrk(base, ours[kind], config)
+                settle(base)
+                their_load = wrk(peer["base"], peer["pages"][kind], config, host=peer.get("host"))
+                totals[kind][0].append(our_load)
+                totals[kind][1].append(their_load)
+                log(f"   {kind}: ours {our_load.rate:.0f} req/s, theirs {their_load.rate:.0f}")
+    return {kind: (combined(loads[0]), combined(loads[1])) for kind, loads in totals.items()}
+
+
+def combined(loads):
+    return Load(
+        requests=sum(load.requests for load in loads),
+        seconds=sum(load.seconds for load in loads),
+        errors=sum(load.errors for load in loads),
+        p50_ms=sorted(load.p50_ms for load in loads)[len(loads) // 2],
+        p95_ms=max(load.p95_ms for load in loads),
+    )
+
+
+def peer_table(peer, ours, results):
+    lines = [
+        f"| kind | our page | req/s | p95 ms | {peer['name']} page | req/s | p95 ms | × peer |",
+        "| --- | --- | ---: | ---: | --- | ---: | ---: | ---: |",
+    ]
+    for kind in PEER_KINDS:
+        mine, theirs = results[kind]
+        times = mine.rate / theirs.rate if theirs.rate else 0.0
+        lines.append(
+            f"| {kind} | `{ours[kind]}` | {mine.rate:.0f} | {mine.p95_ms:.0f} "
+            f"| `{peer['pages'][kind]}` | {theirs.rate:.0f} | {theirs.p95_ms:.0f} | {times:.2f}× |"
+        )
+    return "\n".join(lines)
+
+
+def peer_misses(results):
+    found = []
+    for kind in PEER_KINDS:
+        mine, theirs = results[kind]
+        if theirs.rate and mine.rate / theirs.rate < MIN_PEER_RATIO:
+            found.append(
+                f"- {kind}: {mine.rate / theirs.rate:.2f}× the peer's requests/s "
+                f"(target {MIN_PEER_RATIO}×)"
+            )
+        if mine.errors or theirs.errors:
+            found.append(f"- {kind}: errors under load (ours {mine.errors}, peer {theirs.errors})")
+    return found
 
 
 def scale_table(results, urls):
@@ -541,6 +635,7 @@ def main():
     started = time.monotonic()
     generated, built = prepare(config)
     pages = measure_queries(config.urls or default_urls())
+    article_url = middle_article_url()
     admin = measure_admin()
     header = {
         "date": datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC"),
@@ -591,6 +686,24 @@ def main():
             f"the same {os.cpu_count()} cores as HAProxy, wrk and the databases.",
             "",
             scale_table(results, scale_urls),
+            "",
+        ]
+
+    peer = load_peer(os.environ.get("BENCH_PEER"))
+    if peer:
+        ours = peer_pages(article_url)
+        results = compare_with_peer(peer, ours, base_env, config)
+        found = peer_misses(results)
+        extra += [
+            f"## Side by side with {peer['name']} (page caches off, ours and theirs in turn)",
+            "",
+            f"Both with {WORKERS} sync gunicorn workers and persistent database connections, on "
+            "the same machine, loaded one at a time, 3 rounds each.",
+            "",
+            peer_table(peer, ours, results),
+            "",
+            f"Target: at least {MIN_PEER_RATIO}× the peer's requests/s. "
+            + ("Every kind meets it." if not found else "Misses:\n\n" + "\n".join(found)),
             "",
         ]
 

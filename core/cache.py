@@ -274,6 +274,8 @@ class PageCacheMiddleware:
         key = self.cache_key(request)
         found = cache.get_many([VERSION_KEY, DUE_KEY, key])
         version, due = current_version(found)
+        # A file built ahead is checked against this version, without a second round trip.
+        request.data_version = version
         entry = found.get(key)
         if entry is not None and entry[0] == version:
             return self.rebuild(request, entry, due)

@@ -135,3 +135,22 @@ def test_each_language_has_its_own_built_calendar(client):
 
     assert "X-WR-CALNAME:Alliance events" in english
     assert "X-WR-CALNAME:Événements de l’Alliance" in french
+
+
+def test_with_the_page_cache_on_a_built_file_costs_one_read_of_the_cache(
+    client, settings, monkeypatch
+):
+    settings.PAGE_CACHE_SECONDS = 60
+    make_member(name="Strasbourg", country="FR")
+    open_data.build_data_files()
+    client.get("/data/members.csv")  # the version and when it is due, written once
+    reads = []
+    get_many = cache.get_many
+    monkeypatch.setattr(cache, "get_many", lambda keys: reads.append(keys) or get_many(keys))
+
+    served = client.get("/data/members.csv")
+
+    assert hasattr(served, "file_to_stream")
+    # The page cache's read of the version (and of a page, not kept for files built ahead)
+    # serves the check of the built copy too.
+    assert len(reads) == 1
