@@ -12,7 +12,9 @@ no page can beat. Settings come from the environment:
   BENCH_CONNECTIONS   concurrent connections (16)
   BENCH_URLS          comma-separated paths instead of the default list
   BENCH_REDIS_URL     Redis for the cache (redis://127.0.0.1:6379/1; empty: per-process memory)
-  BENCH_OUTPUT        where the Markdown report goes (bench/results.md)
+  BENCH_OUTPUT        where the Markdown report goes (bench/results.md; at another scale
+                      bench/results-scale-<scale>.md), with a .json of each page's figures
+                      beside it: a run at scale 1 or 10 compares with the other's (flat_section)
   BENCH_SERVERS       0 skips the scenario with two servers behind HAProxy (1: run it)
   BENCH_PEER          a JSON file naming another site running beside the bench, to compare
                       its home, list, item and feed pages with ours (see load_peer)
@@ -24,6 +26,7 @@ sharing the database and Redis; the admin's lists are timed in process, signed i
 
 import contextlib
 import datetime
+import json
 import os
 import platform
 import re
@@ -54,6 +57,12 @@ MIN_UNCACHED_RATIO = 0.40
 MAX_P95_MS = 150
 
 
+def default_output(scale):
+    """bench/results.md at the default scale, bench/results-scale-10.md at BENCH_SCALE=10…"""
+    name = "results.md" if scale == 1 else f"results-scale-{scale:g}.md"
+    return ROOT / "bench" / name
+
+
 @dataclass
 class Config:
     database_url: str
@@ -75,7 +84,7 @@ class Config:
             connections=int(env("BENCH_CONNECTIONS") or 16),
             urls=[url.strip() for url in (env("BENCH_URLS") or "").split(",") if url.strip()],
             redis_url=env("BENCH_REDIS_URL", "redis://127.0.0.1:6379/1"),
-            output=Path(env("BENCH_OUTPUT") or ROOT / "bench" / "results.md"),
+            output=Path(env("BENCH_OUTPUT") or default_output(float(env("BENCH_SCALE") or 1))),
         )
 
     @property
@@ -196,39 +205,48 @@ def prepare(config):
 
 
 def default_urls():
-    """The issue's list, with a real member, article, country and search from the database."""
+    """{label: URL}: the issue's list, with a real member, article, country (the one with the
+    most members: the largest country page) and search words from the database. The labels
+    name the same page at every scale (`flat_table`)."""
+    from django.db.models import Count
+
     from members.models import Member
     from practices.models import Practice
 
     members = Member.objects.approved().filter(kind=Member.Kind.CITY).order_by("pk")
     member = members[members.count() // 2]
-    country = str(member.country)
+    largest = (
+        Member.objects.approved()
+        .values_list("country")
+        .annotate(number=Count("pk"))
+        .order_by("-number", "country")
+        .first()[0]
+    )
     word = member.name.split()[0]
-    return [
-        "/en/",
-        "/en/members/",
-        f"/en/members/?country={country}&q={quote(word)}",
-        member.get_absolute_url(),
-        "/en/members/map/",
-        f"/en/countries/{country.lower()}/",
-        "/en/declaration/",
-        "/en/news/",
-        middle_article_url(),
-        "/en/news/feed/",
-        "/en/events/",
-        "/en/events/calendar.ics",
-        "/en/library/",
-        "/en/library/?language=ro",
-        "/data/members.csv",
-        "/data/members.json",
-        "/data/practices.csv",
-        "/en/search/?q=roma",
-        "/en/practices/",
-        f"/en/practices/?q={quote(word)}",
-        Practice.objects.published()
-        .order_by("pk")[Practice.objects.published().count() // 2]
-        .get_absolute_url(),
-    ]
+    published = Practice.objects.published().order_by("pk")
+    return {
+        "home": "/en/",
+        "directory": "/en/members/",
+        "directory search": f"/en/members/?country={member.country}&q={quote(word)}",
+        "member": member.get_absolute_url(),
+        "map": "/en/members/map/",
+        "largest country": f"/en/countries/{largest.lower()}/",
+        "declaration": "/en/declaration/",
+        "news": "/en/news/",
+        "article": middle_article_url(),
+        "feed": "/en/news/feed/",
+        "events": "/en/events/",
+        "calendar": "/en/events/calendar.ics",
+        "library": "/en/library/",
+        "library filtered": "/en/library/?language=ro",
+        "members.csv": "/data/members.csv",
+        "members.json": "/data/members.json",
+        "practices.csv": "/data/practices.csv",
+        "search": "/en/search/?q=roma",
+        "practices": "/en/practices/",
+        "practices search": f"/en/practices/?q={quote(word)}",
+        "practice": published[published.count() // 2].get_absolute_url(),
+    }
 
 
 def middle_article_url():
@@ -383,6 +401,55 @@ def scale_out(urls, env, config):
     return results
 
 
+MAX_GROWTH = 1.5
+
+
+def other_scale(config):
+    """The record of the other scale's run to compare with: the default scale's run compares
+    with BENCH_SCALE=10's (bench/results-scale-10.json) and the other way round."""
+    names = {1.0: "results-scale-10.json", 10.0: "results.json"}
+    name = names.get(config.scale)
+    path = ROOT / "bench" / name if name else None
+    if path is None or not path.exists():
+        return None
+    return json.loads(path.read_text())
+
+
+def flat_section(other, record):
+    """Each page's uncached p95 and queries at both scales, and the pages that grow."""
+    small, large = sorted([other, record], key=lambda run: run["scale"])
+    lines = [
+        f"## Flat with size: scale {small['scale']:g} and {large['scale']:g}",
+        "",
+        f"Uncached p95 and SQL queries of the same page at both scales; target: p95 within "
+        f"{MAX_GROWTH}× and the same number of queries.",
+        "",
+        f"| page | p95 ms at {small['scale']:g} | p95 ms at {large['scale']:g} | × | "
+        f"queries at {small['scale']:g} | queries at {large['scale']:g} |",
+        "| --- | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    grown = []
+    for label, before in small["pages"].items():
+        after = large["pages"].get(label)
+        if after is None:
+            continue
+        growth = after["p95_ms"] / before["p95_ms"] if before["p95_ms"] else 0.0
+        lines.append(
+            f"| {label} | {before['p95_ms']:.0f} | {after['p95_ms']:.0f} | {growth:.2f} "
+            f"| {before['queries']} | {after['queries']} |"
+        )
+        if growth > MAX_GROWTH:
+            grown.append(f"- {label}: p95 {growth:.2f}× at scale {large['scale']:g}")
+        if after["queries"] != before["queries"]:
+            grown.append(f"- {label}: {before['queries']} → {after['queries']} queries")
+    lines += [
+        "",
+        "Every page stays flat." if not grown else "Pages that grow:\n\n" + "\n".join(grown),
+        "",
+    ]
+    return lines
+
+
 # The kinds of page compared with the peer, and ours of each kind (see `peer_pages`).
 PEER_KINDS = ("home", "list", "item", "feed")
 MIN_PEER_RATIO = 1.5
@@ -399,8 +466,6 @@ def load_peer(path):
     """
     if not path:
         return None
-    import json
-
     peer = json.loads(Path(path).read_text())
     missing = [kind for kind in PEER_KINDS if kind not in peer.get("pages", {})]
     if missing:
@@ -634,7 +699,9 @@ def main():
 
     started = time.monotonic()
     generated, built = prepare(config)
-    pages = measure_queries(config.urls or default_urls())
+    labelled = {url: url for url in config.urls} or default_urls()
+    pages = measure_queries(list(labelled.values()))
+    labels = {url: label for label, url in labelled.items()}
     article_url = middle_article_url()
     admin = measure_admin()
     header = {
@@ -707,9 +774,25 @@ def main():
             "",
         ]
 
+    record = {
+        "scale": config.scale,
+        "pages": {
+            labels.get(page.url, page.url): {
+                "url": page.url,
+                "queries": page.queries,
+                "p95_ms": page.loads["off"].p95_ms,
+            }
+            for page in pages[1:]
+        },
+    }
+    other = other_scale(config)
+    if other is not None:
+        extra += flat_section(other, record)
+
     text = report(config, pages, header, extra)
     config.output.parent.mkdir(parents=True, exist_ok=True)
     config.output.write_text(text)
+    config.output.with_suffix(".json").write_text(json.dumps(record, indent=1))
     print(text)
     log(f"Written to {config.output} in {time.monotonic() - started:.0f} s.")
 

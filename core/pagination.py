@@ -26,7 +26,7 @@ class CappedPaginator(Paginator):
 
     @cached_property
     def count(self):
-        count = self.object_list[: self.limit + 1].count()
+        count = self.object_list.order_by()[: self.limit + 1].count()
         self.more = count > self.limit
         return min(count, self.limit)
 

@@ -90,9 +90,11 @@ class Normalised(Func):
         return self.as_sql(compiler, connection, **extra)
 
 
-def matching(queryset, query, fields):
+def matching(queryset, query, fields, stored=None):
     """Rows of `queryset` matching every word of `query` in `fields`: {language: [fields]}
-    ("" for columns in no particular language).
+    ("" for columns in no particular language). `stored` names a column that holds
+    `search_vector(fields)` on PostgreSQL, kept by the database (a large table's: see news's
+    migration 0009), read instead of rebuilding the text of each row.
 
     PostgreSQL: full-text search, each language's columns with its own stemming and without
     accents, the query read as a visitor types it (websearch). Elsewhere: each normalised word
@@ -111,7 +113,16 @@ def matching(queryset, query, fields):
             prefixes = " & ".join(f"{word}:*" for word in words(query))
             terms = SearchQuery(prefixes, config=config, search_type="raw")
             search = terms if search is None else search | terms
-        return queryset.alias(search_vector=search_vector(fields)).filter(search_vector=search)
+        vector = search_vector(fields)
+        if stored:
+            from django.contrib.postgres.search import SearchVectorField
+            from django.db.models.expressions import RawSQL
+
+            # Not a model field: SQLite has no such column.
+            table = connection.ops.quote_name(queryset.model._meta.db_table)
+            column = f"{table}.{connection.ops.quote_name(stored)}"
+            vector = RawSQL(column, (), output_field=SearchVectorField())
+        return queryset.alias(search_vector=vector).filter(search_vector=search)
     columns = [column for group in fields.values() for column in group]
     aliases = {f"normalised_{column}": Normalised(column) for column in columns}
     queryset = queryset.alias(**aliases)
@@ -141,7 +152,7 @@ def capped_count(queryset, limit=None):
     matches most of a large table costs the same at 1,000 rows as at 100,000. Returns
     (count, more): `more` when there are more than `limit`, then `count` is `limit`."""
     limit = limit or COUNT_LIMIT
-    count = queryset[: limit + 1].count()
+    count = queryset.order_by()[: limit + 1].count()
     return min(count, limit), count > limit
 
 

@@ -28,8 +28,8 @@ class Tag(models.Model):
         return self.name
 
 
-# What the site search reads of an article; on PostgreSQL an index (migration 0009) holds this
-# text: a change here needs a new index.
+# What the site search reads of an article; on PostgreSQL a column kept by the database holds
+# this text, indexed (migration 0009, "search_document"): a change here needs a new migration.
 SEARCH_FIELDS = {
     **translated_fields("title", "lead", "body", "quote", "speaker_role", "event", "place"),
     "": ["speaker_name", "quote_speaker"],
@@ -86,7 +86,7 @@ class ArticleQuerySet(models.QuerySet):
     def search(self, query):
         """Articles whose text, in any language, holds every word of `query`, accents and
         case ignored ("warmisham" finds the CAHROM statement); see core.search.matching."""
-        return matching(self, query, SEARCH_FIELDS)
+        return matching(self, query, SEARCH_FIELDS, stored="search_document")
 
 
 class Article(models.Model):
