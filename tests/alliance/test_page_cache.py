@@ -306,3 +306,14 @@ def test_a_hit_runs_none_of_the_other_middleware(client, page_cache, monkeypatch
     assert served.status_code == 200
     assert served["Content-Encoding"] == "gzip"
     assert calls == []
+
+
+@pytest.mark.django_db
+def test_a_page_kept_for_the_site_is_never_served_to_another_host(client, page_cache):
+    client.get("/en/news/")
+
+    refused = client.get("/en/news/", headers={"host": "attacker.example"})
+    served = client.get("/en/news/")
+
+    assert refused.status_code == 400
+    assert served.status_code == 200
