@@ -36,6 +36,8 @@ from django.utils.cache import get_conditional_response, patch_cache_control, pa
 from django.utils.http import http_date, parse_http_date_safe
 
 VERSION_KEY = "page-cache:version"
+# Moves on with the data only, not with time (changes_version).
+CHANGES_KEY = "page-cache:changes"
 # (version, timestamp or None): when the public data next change by themselves, as known at
 # that version; recomputed whenever the version moves on.
 DUE_KEY = "page-cache:due"
@@ -50,11 +52,12 @@ _renewal_listeners = []
 _built_responders = []
 
 
-def _bump():
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:  # no version yet (or evicted): any new value will do
-        cache.set(VERSION_KEY, time.time_ns(), timeout=None)
+def _bump(keys=(VERSION_KEY, CHANGES_KEY)):
+    for key in keys:
+        try:
+            cache.incr(key)
+        except ValueError:  # no version yet (or evicted): any new value will do
+            cache.set(key, time.time_ns(), timeout=None)
 
 
 def renew_public_pages():
@@ -127,9 +130,22 @@ def current_version(found=None):
     if due[1] is not None and due[1] <= time.time():
         # One process renews; the others carry on with the version they read.
         if cache.add(f"page-cache:due-passed:{version}", 1, timeout=3600):
-            _bump()
+            # The pages move on; the data did not change (changes_version stays).
+            _bump(keys=(VERSION_KEY,))
         return current_version()
     return version, due[1]
+
+
+def changes_version(found=None):
+    """A number that moves on with each change of the public data, but not with time (a
+    scheduled change coming due): what the files built ahead are checked against
+    (core.open_data), since none of them depends on the clock. `found` as current_version's.
+    """
+    version = (found or {}).get(CHANGES_KEY)
+    if version is None:
+        cache.add(CHANGES_KEY, time.time_ns(), timeout=None)
+        version = cache.get(CHANGES_KEY)
+    return version
 
 
 def data_version():
@@ -274,10 +290,11 @@ class PageCacheMiddleware:
         # page, stored with the version it was rendered at; a page of an older version is
         # rendered again.
         key = self.cache_key(request)
-        found = cache.get_many([VERSION_KEY, DUE_KEY, key])
+        found = cache.get_many([VERSION_KEY, DUE_KEY, CHANGES_KEY, key])
         version, due = current_version(found)
-        # A file built ahead is checked against this version, without a second round trip.
-        request.data_version = version
+        # A file built ahead is checked against this, without a second round trip.
+        if CHANGES_KEY in found:
+            request.data_changes = found[CHANGES_KEY]
         entry = found.get(key)
         if entry is not None and entry[0] == version:
             return self.rebuild(request, entry, due)

@@ -5,7 +5,8 @@ a read of every public row (megabytes, up to seconds), so the task worker builds
 ahead, once the data change, into DATA_FILES_ROOT, with a gzipped copy beside it; requests are
 then answered from those files with `ETag`, `Content-Length` and the compressed copy when the
 client accepts it. A file is served only while it was built at the current data version
-(core.cache): after a change, until the worker has rebuilt it (DATA_FILES_DELAY seconds later),
+(`core.cache.changes_version`, which time alone never moves on: no file depends on the clock):
+after a change, until the worker has rebuilt it (DATA_FILES_DELAY seconds later),
 or before the first build, the view renders it as before.
 
 Built once for all servers: DATA_FILES_ROOT is shared storage (like MEDIA_ROOT), a build is
@@ -45,7 +46,7 @@ BUILDING_KEY = "data-files:building"
 # The headers of the rendered file that its built copy keeps.
 KEPT_HEADERS = ("Content-Type", "Content-Disposition", "Access-Control-Allow-Origin", "Link")
 # Manifests written in an earlier form are not served (their headers may lack some).
-MANIFEST_FORMAT = 2
+MANIFEST_FORMAT = 3
 # Those a "not modified" answer repeats.
 NOT_MODIFIED_HEADERS = ("Access-Control-Allow-Origin", "Link")
 
@@ -144,7 +145,9 @@ def build_data_files():
     try:
         # Changes from now on queue another build.
         cache.delete(QUEUED_KEY)
-        version = public_pages.data_version()
+        # The data's version, not the pages': a scheduled change coming due (an article going
+        # live) changes pages, never a file built ahead, which must not depend on the clock.
+        version = public_pages.changes_version()
         site = urlsplit(settings.SITE_URL)
         factory = RequestFactory()
         built = 0
@@ -250,7 +253,7 @@ def serve_built(request):
         manifest is None
         or manifest.get("format") != MANIFEST_FORMAT
         or manifest["version"]
-        != (getattr(request, "data_version", None) or public_pages.data_version())
+        != (getattr(request, "data_changes", None) or public_pages.changes_version())
     ):
         return None
     compressed = accepts_gzip(request)

@@ -154,3 +154,28 @@ def test_with_the_page_cache_on_a_built_file_costs_one_read_of_the_cache(
     # The page cache's read of the version (and of a page, not kept for files built ahead)
     # serves the check of the built copy too.
     assert len(reads) == 1
+
+
+@pytest.mark.parametrize("cache_seconds", [0, 60])
+def test_a_scheduled_change_coming_due_leaves_the_built_files_served(
+    client, settings, cache_seconds
+):
+    """An article going live changes pages, not the data files: they stay built."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from core.cache import data_version
+    from tests.factories import make_article
+
+    settings.PAGE_CACHE_SECONDS = cache_seconds
+    make_member(name="Strasbourg", country="FR")
+    make_article(title="Soon", published_at=timezone.now() + timedelta(seconds=1))
+    open_data.build_data_files()
+    pages_before = data_version()
+    # The article's time comes: the first request after it moves the pages' version on.
+    with mock.patch("core.cache.time.time", return_value=timezone.now().timestamp() + 5):
+        served = client.get("/data/members.csv")
+        assert data_version() != pages_before
+
+    assert hasattr(served, "file_to_stream")
