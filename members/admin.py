@@ -211,6 +211,18 @@ class MemberAdmin(
         (_("Record"), {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
     ]
 
+    def get_search_results(self, request, queryset, search_term):
+        """Names (local, English, French) through `search_names` and its trigram index, as
+        the directory searches them, or the contact's name; a term that looks like an
+        address (an "@" or a dot) searches the contacts' e-mails. Not ILIKE on five columns
+        of every row, which takes half a second at 100,000 members."""
+        term = search_term.strip()
+        if not term:
+            return queryset, False
+        if "@" in term or "." in term:
+            return queryset.filter(contact_email__icontains=term), False
+        return queryset.search(term) | queryset.filter(contact_name__icontains=term), False
+
     def view_on_site(self, member):
         # Only an approved member has a public page.
         if member.status == Member.Status.APPROVED:
