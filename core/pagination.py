@@ -5,6 +5,8 @@ from django.db import connections
 from django.db.models import QuerySet
 from django.utils.functional import cached_property
 
+from core.cache import remember
+
 
 class CountedPaginator(Paginator):
     """A paginator given its number of rows (from totals the page shows anyway): no COUNT."""
@@ -58,3 +60,42 @@ class EstimatedCountPaginator(Paginator):
                 if found and found[0] >= ESTIMATE_FROM:
                     return found[0]
         return super().count
+
+
+class RememberedCountPaginator(Paginator):
+    """Counts its rows once until the public data change (core.cache.remember, under `key`):
+    a list of tens of thousands of articles or documents is not counted on every view."""
+
+    def __init__(self, object_list, per_page, *, key, **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+        self.key = key
+
+    @cached_property
+    def count(self):
+        return remember(self.key, lambda: Paginator.count.func(self))
+
+
+class FilteredListMixin:
+    """For a public ListView whose filter form (`self.filters`, with `active`: the valid
+    filters in use) narrows a list of public rows. A page number that is not a number, or is
+    past the end, shows the nearest real page; the number of rows of each filtering is kept
+    until the data change."""
+
+    def get_paginator(self, queryset, per_page, orphans=0, allow_empty_first_page=True, **kwargs):
+        filters = sorted(
+            (name, getattr(value, "pk", value)) for name, value in self.filters.active.items()
+        )
+        key = f"list-count:{type(self).__module__}.{type(self).__qualname__}:{filters!r}"
+        return RememberedCountPaginator(
+            queryset,
+            per_page,
+            key=key,
+            orphans=orphans,
+            allow_empty_first_page=allow_empty_first_page,
+            **kwargs,
+        )
+
+    def paginate_queryset(self, queryset, page_size):
+        paginator = self.get_paginator(queryset, page_size)
+        page = paginator.get_page(self.request.GET.get(self.page_kwarg))
+        return paginator, page, page.object_list, page.has_other_pages()

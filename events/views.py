@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from django.views.generic import DetailView, FormView, ListView
 
 from core.open_data import built_ahead, data_file
+from core.pagination import FilteredListMixin
 from core.protection import ProtectedFormMixin
 from core.spreadsheet import safe_cell
 from members.models import Member
@@ -28,7 +29,7 @@ from .ical import calendar_of
 from .models import Event
 
 
-class EventListView(ListView):
+class EventListView(FilteredListMixin, ListView):
     """Upcoming events first (soonest first), then past ones by year (latest first)."""
 
     template_name = "events/event_list.html"
@@ -38,11 +39,6 @@ class EventListView(ListView):
         self.filters = EventFilterForm(self.request.GET or None)
         events = Event.objects.published().summaries().in_list_order()
         return self.filters.filter(events)
-
-    def paginate_queryset(self, queryset, page_size):
-        paginator = self.get_paginator(queryset, page_size)
-        page = paginator.get_page(self.request.GET.get(self.page_kwarg))
-        return paginator, page, page.object_list, page.has_other_pages()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

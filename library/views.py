@@ -7,6 +7,7 @@ from django.utils import translation
 from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, ListView
 
+from core.pagination import FilteredListMixin
 from core.uploads import serve_file
 from events.models import Event
 from members.models import Member
@@ -16,7 +17,7 @@ from .forms import DocumentFilterForm
 from .models import Document, DocumentFile
 
 
-class DocumentListView(ListView):
+class DocumentListView(FilteredListMixin, ListView):
     template_name = "library/document_list.html"
     paginate_by = 20
 
@@ -29,11 +30,6 @@ class DocumentListView(ListView):
             .prefetch_related(Prefetch("files", queryset=files))
         )
         return self.filters.filter(documents)
-
-    def paginate_queryset(self, queryset, page_size):
-        paginator = self.get_paginator(queryset, page_size)
-        page = paginator.get_page(self.request.GET.get(self.page_kwarg))
-        return paginator, page, page.object_list, page.has_other_pages()
 
     def get_context_data(self, **kwargs):
         active = self.filters.active

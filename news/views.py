@@ -6,6 +6,7 @@ from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 from django.views.generic import DetailView, ListView
 
+from core.pagination import FilteredListMixin
 from members.models import Member
 
 from .forms import ArticleFilterForm
@@ -15,19 +16,13 @@ from .models import Article
 OPEN_GRAPH_LOCALES = {"en": "en_GB", "fr": "fr_FR"}
 
 
-class ArticleListView(ListView):
+class ArticleListView(FilteredListMixin, ListView):
     template_name = "news/article_list.html"
     paginate_by = 10
 
     def get_queryset(self):
         self.filters = ArticleFilterForm(self.request.GET or None)
         return self.filters.filter(Article.objects.published().summaries())
-
-    def paginate_queryset(self, queryset, page_size):
-        # A page number that is not a number, or past the end, shows the nearest real page.
-        paginator = self.get_paginator(queryset, page_size)
-        page = paginator.get_page(self.request.GET.get(self.page_kwarg))
-        return paginator, page, page.object_list, page.has_other_pages()
 
     def get_context_data(self, **kwargs):
         active = self.filters.active
@@ -90,20 +85,22 @@ class ArticleDetailView(DetailView):
 
 
 def neighbours(article):
-    """The published articles just before and just after this one in publication order."""
+    """The published articles just before and just after this one in publication order.
+
+    Bounded by `published_at__lte`/`__gte` as well as by the tie-break on the key: the bound
+    is what the index in publication order starts from; without it PostgreSQL walked from
+    the newest article down to this one (50 ms at 50,000 articles)."""
     published = Article.objects.published().only("slug", "title", "published_at")
     same_date = Q(published_at=article.published_at)
     older = (
-        published.filter(
-            Q(published_at__lt=article.published_at) | same_date & Q(pk__lt=article.pk)
-        )
+        published.filter(published_at__lte=article.published_at)
+        .filter(Q(published_at__lt=article.published_at) | same_date & Q(pk__lt=article.pk))
         .order_by("-published_at", "-pk")
         .first()
     )
     newer = (
-        published.filter(
-            Q(published_at__gt=article.published_at) | same_date & Q(pk__gt=article.pk)
-        )
+        published.filter(published_at__gte=article.published_at)
+        .filter(Q(published_at__gt=article.published_at) | same_date & Q(pk__gt=article.pk))
         .order_by("published_at", "pk")
         .first()
     )

@@ -6,7 +6,7 @@ from django.test.utils import CaptureQueriesContext
 
 from core.cache import remember
 from members.models import Member
-from tests.factories import make_member, make_signature
+from tests.factories import make_article, make_member, make_signature
 
 pytestmark = pytest.mark.django_db
 
@@ -49,3 +49,36 @@ def test_without_a_shared_cache_nothing_is_kept(settings):
 
     assert first["members"] == 1
     assert remember("test-totals", lambda: Member.objects.approved().totals())["members"] == 0
+
+
+def make_list_item(kind, n):
+    if kind == "news":
+        return make_article(title=f"Article {n}")
+    if kind == "events":
+        from tests.events.factories import make_event
+
+        return make_event(title=f"Event {n}")
+    from tests.library.factories import make_document
+
+    return make_document(title=f"Document {n}")
+
+
+@pytest.mark.parametrize(
+    ("kind", "path", "per_page"),
+    [("news", "/en/news/", 10), ("events", "/en/events/", 20), ("library", "/en/library/", 20)],
+)
+def test_a_list_is_counted_once_until_the_data_change(client, settings, kind, path, per_page):
+    settings.COUNTER_CACHE_SECONDS = 60
+    for n in range(per_page):
+        make_list_item(kind, n)
+    first, _ = totals_queries(client, path)
+
+    second, second_counts = totals_queries(client, path)
+    make_list_item(kind, per_page)  # one more: a second page
+    third, third_counts = totals_queries(client, path)
+
+    assert second_counts == []
+    assert second.context["paginator"].count == per_page
+    assert third_counts
+    assert third.context["paginator"].count == per_page + 1
+    assert "page=2" in third.content.decode()
