@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, ListView
 
 from core.open_data import data_file
+from core.pagination import FilteredListMixin
 from core.spreadsheet import safe_cell
 from core.uploads import serve_file
 from members.models import Member
@@ -42,7 +43,7 @@ def can_preview(user):
     return user.is_active and user.is_staff and user.has_perm("practices.view_practice")
 
 
-class PracticeListView(ListView):
+class PracticeListView(FilteredListMixin, ListView):
     template_name = "practices/practice_list.html"
     context_object_name = "practices"
     paginate_by = 20
@@ -51,12 +52,6 @@ class PracticeListView(ListView):
         self.filters = PracticeFilterForm(self.request.GET or None)
         practices = self.filters.filter(Practice.objects.published().summaries())
         return with_listed_relations(practices)
-
-    def paginate_queryset(self, queryset, page_size):
-        # A page number that is not a number, or past the end, shows the nearest real page.
-        paginator = self.get_paginator(queryset, page_size)
-        page = paginator.get_page(self.request.GET.get(self.page_kwarg))
-        return paginator, page, page.object_list, page.has_other_pages()
 
     def get_context_data(self, **kwargs):
         active = self.filters.active

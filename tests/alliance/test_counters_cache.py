@@ -58,6 +58,10 @@ def make_list_item(kind, n):
         from tests.events.factories import make_event
 
         return make_event(title=f"Event {n}")
+    if kind == "practices":
+        from tests.practices.factories import make_practice
+
+        return make_practice(title=f"Practice {n}")
     from tests.library.factories import make_document
 
     return make_document(title=f"Document {n}")
@@ -65,7 +69,12 @@ def make_list_item(kind, n):
 
 @pytest.mark.parametrize(
     ("kind", "path", "per_page"),
-    [("news", "/en/news/", 10), ("events", "/en/events/", 20), ("library", "/en/library/", 20)],
+    [
+        ("news", "/en/news/", 10),
+        ("events", "/en/events/", 20),
+        ("library", "/en/library/", 20),
+        ("practices", "/en/practices/", 20),
+    ],
 )
 def test_a_list_is_counted_once_until_the_data_change(client, settings, kind, path, per_page):
     settings.COUNTER_CACHE_SECONDS = 60
