@@ -1,5 +1,7 @@
 """Pagination that counts the rows once, or not at all when the page already knows the number."""
 
+import hashlib
+
 from django.core.paginator import Paginator
 from django.db import connections
 from django.db.models import QuerySet
@@ -85,7 +87,10 @@ class FilteredListMixin:
         filters = sorted(
             (name, getattr(value, "pk", value)) for name, value in self.filters.active.items()
         )
-        key = f"list-count:{type(self).__module__}.{type(self).__qualname__}:{filters!r}"
+        # Hashed: the filters hold what visitors typed (spaces, any character), which a
+        # cache key must not.
+        digest = hashlib.sha256(repr(filters).encode()).hexdigest()
+        key = f"list-count:{type(self).__module__}.{type(self).__qualname__}:{digest}"
         return RememberedCountPaginator(
             queryset,
             per_page,

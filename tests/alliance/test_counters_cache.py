@@ -91,3 +91,12 @@ def test_a_list_is_counted_once_until_the_data_change(client, settings, kind, pa
     assert third_counts
     assert third.context["paginator"].count == per_page + 1
     assert "page=2" in third.content.decode()
+
+
+def test_a_list_count_key_is_safe_whatever_the_visitor_typed(client, settings, recwarn):
+    settings.COUNTER_CACHE_SECONDS = 60
+
+    response = client.get("/en/practices/", {"q": "Saint-Étienne du Rouvray"})
+
+    assert response.status_code == 200
+    assert not [w for w in recwarn if "CacheKeyWarning" in type(w.message).__name__]
