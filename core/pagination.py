@@ -8,6 +8,7 @@ from django.db.models import QuerySet
 from django.utils.functional import cached_property
 
 from core.cache import remember
+from core.search import capped_count
 
 
 class CountedPaginator(Paginator):
@@ -30,9 +31,8 @@ class CappedPaginator(Paginator):
 
     @cached_property
     def count(self):
-        count = self.object_list.order_by()[: self.limit + 1].count()
-        self.more = count > self.limit
-        return min(count, self.limit)
+        count, self.more = capped_count(self.object_list, self.limit)
+        return count
 
 
 # Below this many rows, a table is counted: the count is cheap and exact.

@@ -113,8 +113,9 @@ def matching(queryset, query, fields, stored=None):
             prefixes = " & ".join(f"{word}:*" for word in words(query))
             terms = SearchQuery(prefixes, config=config, search_type="raw")
             search = terms if search is None else search | terms
-        vector = search_vector(fields)
-        if stored:
+        if not stored:
+            vector = search_vector(fields)
+        else:
             from django.contrib.postgres.search import SearchVectorField
             from django.db.models.expressions import RawSQL
 
