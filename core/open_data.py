@@ -54,8 +54,8 @@ NOT_MODIFIED_HEADERS = ("Access-Control-Allow-Origin", "Link")
 def data_file(view):
     """An open data file: GET, or HEAD for its headers alone; readable from any origin; its
     licence named in a `Link: <…>; rel="license"` header (DATA_LICENSE_URL). Its copy built
-    ahead, when current, is served before the view (`serve_built`, by the page cache's
-    middleware)."""
+    ahead, when current, is served before the view (`serve_built`, by
+    core.cache.ServeAheadMiddleware)."""
 
     def render(request, *args, **kwargs):
         return open_data_headers(view(request, *args, **kwargs))
@@ -65,8 +65,8 @@ def data_file(view):
 
 def built_ahead(render, view=None):
     """A view whose whole response is built ahead after each change, like the data files: for
-    a large file at a fixed address that changes only with the data (the iCalendar feed).
-    GET or HEAD; under a language prefix it is built in each language."""
+    a large file at a fixed address that changes only with the data, never with the clock
+    (the iCalendar feed). GET or HEAD; under a language prefix it is built in each language."""
     wrapped = require_safe(functools.wraps(view or render)(render))
     wrapped.builds_ahead = render
     return wrapped
