@@ -40,7 +40,12 @@ class EventFilterForm(forms.Form):
         self.fields["theme"].choices = [everything, *themes]
         used = remember(
             "events-countries",
-            lambda: set(published.exclude(country="").values_list("country", flat=True).distinct()),
+            lambda: set(
+                published.exclude(country="")
+                .order_by()  # or the events' ordering would make DISTINCT keep every row
+                .values_list("country", flat=True)
+                .distinct()
+            ),
         )
         named = sorted(((code, countries.name(code)) for code in used), key=lambda c: c[1])
         self.fields["country"].choices = [everything, *named]

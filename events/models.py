@@ -1,4 +1,5 @@
 import datetime
+import functools
 import uuid
 import zoneinfo
 
@@ -6,7 +7,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Case, F, Q, When
+from django.db.models import F, Max, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -27,6 +28,17 @@ def validate_time_zone(value):
         )
 
 
+def longest_event():
+    """How long the longest event lasts, kept until the data change (`upcoming()` bounds the
+    start date with it). Drafts count too: a draft becoming public renews the data."""
+
+    def compute():
+        found = Event.objects.aggregate(longest=Max(F("ends_at") - F("starts_at")))["longest"]
+        return found or datetime.timedelta(0)
+
+    return public_pages.remember("events-longest", compute)
+
+
 class EventQuerySet(models.QuerySet):
     """Where an event stands for the public: every page, feed, sitemap and file asks these."""
 
@@ -35,19 +47,26 @@ class EventQuerySet(models.QuerySet):
         return self.filter(status__in=[Event.Status.PUBLISHED, Event.Status.CANCELLED])
 
     def upcoming(self, now=None):
-        """Not yet over: the soonest first."""
-        return self.filter(ends_at__gte=now or timezone.now()).order_by("starts_at", "pk")
+        """Not yet over: the soonest first.
+
+        An event that started longer ago than the longest event lasts is over, so the start
+        is bounded too: the start-date index is then read from just before now, not from the
+        first event ever held, and the cost does not grow with the years of past events.
+        """
+        now = now or timezone.now()
+        return self.filter(ends_at__gte=now, starts_at__gte=now - longest_event()).order_by(
+            "starts_at", "pk"
+        )
 
     def past(self, now=None):
-        return self.filter(ends_at__lt=now or timezone.now()).order_by("-starts_at", "-pk")
+        """Over: the latest first. Every event over started before now (it cannot end before
+        it starts), which lets the start-date index be read backwards from now."""
+        now = now or timezone.now()
+        return self.filter(ends_at__lt=now, starts_at__lt=now).order_by("-starts_at", "-pk")
 
     def in_list_order(self, now=None):
         """Upcoming events first, soonest first, then past events, latest first."""
-        # Past events have no "coming" date: they sort after the upcoming ones.
-        coming = Case(When(ends_at__gte=now or timezone.now(), then=F("starts_at")))
-        return self.alias(coming=coming).order_by(
-            F("coming").asc(nulls_last=True), "-starts_at", "-pk"
-        )
+        return UpcomingThenPast(self, now)
 
     def search(self, query):
         """Accent-insensitive search in titles, summaries and places ("Radenci", "logement")."""
@@ -72,6 +91,46 @@ class EventQuerySet(models.QuerySet):
             "status",
             *PICTURE_FIELDS,
         )
+
+
+class UpcomingThenPast:
+    """Events not yet over, soonest first, then those over, latest first: the events list.
+
+    One query sorting on "is it over?" sorts every event on each page view; here each part is
+    read in the order of the start-date index, and only the rows a page shows. It pages like
+    a queryset: `count()` and slices.
+    """
+
+    ordered = True
+
+    def __init__(self, events, now=None):
+        now = now or timezone.now()
+        self.model = events.model
+        self.events = events
+        self.upcoming = events.upcoming(now)
+        self.past = events.past(now)
+
+    @functools.cached_property
+    def upcoming_count(self):
+        return self.upcoming.count()
+
+    def count(self):
+        # Every event is either upcoming or past.
+        return self.events.count()
+
+    def __len__(self):
+        return self.count()
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice) or index.step or index.stop is None:
+            raise TypeError("Take a slice of the events, with a stop.")
+        start, stop = index.start or 0, index.stop
+        rows = list(self.upcoming[start:stop])
+        if len(rows) == stop - start:
+            return rows
+        # The upcoming events end in this slice or before it: past events follow them.
+        upcoming = start + len(rows) if rows or not start else self.upcoming_count
+        return rows + list(self.past[max(start - upcoming, 0) : stop - upcoming])
 
 
 class Event(models.Model):

@@ -37,8 +37,8 @@ class EventListView(FilteredListMixin, ListView):
 
     def get_queryset(self):
         self.filters = EventFilterForm(self.request.GET or None)
-        events = Event.objects.published().summaries().in_list_order()
-        return self.filters.filter(events)
+        events = self.filters.filter(Event.objects.published().summaries())
+        return events.in_list_order()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
