@@ -28,6 +28,7 @@ from declarations.models import Declaration, Signature
 from events.models import Event
 from members.map import render_member_map
 from members.models import Member, approved_counts, approved_counts_by_kind, totals_of
+from members.rows import country_member_items
 from members.views import MemberListView
 from news.models import Article
 from practices.models import Practice
@@ -239,6 +240,7 @@ def country_detail(request, code):
     context = {
         "country": country,
         "members": page.object_list,
+        "member_items": country_member_items(page.object_list),
         "page_obj": page,
         "totals": {
             "members": total,
@@ -249,7 +251,7 @@ def country_detail(request, code):
         "signatures": signatures.select_related("member").only(*SIGNATURE_FIELDS)[
             :SIGNATURES_SHOWN
         ],
-        "signature_count": signatures.count(),
+        "signature_count": remember(f"country-signatures:{code}", signatures.count),
         "articles": Article.objects.published().about_country(code).summaries()[:10],
         "practices": Practice.objects.published().in_country(code).summaries()[:10],
         # Every member of the country on the map (a dot per place above MARKER_LIMIT), from

@@ -27,6 +27,7 @@ from members.models import Member
 from . import services
 from .forms import SignatureFilterForm, SignatureForm
 from .models import Declaration, Signature
+from .rows import signatory_rows
 
 SIGNATURES_PER_PAGE = 50
 # What the list of signatories shows, and of the linked member what its link needs.
@@ -83,6 +84,7 @@ def declaration(request):
         "form": form,
         "filtered": bool(filters),
         "page_obj": page_obj,
+        "rows": signatory_rows(page_obj),
         "query_string": urlencode(filters),
     }
     return render(request, "declarations/declaration.html", context)

@@ -22,6 +22,7 @@ from core.spreadsheet import safe_cell
 from .forms import DirectoryFilterForm, JoinForm, MapFilterForm
 from .map import map_layers, map_queryset, preview_map, render_member_map
 from .models import Member, approved_counts, totals_of
+from .rows import directory_rows
 from .services import submit_join_request
 
 
@@ -70,6 +71,7 @@ class MemberListView(ListView):
             totals=self.get_totals(),
             query_string=query.urlencode(),
             is_filtered=any(form.value(name) for name in ("q", "country", "kind")),
+            rows=directory_rows(context["members"]),
         )
         return context
 
