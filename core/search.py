@@ -164,8 +164,15 @@ def translated_fields(*names):
 
 def _folded(text):
     """`text` folded as `normalise` does, with where each folded character came from."""
+    if text.isascii():
+        # Most text: each character folds to one, in its place.
+        return text.lower(), range(len(text))
     folded, origins = [], []
     for position, char in enumerate(text):
+        if char.isascii():
+            folded.append(char.lower())
+            origins.append(position)
+            continue
         for folded_char in anyascii(char).lower():
             folded.append(folded_char)
             origins.append(position)

@@ -20,7 +20,12 @@ register = template.Library()
 
 @register.filter
 def markdown(text):
-    return mark_safe(render_markdown(text))
+    return mark_safe(_rendered_markdown(text))
+
+
+# The texts rendered on each view (the Declaration, the content pages) are few and change
+# rarely; rendering is a pure function of the text, so a changed text is simply a new entry.
+_rendered_markdown = functools.lru_cache(maxsize=64)(render_markdown)
 
 
 @register.filter(needs_autoescape=True)
