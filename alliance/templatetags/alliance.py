@@ -6,9 +6,10 @@ from django.core.exceptions import DisallowedHost
 from django.templatetags.static import static
 from django.urls import translate_url
 from django.utils.encoding import escape_uri_path, iri_to_uri
-from django.utils.html import conditional_escape, format_html
+from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.http import urlencode
 from django.utils.safestring import SafeData, mark_safe
+from django.utils.text import capfirst
 from django.utils.translation import get_language
 
 from core import images, typography
@@ -108,6 +109,34 @@ def canonical_url(context, language=None):
     if list(request.GET) == ["page"] and page.isascii() and page.isdigit() and int(page) > 1:
         path += "?" + urlencode({"page": int(page)})
     return request.build_absolute_uri(path)
+
+
+@register.simple_tag
+def select_options(field, default=None, capitalise=False, lang=False):
+    """The <option>s of a filter form's <select>, the chosen one marked `selected`.
+
+    field: a bound field with choices; default: the value chosen when none is given (None:
+    no option is marked); capitalise: labels with a capital; lang: each option's value is the
+    language of its label (the library's languages). Written in Python because a list of 50
+    countries costs about 2 ms as template nodes, on every list page.
+    """
+    current = field.value()
+    if default is not None and current in (None, ""):
+        current = default
+    current = None if current is None else str(current)
+    return format_html_join(
+        "",
+        '<option value="{}"{}{}>{}</option>',
+        (
+            (
+                value,
+                " selected" if str(value) == current else "",
+                format_html(' lang="{}"', value) if lang and value else "",
+                capfirst(label) if capitalise else label,
+            )
+            for value, label in field.field.choices
+        ),
+    )
 
 
 @register.simple_tag
