@@ -5,11 +5,14 @@ from django.utils.translation import gettext_lazy as _
 from core import cache as public_pages
 from core.search import matching, translated_fields
 
+# What the site search reads of a page; PostgreSQL keeps it in a column (migration 0006).
+SEARCH_FIELDS = translated_fields("title", "lead", "body")
+
 
 class PageQuerySet(models.QuerySet):
     # Every content page is public.
     def search(self, query):
-        return matching(self, query, translated_fields("title", "lead", "body"))
+        return matching(self, query, SEARCH_FIELDS, stored="search_document")
 
 
 class Page(models.Model):

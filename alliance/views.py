@@ -93,7 +93,9 @@ def search(request):
                     continue
                 count, more = len(rows), False
                 if count > RESULTS_PER_KIND:
-                    count, more = site_search.capped_count(kind.search(query))
+                    count, more = site_search.capped_count(
+                        kind.search(query), site_search.OVERVIEW_COUNT_LIMIT
+                    )
                 found = site_search.results(kind, rows[:RESULTS_PER_KIND], query)
                 groups.append(site_search.Group(kind, count, found, more))
     context = {

@@ -11,42 +11,18 @@ every write, with a GIN index. The model does not declare it (SQLite has no such
 """
 
 from django.db import migrations
-from django.db.models.sql import Query
 
-from core.search import search_vector, translated_fields
+from core.search import stored_search_document, translated_fields
 
 FIELDS = {
     **translated_fields("title", "lead", "body", "quote", "speaker_role", "event", "place"),
     "": ["speaker_name", "quote_speaker"],
 }
-COLUMN = "search_document"
-INDEX = "news_article_search"
-
-
-def add_column(apps, schema_editor):
-    connection = schema_editor.connection
-    if connection.vendor != "postgresql":
-        return
-    model = apps.get_model("news", "Article")
-    # The expression as the search builds it, with bare column names (alias_cols=False).
-    query = Query(model, alias_cols=False)
-    expression = search_vector(FIELDS).resolve_expression(query)
-    sql, params = expression.as_sql(query.get_compiler(connection=connection), connection)
-    sql = sql % tuple(schema_editor.quote_value(param) for param in params)
-    table = schema_editor.quote_name(model._meta.db_table)
-    schema_editor.execute(
-        f"ALTER TABLE {table} ADD COLUMN {COLUMN} tsvector GENERATED ALWAYS AS ({sql}) STORED"
-    )
-    schema_editor.execute(f"CREATE INDEX {INDEX} ON {table} USING gin ({COLUMN})")
-
-
-def remove_column(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        table = schema_editor.quote_name(apps.get_model("news", "Article")._meta.db_table)
-        schema_editor.execute(f"ALTER TABLE {table} DROP COLUMN IF EXISTS {COLUMN}")
 
 
 class Migration(migrations.Migration):
     dependencies = [("news", "0008_article_participants_only")]
 
-    operations = [migrations.RunPython(add_column, remove_column, elidable=True)]
+    operations = [
+        stored_search_document("news", "Article", FIELDS, "search_document", "news_article_search")
+    ]

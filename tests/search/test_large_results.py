@@ -22,6 +22,7 @@ def articles():
 def limit(monkeypatch):
     # Above the five results the overview shows of each kind, below the eight articles.
     monkeypatch.setattr(site_search, "COUNT_LIMIT", 6)
+    monkeypatch.setattr(site_search, "OVERVIEW_COUNT_LIMIT", 6)
     return 6
 
 
@@ -32,6 +33,16 @@ def test_the_overview_counts_no_further_than_the_limit(client, articles, limit):
     assert ">6+</span>" in html
     assert "More than 6 results in News" in html
     assert "All 8 results" not in html
+
+
+def test_the_overview_counts_less_far_than_the_pages_of_one_kind(client, articles, monkeypatch):
+    monkeypatch.setattr(site_search, "OVERVIEW_COUNT_LIMIT", 6)
+
+    overview = client.get("/en/search/", {"q": "mediators"}).content.decode()
+    news = client.get("/en/search/", {"q": "mediators", "kind": "news"}).content.decode()
+
+    assert ">6+</span>" in overview
+    assert ">8</span>" in news
 
 
 def test_the_results_of_one_kind_page_through_the_limit_and_say_so(client, articles, limit):
@@ -77,3 +88,17 @@ def test_an_edited_article_is_found_by_its_new_words(articles):
     article.save()
 
     assert list(Article.objects.search("craiova")) == [article]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the column is PostgreSQL's")
+def test_the_content_pages_are_searched_in_their_kept_text(db):
+    from alliance.models import Page
+
+    page = Page.objects.get(slug="about")
+    page.body_en = "The Alliance met in Craiova to compare school mediation."
+    page.save()
+
+    plan = Page.objects.search("craiova").explain()
+
+    assert "to_tsvector" not in plan
+    assert list(Page.objects.search("craiova")) == [page]
