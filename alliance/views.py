@@ -25,6 +25,7 @@ from core.cache import remember
 from core.pagination import CappedPaginator, CountedPaginator
 from core.text import normalise
 from declarations.models import Declaration, Signature
+from declarations.rows import signatory_items
 from events.models import Event
 from members.map import render_member_map
 from members.models import Member, approved_counts, approved_counts_by_kind, totals_of
@@ -239,6 +240,9 @@ def country_detail(request, code):
     )
     page = paginator.get_page(request.GET.get("page"))
     signatures = Signature.objects.public().filter(country=code)
+    shown_signatures = list(
+        signatures.select_related("member").only(*SIGNATURE_FIELDS)[:SIGNATURES_SHOWN]
+    )
     context = {
         "country": country,
         "members": page.object_list,
@@ -250,9 +254,8 @@ def country_detail(request, code):
             "regions": counts[Member.Kind.REGION],
         },
         # The most recent; the declaration's page lists them all, filtered by country.
-        "signatures": signatures.select_related("member").only(*SIGNATURE_FIELDS)[
-            :SIGNATURES_SHOWN
-        ],
+        "signatures": shown_signatures,
+        "signatory_items": signatory_items(shown_signatures),
         "signature_count": remember(f"country-signatures:{code}", signatures.count),
         "articles": Article.objects.published().about_country(code).summaries()[:10],
         "practices": Practice.objects.published().in_country(code).summaries()[:10],

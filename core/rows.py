@@ -25,15 +25,16 @@ class PageMemo:
         self.country_name = functools.cache(lambda code: str(countries.name(code)))
         self.date = functools.cache(formats.date_format)
         self.url = functools.cache(reverse)
+        self.label = functools.cache(_label)
 
-    @staticmethod
-    def label(choices, value):
-        """The label of `value` among `choices` (a TextChoices), as get_FOO_display gives it
-        without rebuilding the field's choices for each row."""
-        try:
-            return str(choices(value).label)
-        except ValueError:
-            return value
+
+def _label(choices, value):
+    """The label of `value` among `choices` (a TextChoices), as get_FOO_display gives it
+    without rebuilding the field's choices for each row."""
+    try:
+        return str(choices(value).label)
+    except ValueError:
+        return value
 
 
 def join(rows):

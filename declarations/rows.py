@@ -44,3 +44,17 @@ def signatory_rows(signatures):
         )
 
     return join(row(signature) for signature in signatures)
+
+
+def signatory_items(signatures):
+    """A country page's <li> of each signatory: name, office and authority."""
+    memo = PageMemo()
+    return join(
+        format_html(
+            "<li>{}, {}, {}</li>",
+            signature.full_name,
+            memo.label(Signature.Office, signature.office),
+            signature.public_authority_name,
+        )
+        for signature in signatures
+    )

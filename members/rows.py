@@ -55,11 +55,12 @@ def directory_rows(members):
 def country_member_items(members):
     """A country page's <li> of each member: name, kind and year of joining."""
     memo = PageMemo()
+    since_year = _("since %(date)s")
 
     def item(member):
         since = ""
         if member.joined_on:
-            since = ", " + _("since %(date)s") % {"date": memo.date(member.joined_on, "Y")}
+            since = ", " + since_year % {"date": f"{member.joined_on.year:04d}"}  # date:"Y"
         return format_html(
             '<li><a href="{}">{}</a> <span class="meta">({}{})</span></li>',
             member.get_absolute_url(),
