@@ -51,7 +51,7 @@ SIGNATURE_FIELDS = [
     *(f"member__{name}" for name in Member.NAME_FIELDS),
 ]
 # Members listed on each page of a country page; the map shows them all.
-MEMBERS_PER_COUNTRY_PAGE = 100
+MEMBERS_PER_COUNTRY_PAGE = 50  # as the directory
 
 
 def home(request):

@@ -35,6 +35,8 @@ from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import http_date, parse_http_date_safe
 
+from core.compression import compress
+
 VERSION_KEY = "page-cache:version"
 # Moves on with the data only, not with time (changes_version).
 CHANGES_KEY = "page-cache:changes"
@@ -351,8 +353,8 @@ class PageCacheMiddleware:
         if response.has_header("Content-Encoding"):
             packed = response.content
         else:
-            # Level 6, as GZipMiddleware; mtime=0: the same page gives the same bytes.
-            packed = gzip.compress(response.content, compresslevel=6, mtime=0)
+            # As core.compression.GZipMiddleware, unpadded: the same page, the same bytes.
+            packed = compress(response.content)
         self.mark_public(response, due)
         if not response.has_header("Last-Modified"):
             response["Last-Modified"] = http_date()
