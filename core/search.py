@@ -152,7 +152,7 @@ def search_vector(fields):
     return vector
 
 
-def stored_search_document(app_label, model_name, fields, column="search_document", index=None):
+def stored_search_document(app_label, model_name, fields, column, index):
     """A migration operation keeping `search_vector(fields)` of each row in a stored generated
     column with a GIN index, on PostgreSQL only (SQLite has no such column, and the model does
     not declare it): the search reads it (`matching(..., stored=column)`) instead of rebuilding
@@ -179,9 +179,7 @@ def stored_search_document(app_label, model_name, fields, column="search_documen
         schema_editor.execute(
             f"ALTER TABLE {table} ADD COLUMN {column} tsvector GENERATED ALWAYS AS ({sql}) STORED"
         )
-        schema_editor.execute(
-            f"CREATE INDEX {index or f'{table_of(apps)}_search'} ON {table} USING gin ({column})"
-        )
+        schema_editor.execute(f"CREATE INDEX {index} ON {table} USING gin ({column})")
 
     def remove_column(apps, schema_editor):
         if schema_editor.connection.vendor == "postgresql":
