@@ -2,8 +2,10 @@
 
 import pytest
 from django.db import connection
+from django.http import HttpResponse
 from django.test.utils import CaptureQueriesContext
 
+from core import cache as core_cache
 from core.cache import remember
 from members.models import Member
 from tests.factories import make_article, make_member, make_signature
@@ -100,3 +102,40 @@ def test_a_list_count_key_is_safe_whatever_the_visitor_typed(client, settings, r
 
     assert response.status_code == 200
     assert not [w for w in recwarn if "CacheKeyWarning" in type(w.message).__name__]
+
+
+def test_a_page_reads_the_data_version_once_however_many_figures_it_shows(
+    admin_client, settings, monkeypatch
+):
+    settings.COUNTER_CACHE_SECONDS = 60
+    make_member(name="Graz", country="AT")
+    make_signature()
+    admin_client.get("/en/")  # the figures are kept; each is now one read of the cache
+    reads = []
+    read_version = core_cache.current_version
+
+    def counted(found=None):
+        reads.append(found)
+        return read_version(found)
+
+    monkeypatch.setattr(core_cache, "current_version", counted)
+
+    response = admin_client.get("/en/")
+
+    assert "<strong>1</strong> city or region" in response.content.decode()
+    assert len(reads) == 1
+
+
+def test_a_change_made_during_a_request_is_seen_by_the_figures_it_reads_next(rf, settings):
+    settings.COUNTER_CACHE_SECONDS = 60
+    seen = []
+
+    def view(request):
+        seen.append(remember("test-members", lambda: Member.objects.approved().count()))
+        make_member(name="Graz", country="AT")  # a public row: the pages are renewed
+        seen.append(remember("test-members", lambda: Member.objects.approved().count()))
+        return HttpResponse("done")
+
+    core_cache.PageCacheMiddleware(view)(rf.get("/en/"))
+
+    assert seen == [0, 1]
