@@ -1,5 +1,6 @@
-"""Rows of the long public lists (the directory, a country's members, the signatories), built
-in Python rather than by a template loop.
+"""Rows of the long public lists (the directory, a country's members, the signatories) and
+the summaries of the card lists (news, events, practices, documents), built in Python rather
+than by a template loop.
 
 Rendered by the template engine, each row of these lists cost about 0.2 ms: every variable,
 filter, `{% url %}` and `{% translate %}` is a node resolved anew for each row, and a page lists
@@ -10,11 +11,21 @@ the column headings) is worked out once per page.
 """
 
 import functools
+import zoneinfo
 
+from django.conf import settings
 from django.urls import reverse
-from django.utils import formats
-from django.utils.html import format_html_join
+from django.utils import formats, timezone, translation
+from django.utils.html import conditional_escape, format_html, format_html_join
+from django.utils.safestring import mark_safe
+from django.utils.text import Truncator, capfirst
 from django_countries import countries
+
+from . import typography
+from .images import picture_of
+
+# Words of a summary's text a card shows (as the `truncatewords` filter cuts).
+SUMMARY_WORDS = 40
 
 
 class PageMemo:
@@ -26,6 +37,117 @@ class PageMemo:
         self.date = functools.cache(formats.date_format)
         self.url = functools.cache(reverse)
         self.label = functools.cache(_label)
+        self.language = active_language()
+        self.language_badge = functools.cache(_language_badge)
+
+    def shown_language(self, obj, field):
+        """shown_language() in this page's language."""
+        return shown_language(obj, field, self.language)
+
+    def spaced(self, text, language=""):
+        """`text` as the french_spacing filter shows it: escaped, and with French spacing when
+        it is shown in French (its own `language`, else the page's)."""
+        if (language or self.language) != "fr" or not text:
+            return text
+        return mark_safe(typography.french_spacing(str(conditional_escape(text))))
+
+    def summary(self, text, language=""):
+        """The first words of `text` (as `truncatewords`), spaced as `spaced()`."""
+        return self.spaced(Truncator(text).words(SUMMARY_WORDS, truncate=" …"), language)
+
+    def local(self, moment, zone=None):
+        """(ISO 8601, DATE_FORMAT) of an aware datetime in `zone` (a name) or the current time
+        zone, as `<time datetime="{{ d|date:'c' }}">{{ d|date:"DATE_FORMAT" }}` gives them."""
+        moment = timezone.localtime(moment, zoneinfo.ZoneInfo(zone) if zone else None)
+        return moment.isoformat(), self.date(moment.date(), "DATE_FORMAT")
+
+
+def active_language():
+    return (translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
+
+
+def shown_language(obj, field, current):
+    """The language a translated field is really shown in, when it is not `current`.
+
+    modeltranslation falls back to English where the French column is empty; pages mark such
+    text with lang="en" and a badge, so readers and screen readers know. "" when the field
+    is in `current`, or in no language at all.
+    """
+    if getattr(obj, f"{field}_{current}", None):
+        return ""
+    for language in settings.MODELTRANSLATION_FALLBACK_LANGUAGES:
+        if language != current and getattr(obj, f"{field}_{language}", None):
+            return language
+    return ""
+
+
+def _language_badge(language):
+    info = translation.get_language_info(language)
+    return format_html(
+        '<span class="badge language-badge" lang="{}">{}</span>',
+        language,
+        capfirst(info["name_local"]),
+    )
+
+
+def thumbnail(obj, fallback=""):
+    """A card's picture: the object's image (lazy, as wide as 9rem), or the designed fallback
+    holding `fallback` (a country's outline) (templates/includes/_picture.html draws the
+    large ones)."""
+    picture = picture_of(obj)
+    if picture is None:
+        return format_html(
+            '<div class="picture picture--fallback picture--thumb" aria-hidden="true">{}</div>',
+            fallback,
+        )
+    return format_html(
+        '<figure class="picture picture--thumb">\n  <img src="{}"{}{} alt="{}" loading="lazy"'
+        ' decoding="async">\n</figure>',
+        picture.src,
+        format_html(' srcset="{}" sizes="9rem"', picture.srcset) if picture.srcset else "",
+        format_html(' width="{}" height="{}"', picture.width, picture.height)
+        if picture.width
+        else "",
+        picture.alt,
+    )
+
+
+def summary_card(memo, obj, kind, meta, *, text_field, picture=True, text_class="mb-0",
+                 title_after="", after="", fallback=""):  # fmt: skip
+    """One card of a list of summaries: its picture (or the fallback holding `fallback`), its
+    title linked to its page, the `meta` line, the first words of its `text_field`, then `after`. Text shown in another language
+    than the page's (a French page falling back to English) is marked with lang="" and a
+    badge naming the language."""
+    title_language = memo.shown_language(obj, "title")
+    text_language = memo.shown_language(obj, text_field)
+    text = getattr(obj, text_field)
+    badge = ""
+    if title_language or text_language:
+        badge = format_html(" {}", memo.language_badge(title_language or text_language))
+    paragraph = ""
+    if text:
+        paragraph = format_html(
+            '\n  <p class="{}"{}>{}</p>',
+            text_class,
+            format_html(' lang="{}"', text_language) if text_language else "",
+            memo.summary(text, text_language),
+        )
+    return format_html(
+        '<li class="{}-summary mb-3">{}'
+        '\n  <h3 class="h5 mb-1"><a href="{}"{}>{}</a>{}{}</h3>'
+        '\n  <p class="meta small mb-1">{}</p>{}{}'
+        "\n</li>\n",
+        kind,
+        format_html("\n  {}", thumbnail(obj, fallback)) if picture else "",
+        obj.get_absolute_url(),
+        format_html(' lang="{}"', title_language) if title_language else "",
+        memo.spaced(obj.title, title_language),
+        badge,
+        title_after,
+        meta,
+        paragraph,
+        after,
+    )
 
 
 def _label(choices, value):

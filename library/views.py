@@ -23,7 +23,11 @@ class DocumentListView(FilteredListMixin, ListView):
 
     def get_queryset(self):
         self.filters = DocumentFilterForm(self.request.GET or None)
-        files = DocumentFile.objects.only("document_id", "language", "file", "size")
+        # In each document's order, without the model's (the documents' dates): that join
+        # read every document in the library to sort one page's files.
+        files = DocumentFile.objects.only("document_id", "language", "file", "size").order_by(
+            "document_id", "language"
+        )
         documents = (
             Document.objects.published()
             .summaries()

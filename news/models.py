@@ -70,7 +70,7 @@ class ArticleQuerySet(models.QuerySet):
         return self.exclude(pk__in=self.model.objects.live().values("pk"))
 
     def summaries(self):
-        """Only the columns a list of articles shows (includes/_article_summary.html).
+        """Only the columns a list of articles shows (news/rows.py).
 
         The bodies (Markdown and HTML, in each language) are most of a row's weight.
         """

@@ -92,7 +92,7 @@ class PracticeQuerySet(models.QuerySet):
         return self.filter(Q(end_year__isnull=True) | Q(end_year__gte=year), start_year__lte=year)
 
     def summaries(self):
-        """Only the columns a list of practices shows (includes/_practice_summary.html)."""
+        """Only the columns a list of practices shows (practices/rows.py)."""
         return self.only(
             "title",
             "slug",

@@ -12,9 +12,13 @@ from django.utils.safestring import SafeData, mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import get_language
 
-from core import images, typography
+from core import images, rows, typography
 from core.markup import render_markdown
+from events.rows import event_summaries
+from library.rows import document_summaries
 from members.map import country_layer
+from news.rows import article_summaries
+from practices.rows import practice_summaries
 
 register = template.Library()
 
@@ -141,18 +145,22 @@ def select_options(field, default=None, capitalise=False, lang=False):
 
 @register.simple_tag
 def fallback_language(obj, field):
-    """The language a translated field is really shown in, when it is not the visitor's.
+    """The language a translated field is really shown in, when it is not the visitor's
+    (core.rows.shown_language): the template marks such text with lang="" and a badge."""
+    return rows.shown_language(obj, field, rows.active_language())
 
-    modeltranslation falls back to English where the French column is empty; the template
-    marks such text with lang="en" and a note, so readers and screen readers know.
-    """
-    current = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
-    if getattr(obj, f"{field}_{current}", None):
-        return ""
-    for language in settings.MODELTRANSLATION_FALLBACK_LANGUAGES:
-        if language != current and getattr(obj, f"{field}_{language}", None):
-            return language
-    return ""
+
+# The card lists, built in Python (core.rows says why): {% event_summaries events %}…
+@register.simple_tag(name="article_summaries")
+def article_cards(articles, country=""):
+    """The articles' cards; on a country's page (`country`: its code), a card without a
+    picture draws the country's outline."""
+    return article_summaries(articles, fallback=country_outline(country) if country else "")
+
+
+register.simple_tag(event_summaries)
+register.simple_tag(practice_summaries)
+register.simple_tag(document_summaries)
 
 
 @register.simple_tag(takes_context=True)

@@ -132,3 +132,24 @@ def test_renditions_can_be_made_again_for_a_stored_image(media):
 
     assert make_renditions(article.image) == [480, 960, 1440]
     assert (media / rendition_name(article.image.name, 960)).exists()
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_on_a_country_page_an_article_without_image_shows_the_country_outline(client, language):
+    make_article(title="Housing in Szeged", countries=["HU"], image="")
+
+    country_page = client.get(f"/{language}/countries/hu/").content.decode()
+    news_list = client.get(f"/{language}/news/").content.decode()
+
+    on_country = re.search(
+        r'<div class="picture picture--fallback picture--thumb" aria-hidden="true">(.*?)</div>',
+        country_page,
+        re.S,
+    )
+    assert on_country, "no fallback picture on the country page"
+    assert on_country.group(1).startswith('<svg class="picture__outline"')
+    # Elsewhere the card has no country to draw: the pattern alone.
+    assert (
+        '<div class="picture picture--fallback picture--thumb" aria-hidden="true"></div>'
+        in news_list
+    )

@@ -3,6 +3,8 @@ import re
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from declarations.demo import ensure_declaration
 from library.demo import minimal_pdf
@@ -235,6 +237,27 @@ def test_the_list_takes_a_constant_number_of_queries(
         response = client.get(f"/en/library/{query}")
 
     assert response.status_code == 200
+
+
+def test_the_list_reads_the_files_of_its_page_only(client):
+    """The files of a page's documents come from their own table: sorting them by the
+    documents' dates would read every document in the library on each page."""
+    make_many(30)
+    first_page = list(Document.objects.published()[:20])
+
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get("/en/library/").content.decode()
+
+    files_sql = [
+        q["sql"]
+        for q in queries.captured_queries
+        if q["sql"].startswith('SELECT "library_documentfile"."id"')
+    ]
+    assert len(files_sql) == 1
+    assert '"library_document"' not in files_sql[0].split("WHERE")[0]
+    for document in first_page:  # each still lists its languages, in their order
+        assert f'href="/en/library/{document.slug}/en/"' in html
+        assert html.index(f"/{document.slug}/en/") < html.index(f"/{document.slug}/ro/")
 
 
 @pytest.mark.parametrize("languages", [["en"], ["en", "fr", "ro", "hu", "de", "bg", "sk", "el"]])
