@@ -1,3 +1,5 @@
+import re
+
 import pytest
 
 from declarations.models import Declaration, Signature
@@ -120,6 +122,7 @@ def test_search_by_name_ignores_accents_and_case(client, declaration):
     assert "Jan Novák" in content
     assert "Meikäläinen" not in content
     assert "1 signatory matches." in content
+    assert re.search(r'<input[^>]*name="q"[^>]*value="NOVAK"', content)  # kept as typed
 
 
 @pytest.mark.parametrize(
