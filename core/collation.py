@@ -25,6 +25,14 @@ def language_code(language=None):
     return code if code in ICU_LOCALES else settings.LANGUAGE_CODE
 
 
+def shown_languages(language=None):
+    """The languages a translated field is shown from, in order: `language` (by default the
+    active one), then modeltranslation's fallback languages."""
+    return list(
+        dict.fromkeys([language_code(language), *settings.MODELTRANSLATION_FALLBACK_LANGUAGES])
+    )
+
+
 def collation_name(language=None):
     return f"alliance_{language_code(language)}"
 

@@ -14,7 +14,7 @@ from django_countries.fields import CountryField
 
 from core import cache as public_pages
 from core.cache import remember
-from core.collation import collated, language_code
+from core.collation import collated, shown_languages
 from core.text import normalise, save_with_unique_slug
 from core.uploads import IMAGES, FileKindValidator
 
@@ -67,10 +67,16 @@ def shown_name(language=None, prefix=""):
 
     prefix: the path to a member from another model, e.g. "member__".
     """
-    code = language_code(language)
-    languages = dict.fromkeys([code, *settings.MODELTRANSLATION_FALLBACK_LANGUAGES])
-    translated = [NullIf(F(f"{prefix}display_name_{lang}"), Value("")) for lang in languages]
-    return Coalesce(*translated, F(f"{prefix}name"))
+    *translated, local = public_name_fields(language, prefix)
+    return Coalesce(*(NullIf(F(field), Value("")) for field in translated), F(local))
+
+
+def public_name_fields(language=None, prefix=""):
+    """The columns `Member.public_name` is read from, in order: the display name in
+    `language` and in the fallback languages, then the local name (the first one filled)."""
+    return [f"{prefix}display_name_{code}" for code in shown_languages(language)] + [
+        f"{prefix}name"
+    ]
 
 
 def approved_counts(country="", kind=""):

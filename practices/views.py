@@ -50,8 +50,8 @@ class PracticeListView(FilteredListMixin, ListView):
 
     def get_queryset(self):
         self.filters = PracticeFilterForm(self.request.GET or None)
-        practices = self.filters.filter(Practice.objects.published().summaries())
-        return with_listed_relations(practices)
+        # Their members and themes are read with the page's cards (practices.rows).
+        return self.filters.filter(Practice.objects.published().summaries())
 
     def get_context_data(self, **kwargs):
         active = self.filters.active

@@ -10,6 +10,7 @@ import feedparser
 import pytest
 from django.utils import translation
 
+from members.models import Member
 from practices.models import Attachment, Practice, PracticeLink, Theme
 from tests.factories import make_member
 from tests.practices.factories import make_practice
@@ -386,3 +387,35 @@ def test_a_practice_page_takes_a_constant_number_of_queries(
         response = client.get(practice.get_absolute_url())
 
     assert response.status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("en", "2016 – ongoing · Budapest District VIII (Hungary), Łódź (Poland) · Education, Housing"),
+        ("fr", "2016 – en cours · Budapest VIIIe arrondissement (Hongrie), Łódź (Pologne) · Éducation, Logement"),
+    ],
+)  # fmt: skip
+def test_a_card_names_its_members_and_themes_in_the_visitors_language(
+    client, lodz, language, expected
+):
+    budapest = make_member(
+        name="Budapest VIII. kerület",
+        display_name_en="Budapest District VIII",
+        display_name_fr="Budapest VIIIe arrondissement",
+        slug="budapest-viii",
+        country="HU",
+    )
+    waiting = make_member(name="Waiting Town", country="AT", status=Member.Status.PENDING)
+    make_practice(
+        title="Homework clubs",
+        start_year=2016,
+        themes=["housing", "education"],
+        members=[lodz, waiting, budapest],
+    )
+
+    response = client.get(f"/{language}/practices/")
+
+    meta = re.search(r'<p class="meta small mb-1">([^<]*)</p>', response.text).group(1)
+    assert meta == expected
+    assert "Waiting Town" not in response.text  # a request waiting for a decision is never named
