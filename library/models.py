@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
 from core import cache as public_pages
+from core.links import slug_url
 from core.text import normalise, save_with_unique_slug
 from core.uploads import DOCUMENTS, FileKindValidator
 
@@ -141,7 +142,7 @@ class Document(models.Model):
             )
 
     def get_absolute_url(self):
-        return reverse("library:detail", kwargs={"slug": self.slug})
+        return slug_url("library:detail", self.slug)
 
     @property
     def is_public(self):

@@ -6,7 +6,6 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Count, F, Q, Value
 from django.db.models.functions import Coalesce, NullIf
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -15,6 +14,7 @@ from django_countries.fields import CountryField
 from core import cache as public_pages
 from core.cache import remember
 from core.collation import collated, shown_languages
+from core.links import slug_url
 from core.text import normalise, save_with_unique_slug
 from core.uploads import IMAGES, FileKindValidator
 
@@ -295,7 +295,7 @@ class Member(models.Model):
             )
 
     def get_absolute_url(self):
-        return reverse("members:detail", kwargs={"slug": self.slug})
+        return slug_url("members:detail", self.slug)
 
     def clean(self):
         super().clean()

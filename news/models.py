@@ -2,7 +2,6 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
@@ -10,6 +9,7 @@ from modeltranslation.utils import build_localized_fieldname
 
 from core import cache as public_pages
 from core.images import PICTURE_FIELDS, PictureField
+from core.links import slug_url
 from core.markup import render_markdown
 from core.search import matching, translated_fields
 from core.text import save_with_unique_slug
@@ -226,7 +226,7 @@ class Article(models.Model):
             )
 
     def get_absolute_url(self):
-        return reverse("news:detail", kwargs={"slug": self.slug})
+        return slug_url("news:detail", self.slug)
 
     @staticmethod
     def html_field(language):

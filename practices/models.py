@@ -13,6 +13,7 @@ from modeltranslation.utils import build_localized_fieldname
 
 from core import cache as public_pages
 from core.images import PICTURE_FIELDS, PictureField
+from core.links import slug_url
 from core.markup import render_markdown
 from core.text import normalise, save_with_unique_slug
 from core.uploads import ATTACHMENTS, FileKindValidator
@@ -290,7 +291,7 @@ class Practice(models.Model):
             )
 
     def get_absolute_url(self):
-        return reverse("practices:detail", kwargs={"slug": self.slug})
+        return slug_url("practices:detail", self.slug)
 
     def clean(self):
         super().clean()
