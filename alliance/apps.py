@@ -8,7 +8,7 @@ class AllianceConfig(AppConfig):
 
     def ready(self):
         from core import open_data, search
-        from core.markup import render_markdown
+        from core.markup import rendered_markdown
 
         from .models import Page
 
@@ -17,6 +17,6 @@ class AllianceConfig(AppConfig):
             "pages",
             _("Pages"),
             lambda query: Page.objects.search(query),
-            snippet=lambda page: page.lead or render_markdown(page.body),
+            snippet=lambda page: page.lead or rendered_markdown(page.body),
             position=90,
         )

@@ -89,13 +89,14 @@ def search(request):
             groups = [site_search.Group(selected, paginator.count, rows, paginator.more)]
         else:
             for kind in kinds:
-                rows = list(kind.search(query)[: RESULTS_PER_KIND + 1])
+                matches = kind.search(query)  # built once, read twice (rows, then count)
+                rows = list(matches[: RESULTS_PER_KIND + 1])
                 if not rows:
                     continue
                 count, more = len(rows), False
                 if count > RESULTS_PER_KIND:
                     count, more = site_search.capped_count(
-                        kind.search(query), site_search.OVERVIEW_COUNT_LIMIT
+                        matches, site_search.OVERVIEW_COUNT_LIMIT
                     )
                 found = site_search.results(kind, rows[:RESULTS_PER_KIND], query)
                 groups.append(site_search.Group(kind, count, found, more))

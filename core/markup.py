@@ -1,5 +1,7 @@
 """Markdown that staff write, turned into HTML that cannot carry a script."""
 
+import functools
+
 import markdown
 import nh3
 
@@ -21,3 +23,9 @@ def render_markdown(text):
         url_schemes={"http", "https", "mailto"},
         link_rel="noopener noreferrer",
     )
+
+
+# The texts rendered on each view (the Declaration, the content pages, their search
+# snippets) are few and change rarely; rendering is a pure function of the text, so a changed
+# text is simply a new entry.
+rendered_markdown = functools.lru_cache(maxsize=64)(render_markdown)

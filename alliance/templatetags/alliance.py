@@ -13,7 +13,7 @@ from django.utils.text import capfirst
 from django.utils.translation import get_language
 
 from core import images, rows, typography
-from core.markup import render_markdown
+from core.markup import rendered_markdown
 from events.rows import event_summaries
 from library.rows import document_summaries
 from members.map import country_layer
@@ -25,12 +25,7 @@ register = template.Library()
 
 @register.filter
 def markdown(text):
-    return mark_safe(_rendered_markdown(text))
-
-
-# The texts rendered on each view (the Declaration, the content pages) are few and change
-# rarely; rendering is a pure function of the text, so a changed text is simply a new entry.
-_rendered_markdown = functools.lru_cache(maxsize=64)(render_markdown)
+    return mark_safe(rendered_markdown(text))
 
 
 @register.filter(needs_autoescape=True)
