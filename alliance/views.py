@@ -24,7 +24,7 @@ from core import search as site_search
 from core.cache import remember
 from core.pagination import CappedPaginator, CountedPaginator
 from core.text import normalise
-from declarations.models import Declaration, Signature
+from declarations.models import Signature
 from declarations.rows import signatory_items
 from events.models import Event
 from members.map import render_member_map
@@ -62,7 +62,6 @@ def home(request):
         "signature_totals": signatures,
         "latest_articles": Article.objects.published().summaries()[:3],
         "latest_practices": Practice.objects.published().summaries()[:3],
-        "declaration": Declaration.objects.current(),
         "next_events": Event.objects.published().upcoming().summaries()[:3],
     }
     return render(request, "home.html", context)
