@@ -424,6 +424,9 @@ def make_many(count):
 @pytest.mark.parametrize(
     ("url", "max_queries"),
     [
+        # Counts by kind and the signatures' totals (kept in the cache in production), the
+        # longest event (likewise), the latest articles, the next events, the latest practices.
+        ("/en/", 6),
         ("/en/members/", 4),
         ("/en/members/?q=town&country=FR&sort=country&page=2", 4),
         ("/en/members/town-0/", 4),
