@@ -77,8 +77,15 @@ class ArticleQuerySet(models.QuerySet):
         return self.only("title", "slug", "kind", "lead", "place", "published_at", *PICTURE_FIELDS)
 
     def about_country(self, code):
-        """Articles concerning a country ("FR"); codes are stored as "FR,GR"."""
-        return self.filter(countries__contains=code.upper())
+        """Articles concerning a country ("FR"); codes are stored as "FR,GR", so the code is
+        the whole value, or bounded by a comma (news 0010 indexes them on PostgreSQL)."""
+        code = code.upper()
+        return self.filter(
+            Q(countries=code)
+            | Q(countries__startswith=f"{code},")
+            | Q(countries__endswith=f",{code}")
+            | Q(countries__contains=f",{code},")
+        )
 
     def tagged(self, slug):
         return self.filter(tags__slug=slug)
