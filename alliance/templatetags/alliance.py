@@ -17,7 +17,7 @@ from core.markup import rendered_markdown
 from events.rows import event_summaries
 from library.rows import document_summaries
 from members.map import country_layer
-from news.rows import article_summaries
+from news.rows import article_summaries, article_tiles
 from practices.rows import practice_summaries
 
 register = template.Library()
@@ -153,6 +153,7 @@ def article_cards(articles, country=""):
     return article_summaries(articles, fallback=country_outline(country) if country else "")
 
 
+register.simple_tag(article_tiles)
 register.simple_tag(event_summaries)
 register.simple_tag(practice_summaries)
 register.simple_tag(document_summaries)

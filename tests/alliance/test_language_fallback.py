@@ -71,6 +71,21 @@ def test_a_french_list_marks_what_it_shows_in_english(
     assert "language-badge" not in list_item(html, translated)
 
 
+@pytest.mark.parametrize("cached", [False, True])
+def test_the_french_home_page_marks_the_news_it_shows_in_english(
+    client, settings, english_only_and_translated, cached
+):
+    if cached:
+        settings.PAGE_CACHE_SECONDS = 60
+    html = client.get("/fr/").content.decode()
+
+    tiles = re.findall(r'<li class="card-item">.*?</li>', html, re.S)
+    english = next(tile for tile in tiles if "Housing seminar in Radenci" in tile)
+    french = next(tile for tile in tiles if "Les femmes roms en politique" in tile)
+    assert re.search(r'<a href="[^"]+" lang="en">Housing seminar in Radenci</a>', english)
+    assert "lang=" not in french
+
+
 @pytest.mark.parametrize(("url", "english_only", "_translated"), LISTS)
 def test_an_english_list_has_no_language_badge(
     client, english_only_and_translated, url, english_only, _translated
