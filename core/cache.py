@@ -25,8 +25,11 @@ import functools
 import gzip
 import hashlib
 import math
+import pickle
 import re
+import threading
 import time
+from collections import OrderedDict
 
 from django.conf import settings
 from django.core.cache import cache
@@ -179,11 +182,69 @@ def remember(key, compute):
     if not settings.COUNTER_CACHE_SECONDS:
         return compute()
     versioned = f"remember:{key}:{data_version()}"
+    value = _kept_here.get(versioned)
+    if value is not None:
+        return value
     value = cache.get(versioned)
     if value is None:
         value = compute()
         cache.set(versioned, value, timeout=settings.COUNTER_CACHE_SECONDS)
+    _kept_here.put(versioned, value, settings.COUNTER_CACHE_SECONDS)
     return value
+
+
+class KeptHere:
+    """What remember() read or computed, kept in this process too: a figure kept under one data
+    version never changes (a change of the data moves the version on, and so the key), so a
+    copy in memory is as good as the shared cache's, without its round trip. Only the version
+    is read from the shared cache on each request; another process's change is seen there.
+
+    Kept pickled, as the shared cache keeps them: each caller gets its own copy to change. At
+    most `budget` bytes (the maps' drawings are the largest, some 100 KB each), the least
+    recently used dropped first, each for `timeout` seconds as in the shared cache.
+    """
+
+    def __init__(self, budget=8 * 1024 * 1024):
+        self.budget = budget
+        self.size = 0
+        self.entries = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, key):
+        with self.lock:
+            entry = self.entries.get(key)
+            if entry is None:
+                return None
+            expires, packed = entry
+            if expires <= time.monotonic():
+                self._drop(key)
+                return None
+            self.entries.move_to_end(key)
+        return pickle.loads(packed)
+
+    def put(self, key, value, timeout):
+        packed = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
+        if len(packed) > self.budget:
+            return
+        with self.lock:
+            if key in self.entries:
+                self._drop(key)
+            self.entries[key] = (time.monotonic() + timeout, packed)
+            self.size += len(packed)
+            while self.size > self.budget:
+                self._drop(next(iter(self.entries)))
+
+    def _drop(self, key):
+        _expires, packed = self.entries.pop(key)
+        self.size -= len(packed)
+
+    def clear(self):
+        with self.lock:
+            self.entries.clear()
+            self.size = 0
+
+
+_kept_here = KeptHere()
 
 
 def watch(model, is_public=None):

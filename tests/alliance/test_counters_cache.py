@@ -139,3 +139,64 @@ def test_a_change_made_during_a_request_is_seen_by_the_figures_it_reads_next(rf,
     core_cache.PageCacheMiddleware(view)(rf.get("/en/"))
 
     assert seen == [0, 1]
+
+
+def test_a_remembered_figure_is_read_from_the_shared_cache_once_per_process(settings, monkeypatch):
+    settings.COUNTER_CACHE_SECONDS = 60
+    make_member(name="Graz", country="AT")
+    computed, shared_reads = [], []
+    read = core_cache.cache.get
+
+    def counted(key, *args, **kwargs):
+        if key.startswith("remember:"):
+            shared_reads.append(key)
+        return read(key, *args, **kwargs)
+
+    monkeypatch.setattr(core_cache.cache, "get", counted)
+
+    def count():
+        computed.append(1)
+        return {"members": Member.objects.approved().count()}
+
+    first = remember("test-kept-here", count)
+    first["members"] = 99  # a caller changing its copy changes nobody else's
+    second = remember("test-kept-here", count)
+
+    assert second == {"members": 1}
+    assert len(computed) == 1
+    assert len(shared_reads) == 1  # the first call's; the second is answered in memory
+
+
+def test_a_change_made_by_another_process_is_seen_by_the_figures_kept_in_this_one(settings):
+    settings.COUNTER_CACHE_SECONDS = 60
+    make_member(name="Graz", country="AT")
+    assert remember("test-kept-members", lambda: Member.objects.approved().count()) == 1
+
+    # Another process approves a member: its save moves the shared version on.
+    Member.objects.filter(name="Graz").update(status=Member.Status.PENDING)
+    core_cache.cache.incr(core_cache.VERSION_KEY)
+
+    assert remember("test-kept-members", lambda: Member.objects.approved().count()) == 0
+
+
+def test_a_figure_kept_in_this_process_lasts_as_long_as_in_the_shared_cache(settings, monkeypatch):
+    settings.COUNTER_CACHE_SECONDS = 60
+    computed = []
+    remember("test-kept-expiry", lambda: computed.append(1) or 1)
+    core_cache.cache.delete(f"remember:test-kept-expiry:{core_cache.data_version()}")
+    later = core_cache.time.monotonic() + 61
+    monkeypatch.setattr(core_cache.time, "monotonic", lambda: later)
+
+    remember("test-kept-expiry", lambda: computed.append(1) or 1)
+
+    assert len(computed) == 2
+
+
+def test_the_figures_kept_in_this_process_stay_within_their_budget():
+    kept = core_cache.KeptHere(budget=10_000)
+    for n in range(20):
+        kept.put(f"map-{n}", "x" * 1_000, timeout=60)
+
+    assert kept.size <= 10_000
+    assert kept.get("map-0") is None  # the oldest made way
+    assert kept.get("map-19") == "x" * 1_000
