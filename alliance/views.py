@@ -88,15 +88,12 @@ def search(request):
             groups = [site_search.Group(selected, paginator.count, rows, paginator.more)]
         else:
             for kind in kinds:
-                matches = kind.search(query)  # built once, read twice (rows, then count)
-                rows = list(matches[: RESULTS_PER_KIND + 1])
+                # One query a kind: its first rows, as many as the overview counts.
+                limit = site_search.OVERVIEW_COUNT_LIMIT
+                rows = list(kind.search(query)[: limit + 1])
                 if not rows:
                     continue
-                count, more = len(rows), False
-                if count > RESULTS_PER_KIND:
-                    count, more = site_search.capped_count(
-                        matches, site_search.OVERVIEW_COUNT_LIMIT
-                    )
+                count, more = min(len(rows), limit), len(rows) > limit
                 found = site_search.results(kind, rows[:RESULTS_PER_KIND], query)
                 groups.append(site_search.Group(kind, count, found, more))
     context = {

@@ -30,9 +30,10 @@ MAX_WORDS = 10
 SNIPPET_LENGTH = 240
 # Results are counted up to this many ("more than 1,000"), and browsed as far.
 COUNT_LIMIT = 1000
-# The overview, a few results of each kind, counts each kind up to this many ("100+"): the
-# count reads as many rows as it counts, for every kind, on every search.
-OVERVIEW_COUNT_LIMIT = 100
+# The overview, a few results of each kind, counts each kind up to this many ("20+"), from
+# the one query that reads its first rows: no second query to count, for every kind, on every
+# search; the pages of one kind count up to COUNT_LIMIT.
+OVERVIEW_COUNT_LIMIT = 20
 
 
 @dataclass(frozen=True)
