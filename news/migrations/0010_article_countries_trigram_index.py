@@ -7,28 +7,12 @@ one, bounded by the start, the end or a comma, is a word pg_trgm can look up. SQ
 its scan.
 """
 
-from django.contrib.postgres.indexes import GinIndex
-from django.contrib.postgres.operations import TrigramExtension
 from django.db import migrations
 
-INDEX = GinIndex(fields=["countries"], opclasses=["gin_trgm_ops"], name="news_countries_trgm")
-
-
-def add_index(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.add_index(apps.get_model("news", "Article"), INDEX)
-
-
-def remove_index(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.remove_index(apps.get_model("news", "Article"), INDEX)
+from core.search import trigram_index
 
 
 class Migration(migrations.Migration):
     dependencies = [("news", "0009_article_search_index")]
 
-    operations = [
-        # Does nothing on other databases (Django checks the vendor itself).
-        TrigramExtension(),
-        migrations.RunPython(add_index, remove_index, elidable=True),
-    ]
+    operations = [trigram_index("news", "Article", "countries", "news_countries_trgm")]
