@@ -65,6 +65,9 @@ _built_responders = []
 def _bump(keys=(VERSION_KEY, CHANGES_KEY)):
     if (memo := _request_memo.get()) is not None:
         memo.clear()
+    if _held_pages is not None:
+        # Redis will say so too; this process's next request must not wait for it.
+        _held_pages.forget()
     for key in keys:
         try:
             cache.incr(key)
@@ -201,11 +204,13 @@ class KeptHere:
 
     Kept pickled, as the shared cache keeps them: each caller gets its own copy to change. At
     most `budget` bytes (the maps' drawings are the largest, some 100 KB each), the least
-    recently used dropped first, each for `timeout` seconds as in the shared cache.
+    recently used dropped first, each for `timeout` seconds as in the shared cache. With
+    `pickled=False`, values are kept as they are, for callers that never change them.
     """
 
-    def __init__(self, budget=8 * 1024 * 1024):
+    def __init__(self, budget=8 * 1024 * 1024, pickled=True):
         self.budget = budget
+        self.pickled = pickled
         self.size = 0
         self.entries = OrderedDict()
         self.lock = threading.Lock()
@@ -215,28 +220,31 @@ class KeptHere:
             entry = self.entries.get(key)
             if entry is None:
                 return None
-            expires, packed = entry
+            expires, packed, _size = entry
             if expires <= time.monotonic():
                 self._drop(key)
                 return None
             self.entries.move_to_end(key)
-        return pickle.loads(packed)
+        return pickle.loads(packed) if self.pickled else packed
 
-    def put(self, key, value, timeout):
-        packed = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
-        if len(packed) > self.budget:
+    def put(self, key, value, timeout, size=None):
+        """Keep `value`; unpickled, `size` says how many bytes it counts for."""
+        if self.pickled:
+            value = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
+            size = len(value)
+        if size > self.budget:
             return
         with self.lock:
             if key in self.entries:
                 self._drop(key)
-            self.entries[key] = (time.monotonic() + timeout, packed)
-            self.size += len(packed)
+            self.entries[key] = (time.monotonic() + timeout, value, size)
+            self.size += size
             while self.size > self.budget:
                 self._drop(next(iter(self.entries)))
 
     def _drop(self, key):
-        _expires, packed = self.entries.pop(key)
-        self.size -= len(packed)
+        _expires, _value, size = self.entries.pop(key)
+        self.size -= size
 
     def clear(self):
         with self.lock:
@@ -245,6 +253,82 @@ class KeptHere:
 
 
 _kept_here = KeptHere()
+
+
+class HeldPages:
+    """The page cache's reads, held in this process while Redis says nothing changed.
+
+    A hit read from Redis needs one round trip (the version, the next scheduled change and the
+    page, in one `get_many`), which costs a hit as much again as answering `/robots.txt`. The
+    shared cache's `KeyWatch` (core.cache_backends) is told by Redis of every change of those
+    keys, so what this process last read of them, and the pages it read or rendered at that
+    version, can be served from memory until a message comes: a hit then makes no round trip.
+    A change made through another server moves the version on in Redis, whose message reaches
+    this process before the next request it answers.
+
+    Held as they were read (never changed by a caller, see PageCacheMiddleware.rebuild), at
+    most `budget` bytes of pages, each for as long as in the shared cache.
+    """
+
+    def __init__(self, watch, budget=16 * 1024 * 1024):
+        self.watch = watch
+        self.changes = None
+        self.versions = None  # {VERSION_KEY: …, DUE_KEY: …, CHANGES_KEY: …} as read
+        self.pages = KeptHere(budget, pickled=False)
+        self.lock = threading.Lock()
+
+    def read(self, key):
+        """(what `get_many` would have read, or None), and the watch's count to pass to hold()."""
+        changes = self.watch.changes_seen()
+        with self.lock:
+            if changes is None or changes != self.changes:
+                self._forget(changes)
+                return None, changes
+            versions = self.versions
+        entry = self.pages.get(key) if versions is not None else None
+        if entry is None or entry[0] != versions[VERSION_KEY]:
+            return None, changes
+        return {**versions, key: entry}, changes
+
+    def hold(self, changes, found, key, entry):
+        """Hold what a request read (`found`) and the page it served, if nothing changed since
+        read() returned `changes`: a message come since may be about what was read."""
+        if changes is None or self.watch.changes_seen() != changes:
+            return
+        versions = {name: found.get(name) for name in (VERSION_KEY, DUE_KEY, CHANGES_KEY)}
+        if None in versions.values() or versions[DUE_KEY][0] != versions[VERSION_KEY]:
+            return  # a first request, which wrote what it did not find
+        if entry[0] != versions[VERSION_KEY]:
+            return
+        with self.lock:
+            if self.changes != changes:
+                return
+            self.versions = versions
+        self.pages.put(key, entry, settings.PAGE_CACHE_SECONDS, size=len(entry[1]))
+
+    def forget(self):
+        with self.lock:
+            self._forget(None)
+
+    def _forget(self, changes):
+        self.changes = changes
+        self.versions = None
+        self.pages.clear()
+
+
+_held_pages = None
+
+
+def held_pages():
+    """This process's HeldPages, for a shared cache that can watch its keys; else None."""
+    global _held_pages
+    watch_keys = getattr(cache, "watch", None)
+    if watch_keys is None:
+        return None
+    watch = watch_keys((VERSION_KEY, DUE_KEY, CHANGES_KEY))
+    if _held_pages is None or _held_pages.watch is not watch:
+        _held_pages = HeldPages(watch)
+    return _held_pages
 
 
 def watch(model, is_public=None):
@@ -371,9 +455,13 @@ class PageCacheMiddleware:
 
         # One round trip: the current data version, when it next changes by itself, and the
         # page, stored with the version it was rendered at; a page of an older version is
-        # rendered again.
+        # rendered again. None while this process holds them and Redis says nothing changed.
         key = self.cache_key(request)
-        found = cache.get_many([VERSION_KEY, DUE_KEY, CHANGES_KEY, key])
+        held = held_pages()
+        found, changes = held.read(key) if held is not None else (None, None)
+        read_here = found is not None
+        if not read_here:
+            found = cache.get_many([VERSION_KEY, DUE_KEY, CHANGES_KEY, key])
         version, due = current_version(found)
         _request_memo.get()["version"] = version
         # A file built ahead is checked against this, without a second round trip.
@@ -381,6 +469,8 @@ class PageCacheMiddleware:
             request.data_changes = found[CHANGES_KEY]
         entry = found.get(key)
         if entry is not None and entry[0] == version:
+            if held is not None and not read_here:
+                held.hold(changes, found, key, entry)
             return self.rebuild(request, entry, due)
         response = self.get_response(request)
         if getattr(response, "served_ahead", False):
@@ -388,7 +478,10 @@ class PageCacheMiddleware:
         if not self.is_cacheable_response(request, response):
             self.mark_private(response)
             return response
-        return self.store(request, response, key, version, due)
+        response, entry = self.store(request, response, key, version, due)
+        if held is not None and entry is not None:
+            held.hold(changes, found, key, entry)
+        return response
 
     def cache_key(self, request):
         # The Host header as sent, not validated here (that costs a hit a tenth of the
@@ -426,11 +519,12 @@ class PageCacheMiddleware:
         return not (messages is not None and messages.added_new)
 
     def store(self, request, response, key, version, due):
+        """(the response, what is kept of it or None)."""
         if response.streaming:
             body, rest = self.read_stream(response)
             if rest is not None:  # too large to keep: send it on as a stream
                 response.streaming_content = rest
-                return response
+                return response, None
             response = self.replace_stream(response, body)
         if response.has_header("Content-Encoding"):
             packed = response.content
@@ -449,8 +543,9 @@ class PageCacheMiddleware:
             for name, value in response.items()
             if name.lower() not in NOT_KEPT
         }
-        cache.set(key, (version, packed, headers, digest), settings.PAGE_CACHE_SECONDS)
-        return response
+        entry = (version, packed, headers, digest)
+        cache.set(key, entry, settings.PAGE_CACHE_SECONDS)
+        return response, entry
 
     def rebuild(self, request, entry, due):
         _version, packed, headers, digest = entry

@@ -38,6 +38,9 @@ def redis_page_cache(page_cache):
         }
     }
     yield page_cache
+    # The connection watching this test's keys (core.cache_backends.KeyWatch).
+    for watch in caches["default"]._watches.values():
+        watch.close()
     # Only this test's keys: the Redis database may be shared.
     client = caches["default"]._cache.get_client(write=True)
     for key in client.scan_iter(f"{prefix}:*"):
