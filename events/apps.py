@@ -19,7 +19,12 @@ class EventsConfig(AppConfig):
         search.register(
             "events",
             _("Events"),
-            lambda query: Event.objects.published().search(query).order_by("-starts_at", "pk"),
+            lambda query: (
+                Event.objects.published()
+                .search(query)
+                .order_by("-starts_at", "pk")
+                .only("title", "slug", "summary")  # what a result shows
+            ),
             snippet=lambda event: event.summary,
             position=40,
         )

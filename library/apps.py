@@ -15,7 +15,10 @@ class LibraryConfig(AppConfig):
             "documents",
             _("Documents"),
             lambda query: (
-                Document.objects.published().search(query).order_by("-published_on", "pk")
+                Document.objects.published()
+                .search(query)
+                .order_by("-published_on", "pk")
+                .only("title", "reference", "slug", "summary")  # what a result shows
             ),
             snippet=lambda document: document.summary,
             position=50,

@@ -14,7 +14,13 @@ class MembersConfig(AppConfig):
         search.register(
             "members",
             _("Members"),
-            lambda query: Member.objects.approved().search(query).by_public_name(),
+            lambda query: (
+                Member.objects.approved()
+                .search(query)
+                .by_public_name()
+                # What a result shows (its name, summary and address): no other column.
+                .only("name", "display_name", "slug", "kind", "country")
+            ),
             snippet=lambda member: member.search_summary(),
             position=10,
         )

@@ -14,7 +14,13 @@ class NewsConfig(AppConfig):
         search.register(
             "news",
             _("News"),
-            lambda query: Article.objects.published().search(query).order_by("-published_at"),
+            lambda query: (
+                Article.objects.published()
+                .search(query)
+                .order_by("-published_at")
+                # What a result shows: not the Markdown, the pictures or the search text.
+                .only("title", "slug", "lead", "body_html")
+            ),
             snippet=lambda article: article.lead or article.body_html,
             position=20,
         )

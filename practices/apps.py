@@ -16,7 +16,10 @@ class PracticesConfig(AppConfig):
             "practices",
             _("Good practices"),
             lambda query: (
-                Practice.objects.published().search(query).order_by("-published_at", "pk")
+                Practice.objects.published()
+                .search(query)
+                .order_by("-published_at", "pk")
+                .only("title", "slug", "summary")  # what a result shows
             ),
             snippet=lambda practice: practice.summary,
             position=30,

@@ -45,3 +45,34 @@ def test_drafts_and_participants_only_documents_are_never_found(client):
 
     assert draft.get_absolute_url() not in page
     assert private.get_absolute_url() not in page
+
+
+def test_every_kind_found_costs_one_query_and_shows_its_title_and_summary(
+    client, django_assert_num_queries
+):
+    from core import search as site_search
+    from tests.factories import make_article, make_member
+    from tests.practices.factories import make_practice
+
+    make_member(name="Radenci")
+    # Without a lead, an article's snippet comes from its body.
+    make_article(title="Visit to Radenci", lead="", body="The mayor of **Radenci** spoke.")
+    make_practice(title="Radenci school mediators", summary="Mediators in every school.")
+    make_event(title="Radenci housing conference", summary="Two days on housing.")
+    make_document(title="Radenci resolution", reference="RES 1 (2026)", summary="Adopted.")
+
+    with django_assert_num_queries(len(site_search.kinds())):
+        page = found(client, "radenci")
+
+    for shown in (
+        "<mark>Radenci</mark>",
+        "Visit to <mark>Radenci</mark>",
+        "The mayor of <mark>Radenci</mark> spoke.",
+        "<mark>Radenci</mark> school mediators",
+        "Mediators in every school.",
+        "<mark>Radenci</mark> housing conference",
+        "Two days on housing.",
+        "RES 1 (2026): <mark>Radenci</mark> resolution",
+        "Adopted.",
+    ):
+        assert shown in page
