@@ -30,7 +30,6 @@ from events.models import Event
 from members.map import render_member_map
 from members.models import Member, approved_counts, approved_counts_by_kind, totals_of
 from members.rows import country_member_items
-from members.views import MemberListView
 from news.models import Article
 from practices.models import Practice
 
@@ -41,15 +40,6 @@ logger = logging.getLogger(__name__)
 
 # Signatories listed on a country page; the declaration's page has them all.
 SIGNATURES_SHOWN = 20
-# What a country page's list of signatories shows, the member's names for its public name.
-SIGNATURE_FIELDS = [
-    "full_name",
-    "office",
-    "authority_name",
-    "member",
-    "member__status",
-    *(f"member__{name}" for name in Member.NAME_FIELDS),
-]
 # Members listed on each page of a country page; the map shows them all.
 MEMBERS_PER_COUNTRY_PAGE = 50  # as the directory
 
@@ -231,15 +221,11 @@ def country_detail(request, code):
     total = sum(counts.values())
     members = Member.objects.approved().filter(country=code)
     paginator = CountedPaginator(
-        members.by_public_name().only(*MemberListView.LISTED_FIELDS),
-        MEMBERS_PER_COUNTRY_PAGE,
-        count=total,
+        members.by_public_name().listed(), MEMBERS_PER_COUNTRY_PAGE, count=total
     )
     page = paginator.get_page(request.GET.get("page"))
     signatures = Signature.objects.public().filter(country=code)
-    shown_signatures = list(
-        signatures.select_related("member").only(*SIGNATURE_FIELDS)[:SIGNATURES_SHOWN]
-    )
+    shown_signatures = list(signatures.listed()[:SIGNATURES_SHOWN])
     context = {
         "country": country,
         "members": page.object_list,
@@ -255,7 +241,9 @@ def country_detail(request, code):
         "signatory_items": signatory_items(shown_signatures),
         "signature_count": remember(f"country-signatures:{code}", signatures.count),
         "articles": Article.objects.published().about_country(code).summaries()[:10],
-        "practices": Practice.objects.published().in_country(code).summaries()[:10],
+        "practices": Practice.objects.published()
+        .in_country(code)
+        .only("title", "slug", "start_year", "end_year")[:10],
         # Every member of the country on the map (a dot per place above MARKER_LIMIT), from
         # the counts already known: one query for the positions. Drawn once until the data
         # change (core.cache.remember), like the map page.

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, Q
+from django.db.models import Case, CharField, Count, F, Q, When
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -10,6 +10,7 @@ from simple_history.models import HistoricalRecords
 
 from core import cache as public_pages
 from core.text import normalise
+from members.models import Member, shown_name
 
 
 class DeclarationQuerySet(models.QuerySet):
@@ -68,6 +69,26 @@ class SignatureQuerySet(models.QuerySet):
             status=Signature.Status.VERIFIED,
             consent_to_publish=True,
             declaration__is_published=True,
+        )
+
+    def listed(self):
+        """What the lists of signatories show, as plain values, not model instances (with
+        their members, two a row): "full_name", "office", "country", "signed_on",
+        "authority", `Signature.public_authority_name`, and "member_slug", the slug of
+        `Signature.public_member` (None when the public may not see the member), both as the
+        database computes them."""
+        public_member = Q(member__status__in=Member.LISTED_STATUSES)
+        return self.values(
+            "full_name",
+            "office",
+            "country",
+            "signed_on",
+            authority=Case(
+                When(public_member, then=shown_name(prefix="member__")),
+                default=F("authority_name"),
+                output_field=CharField(),
+            ),
+            member_slug=Case(When(public_member, then=F("member__slug")), output_field=CharField()),
         )
 
     def awaiting_verification(self):

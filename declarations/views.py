@@ -30,18 +30,6 @@ from .models import Declaration, Signature
 from .rows import signatory_rows
 
 SIGNATURES_PER_PAGE = 50
-# What the list of signatories shows, and of the linked member what its link needs.
-LISTED_FIELDS = [
-    "full_name",
-    "office",
-    "authority_name",
-    "country",
-    "signed_on",
-    "member",
-    "member__slug",
-    "member__status",
-    *(f"member__{name}" for name in Member.NAME_FIELDS),
-]
 
 CSV_COLUMNS = [
     "declaration",
@@ -71,7 +59,7 @@ def declaration(request):
         key=lambda choice: normalise(choice[1]),
     )
     form = SignatureFilterForm(request.GET, countries=country_choices)
-    listed = form.filter(signatures).select_related("member").only(*LISTED_FIELDS)
+    listed = form.filter(signatures).listed()
     filters = {name: value for name, value in form.cleaned_data.items() if value}
     if filters:
         paginator = Paginator(listed, SIGNATURES_PER_PAGE)

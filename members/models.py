@@ -40,6 +40,12 @@ class MemberQuerySet(models.QuerySet):
         """Sorted by the name the pages show, as the visitor's language sorts names."""
         return self.order_by(collated(shown_name()), "pk")
 
+    def listed(self):
+        """What a list of members shows, as plain values, not model instances (reading a
+        page of 50 costs half as much): "slug", "kind", "joined_on" and "public_name",
+        `Member.public_name` as the database computes it (`shown_name`)."""
+        return self.values("slug", "kind", "joined_on", public_name=shown_name())
+
     def search(self, query):
         """Accent- and case-insensitive name search: "lodz" finds "Łódź", "sofia" "София",
         "seville" finds "Sevilla", whose French name is "Séville".
@@ -68,7 +74,11 @@ def shown_name(language=None, prefix=""):
     prefix: the path to a member from another model, e.g. "member__".
     """
     *translated, local = public_name_fields(language, prefix)
-    return Coalesce(*(NullIf(F(field), Value("")) for field in translated), F(local))
+    return Coalesce(
+        *(NullIf(F(field), Value("")) for field in translated),
+        F(local),
+        output_field=models.CharField(),
+    )
 
 
 def public_name_fields(language=None, prefix=""):
@@ -77,6 +87,11 @@ def public_name_fields(language=None, prefix=""):
     return [f"{prefix}display_name_{code}" for code in shown_languages(language)] + [
         f"{prefix}name"
     ]
+
+
+def public_name_from(values):
+    """`Member.public_name` from the values of `public_name_fields()`, in their order."""
+    return next(filter(None, values), "")
 
 
 def approved_counts(country="", kind=""):

@@ -4,6 +4,7 @@ from django.utils.html import format_html
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
+from core.links import slug_url
 from core.rows import PageMemo, join
 
 from .models import Member
@@ -53,19 +54,20 @@ def directory_rows(members):
 
 
 def country_member_items(members):
-    """A country page's <li> of each member: name, kind and year of joining."""
+    """A country page's <li> of each member (`MemberQuerySet.listed()` values): name, kind
+    and year of joining."""
     memo = PageMemo()
     since_year = _("since %(date)s")
 
     def item(member):
         since = ""
-        if member.joined_on:
-            since = ", " + since_year % {"date": f"{member.joined_on.year:04d}"}  # date:"Y"
+        if member["joined_on"]:
+            since = ", " + since_year % {"date": f"{member['joined_on'].year:04d}"}  # date:"Y"
         return format_html(
             '<li><a href="{}">{}</a> <span class="meta">({}{})</span></li>',
-            member.get_absolute_url(),
-            member.public_name,
-            memo.label(Member.Kind, member.kind),
+            slug_url("members:detail", member["slug"]),
+            member["public_name"],
+            memo.label(Member.Kind, member["kind"]),
             since,
         )
 

@@ -6,7 +6,7 @@ from django.utils.html import format_html, format_html_join
 
 from core.collation import collated, shown_languages
 from core.rows import PageMemo, join, summary_card
-from members.models import Member, public_name_fields, shown_name
+from members.models import Member, public_name_fields, public_name_from, shown_name
 
 from .models import Practice
 
@@ -54,7 +54,7 @@ def listed_relations(ids):
         .values_list("practice_id", "member__country", *name_fields)
     )
     for practice_id, country, *names in named:
-        members[practice_id].append((next(filter(None, names), ""), country))
+        members[practice_id].append((public_name_from(names), country))
 
     themes = defaultdict(list)
     languages = shown_languages()
