@@ -244,7 +244,6 @@ class SignatureAdmin(
         (_("Record"), {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
     ]
 
-    @admin.display(description=_("e-mail confirmed"), boolean=True, ordering="email_confirmed_at")
     def get_search_results(self, request, queryset, search_term):
         """Names through the normalised columns and their trigram indexes (migration 0006),
         as the public list searches them, rather than ILIKE on three columns of every row;
@@ -256,6 +255,7 @@ class SignatureAdmin(
             return queryset.filter(email__icontains=term), False
         return queryset.search(term), False
 
+    @admin.display(description=_("e-mail confirmed"), boolean=True, ordering="email_confirmed_at")
     def email_confirmed(self, signature):
         return signature.email_confirmed_at is not None
 

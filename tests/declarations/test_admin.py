@@ -59,6 +59,19 @@ def test_email_confirmed_filter(staff_client, declaration):
     assert "Confirmed Person" not in content
 
 
+def test_the_list_shows_whether_each_e_mail_was_confirmed_and_sorts_by_it(
+    staff_client, declaration
+):
+    make_signature(full_name="Confirmed Person", email_confirmed_at=timezone.now())
+
+    content = staff_client.get(CHANGELIST + "?review=all").content.decode()
+
+    header = content[content.index('class="sortable column-email_confirmed'):]
+    assert "E-mail confirmed" in header[: header.index("</th>")]
+    cell = content[content.index('class="field-email_confirmed"'):]
+    assert 'alt="True"' in cell[: cell.index("</td>")]
+
+
 def test_changelist_queries_do_not_grow_with_rows(
     staff_client, declaration, django_assert_max_num_queries
 ):
