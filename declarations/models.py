@@ -249,6 +249,10 @@ class Signature(models.Model):
                 name="signatures_public_country_idx",
             ),
             models.Index(fields=["status", "-signed_on"], name="signatures_status_signed_idx"),
+            # The admin's list filtered by country, in its order, and its dates by year.
+            models.Index(
+                fields=["country", "-signed_on", "full_name"], name="signatures_country_signed_idx"
+            ),
             # The declaration's list of signatories, whole or by country, in its order, and
             # its counts, read from these small indexes of the public signatures alone.
             models.Index(

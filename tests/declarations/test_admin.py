@@ -1,5 +1,9 @@
+import datetime
+
 import pytest
 from django.contrib.messages import get_messages
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from declarations.models import Declaration, Signature
@@ -66,10 +70,54 @@ def test_the_list_shows_whether_each_e_mail_was_confirmed_and_sorts_by_it(
 
     content = staff_client.get(CHANGELIST + "?review=all").content.decode()
 
-    header = content[content.index('class="sortable column-email_confirmed'):]
+    header = content[content.index('class="sortable column-email_confirmed') :]
     assert "E-mail confirmed" in header[: header.index("</th>")]
-    cell = content[content.index('class="field-email_confirmed"'):]
+    cell = content[content.index('class="field-email_confirmed"') :]
     assert 'alt="True"' in cell[: cell.index("</td>")]
+
+
+def test_the_country_filter_offers_the_states_without_reading_every_signature(
+    staff_client, declaration
+):
+    make_signature(full_name="Jean Dupont", country="FR")
+    make_signature(full_name="Mario Rossi", country="IT")
+
+    with CaptureQueriesContext(connection) as queries:
+        content = staff_client.get(CHANGELIST + "?review=all").content.decode()
+    filtered = staff_client.get(CHANGELIST + "?review=all&country__exact=IT").content.decode()
+
+    # A state nobody from has signed yet is offered too: the list of states is fixed.
+    assert "?country__exact=FR&amp;review=all" in content and ">France</a>" in content
+    assert ">San Marino</a>" in content
+    assert not [
+        query for query in queries if "DISTINCT" in query["sql"] and "country" in query["sql"]
+    ]
+    assert "Mario Rossi" in filtered and "Jean Dupont" not in filtered
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="reads PostgreSQL's plans")
+def test_the_list_of_one_country_is_read_from_its_index(declaration):
+    Signature.objects.bulk_create(
+        Signature(
+            declaration=declaration,
+            full_name=f"Signatory {n}",
+            search_name=f"signatory {n}",
+            authority_name=f"Town {n}",
+            country=("FR", "DE", "IT", "ES")[n % 4],
+            email=f"s{n}@example.org",
+            signed_on=datetime.date(2020, 1, 1) + datetime.timedelta(days=n % 900),
+        )
+        for n in range(4000)
+    )
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE declarations_signature")
+
+    plan = (
+        Signature.objects.filter(country="FR").order_by("-signed_on", "full_name")[:100].explain()
+    )
+
+    # Not every signature read and sorted to show the first hundred of one country.
+    assert "signatures_country_signed_idx" in plan, plan
 
 
 def test_changelist_queries_do_not_grow_with_rows(
