@@ -255,6 +255,8 @@ class Practice(models.Model):
                 fields=["status", "-published_at", "-id"], name="practices_status_pub_idx"
             ),
             models.Index(fields=["status", "start_year"], name="practices_status_start_idx"),
+            # The admin's whole list, newest first, whatever the status.
+            models.Index(fields=["-published_at", "-id"], name="practices_pub_idx"),
         ]
         constraints = [
             models.CheckConstraint(

@@ -1,9 +1,13 @@
 """Staff write practices in the admin, move them through the workflow with its actions, and
 attach files that are checked by what they contain."""
 
+import datetime
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
 from django.urls import reverse
+from django.utils import timezone
 
 from practices.models import Practice
 from tests.practices.factories import make_practice
@@ -196,3 +200,26 @@ def test_every_change_is_in_the_history(client, editor):
 
     assert response.status_code == 200
     assert practice.history.count() >= 1
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="reads PostgreSQL's plans")
+def test_the_admin_list_reads_its_first_page_from_an_index():
+    Practice.objects.bulk_create(
+        Practice(
+            title=f"Practice {n}",
+            slug=f"practice-{n}",
+            summary="A practice.",
+            start_year=2015,
+            status=(Practice.Status.PUBLISHED, Practice.Status.DRAFT)[n % 2],
+            published_at=timezone.now() - datetime.timedelta(hours=n) if n % 2 == 0 else None,
+        )
+        for n in range(4000)
+    )
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE practices_practice")
+
+    # The admin's order: the model's, newest first, whatever the status.
+    plan = Practice.objects.all()[:100].explain()
+
+    # Not every practice read and sorted to show the first hundred.
+    assert "practices_pub_idx" in plan, plan
