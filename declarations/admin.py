@@ -14,10 +14,16 @@ from import_export.admin import ImportExportModelAdmin
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
-from core.admin import Decision, DecisionQueueMixin, DeletedRowsAdmin, erase_confirmation, report
+from core.admin import (
+    Decision,
+    DecisionQueueMixin,
+    DeletedRowsAdmin,
+    LargeTableMixin,
+    erase_confirmation,
+    report,
+)
 from core.backoffice import register_decisions, register_work
 from core.imports import SpreadsheetAdminMixin
-from core.pagination import EstimatedCountPaginator
 from core.personal_data import download
 from core.spreadsheet import FORMATS
 
@@ -146,15 +152,13 @@ class RejectionForm(forms.Form):
 
 @admin.register(Signature)
 class SignatureAdmin(
+    LargeTableMixin,
     SpreadsheetAdminMixin,
     DecisionQueueMixin,
     DeletedRowsAdmin,
     SimpleHistoryAdmin,
     ImportExportModelAdmin,
 ):
-    # Large tables: no full COUNT(*) on every page view (core.pagination).
-    paginator = EstimatedCountPaginator
-    show_full_result_count = False
     resource_classes = [SignatureResource]
     all_records_query = "review=all"
     formats = FORMATS

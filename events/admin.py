@@ -8,7 +8,13 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
-from core.admin import Decision, DecisionQueueMixin, TranslationGapsMixin, report
+from core.admin import (
+    Decision,
+    DecisionQueueMixin,
+    LargeTableMixin,
+    TranslationGapsMixin,
+    report,
+)
 from core.backoffice import register_work
 from core.spreadsheet import safe_cell
 
@@ -17,7 +23,9 @@ from .models import Event, ParticipantMessage, Registration
 
 
 @admin.register(Event)
-class EventAdmin(TranslationGapsMixin, DecisionQueueMixin, SimpleHistoryAdmin, TranslationAdmin):
+class EventAdmin(
+    LargeTableMixin, TranslationGapsMixin, DecisionQueueMixin, SimpleHistoryAdmin, TranslationAdmin
+):
     translation_gap_fields = ("title", "summary", "programme")
     list_display = ["title", "kind", "status", "starts_at", "city", "country", "registration_open"]
     list_filter = ["status", "kind", "themes", "country", "registration_open"]

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
-from core.admin import TranslationGapsMixin
+from core.admin import LargeTableMixin, TranslationGapsMixin
 
 from .models import Document, DocumentFile
 
@@ -21,7 +21,7 @@ class DocumentFileInline(admin.TabularInline):
 
 
 @admin.register(Document)
-class DocumentAdmin(TranslationGapsMixin, SimpleHistoryAdmin, TranslationAdmin):
+class DocumentAdmin(LargeTableMixin, TranslationGapsMixin, SimpleHistoryAdmin, TranslationAdmin):
     translation_gap_fields = ("title", "summary")
     list_display = ["title", "reference", "kind", "published_on", "status", "participants_only"]
     list_filter = ["status", "kind", "participants_only", "themes", "files__language"]

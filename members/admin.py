@@ -13,13 +13,13 @@ from core.admin import (
     Decision,
     DecisionQueueMixin,
     DeletedRowsAdmin,
+    LargeTableMixin,
     decide_each,
     erase_confirmation,
     report,
 )
 from core.backoffice import register_decisions, register_work
 from core.imports import SpreadsheetAdminMixin
-from core.pagination import EstimatedCountPaginator
 from core.personal_data import download
 from core.spreadsheet import FORMATS
 
@@ -95,6 +95,7 @@ class LeftForm(forms.Form):
 
 @admin.register(Member)
 class MemberAdmin(
+    LargeTableMixin,
     SpreadsheetAdminMixin,
     DecisionQueueMixin,
     DeletedRowsAdmin,
@@ -102,9 +103,6 @@ class MemberAdmin(
     ImportExportModelAdmin,
     TranslationAdmin,
 ):
-    # Large tables: no full COUNT(*) on every page view (core.pagination).
-    paginator = EstimatedCountPaginator
-    show_full_result_count = False
     resource_classes = [MemberResource]
     formats = FORMATS
 

@@ -9,7 +9,13 @@ from django_countries import countries
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
-from core.admin import Decision, DecisionQueueMixin, TranslationGapsMixin, report
+from core.admin import (
+    Decision,
+    DecisionQueueMixin,
+    LargeTableMixin,
+    TranslationGapsMixin,
+    report,
+)
 from core.backoffice import register_decisions, register_work
 from members.models import Member
 
@@ -53,7 +59,9 @@ class CountryFilter(admin.SimpleListFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(TranslationGapsMixin, DecisionQueueMixin, SimpleHistoryAdmin, TranslationAdmin):
+class ArticleAdmin(
+    LargeTableMixin, TranslationGapsMixin, DecisionQueueMixin, SimpleHistoryAdmin, TranslationAdmin
+):
     translation_gap_fields = ("title", "lead", "body", "quote")
     list_display = ["title", "kind", "state", "published_at", "updated_at", "preview_links"]
     list_filter = [StateFilter, "status", "participants_only", "kind", "tags", CountryFilter]

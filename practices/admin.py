@@ -10,9 +10,15 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
-from core.admin import Decision, DecisionQueueMixin, TranslationGapsMixin, decide_each, report
+from core.admin import (
+    Decision,
+    DecisionQueueMixin,
+    LargeTableMixin,
+    TranslationGapsMixin,
+    decide_each,
+    report,
+)
 from core.backoffice import register_work
-from core.pagination import EstimatedCountPaginator
 from members.models import Member
 
 from . import services
@@ -67,11 +73,10 @@ class ReturnForm(forms.Form):
 
 
 @admin.register(Practice)
-class PracticeAdmin(TranslationGapsMixin, DecisionQueueMixin, SimpleHistoryAdmin, TranslationAdmin):
+class PracticeAdmin(
+    LargeTableMixin, TranslationGapsMixin, DecisionQueueMixin, SimpleHistoryAdmin, TranslationAdmin
+):
     translation_gap_fields = ("title", "summary", "body")
-    # Large tables: no full COUNT(*) on every page view (core.pagination).
-    paginator = EstimatedCountPaginator
-    show_full_result_count = False
     list_display = ["title", "status", "start_year", "end_year", "submitted_at", "published_at"]
     list_filter = [PublicFilter, "status", "themes", "original_language"]
     search_fields = ["slug", "title_en", "title_fr", "summary_en", "summary_fr"]
