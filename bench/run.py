@@ -289,8 +289,13 @@ ADMIN_URLS = [
     "/admin/members/member/?status__exact=approved",
     "/admin/declarations/signature/",
     "/admin/declarations/signature/?q=maria",
+    "/admin/declarations/signature/?country__exact=FR",
+    "/admin/declarations/signature/?status__exact=verified",
     "/admin/practices/practice/",
+    "/admin/practices/practice/?q=roma",
+    "/admin/practices/practice/?status__exact=published",
     "/admin/background/outgoingemail/",
+    "/admin/background/outgoingemail/?q=example",
 ]
 
 

@@ -80,6 +80,10 @@ class PracticeAdmin(
     list_display = ["title", "status", "start_year", "end_year", "submitted_at", "published_at"]
     list_filter = [PublicFilter, "status", "themes", "original_language"]
     search_fields = ["slug", "title_en", "title_fr", "summary_en", "summary_fr"]
+    search_help_text = _(
+        "Words of the title, summary or text, in either language, with or without accents; or "
+        "the practice's address name (slug)."
+    )
     filter_horizontal = ["themes", "members"]
     inlines = [PracticeLinkInline, AttachmentInline]
     readonly_fields = [
@@ -141,6 +145,15 @@ class PracticeAdmin(
             },
         ),
     ]
+
+    def get_search_results(self, request, queryset, search_term):
+        """Every word in the title, summary or text (`search_text` and its trigram index, as
+        the public list searches), or the whole slug: not ILIKE on five columns of every row,
+        which takes a quarter to half a second at 200,000 practices."""
+        term = search_term.strip()
+        if not term:
+            return queryset, False
+        return queryset.containing(term) | queryset.filter(slug=term.lower()), False
 
     def get_prepopulated_fields(self, request, obj=None):
         # Once the public has seen the address, it stays.

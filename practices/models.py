@@ -59,10 +59,9 @@ class PracticeQuerySet(models.QuerySet):
         Sorted by relevance: the practices whose title holds every word come first.
         """
         words = normalise(query).split()
-        queryset = self
+        queryset = self.containing(query)
         in_title = Q()
         for word in words:
-            queryset = queryset.filter(search_text__contains=word)
             in_title &= Q(search_title__contains=word)
         if not words:
             return queryset
@@ -71,6 +70,15 @@ class PracticeQuerySet(models.QuerySet):
                 When(in_title, then=Value(1)), default=Value(0), output_field=IntegerField()
             )
         ).order_by("-relevance", "-published_at", "-pk")
+
+    def containing(self, query):
+        """The practices whose title, summary or body, in either language, hold every word of
+        `query`, accents and case ignored, in no particular order (`search_text`, with its
+        trigram index on PostgreSQL)."""
+        queryset = self
+        for word in normalise(query).split():
+            queryset = queryset.filter(search_text__contains=word)
+        return queryset
 
     def with_theme(self, slug):
         return self.filter(themes__slug=slug)

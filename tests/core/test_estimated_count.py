@@ -59,3 +59,19 @@ def test_the_large_lists_never_count_each_filter_option(admin_client, path):
     assert response.status_code == 200
     assert "_facets=True" not in listed  # no "Show counts" link
     assert not [query for query in queries if "FILTER (WHERE" in query["sql"].upper()]
+
+
+def test_a_search_matching_more_than_the_limit_is_counted_no_further(admin_client, monkeypatch):
+    monkeypatch.setattr(pagination, "FILTERED_COUNT_LIMIT", 2)
+    for n in range(3):
+        make_member(name=f"Bistrița {n}")
+    make_member(name="Strasbourg")
+
+    with CaptureQueriesContext(connection) as queries:
+        content = admin_client.get("/admin/members/member/?q=bistrita").content.decode()
+
+    # Shown as at least the limit, in the search bar and under the list.
+    assert "2+ results" in content and "2+ members" in content
+    counts = [query["sql"] for query in queries if "COUNT(" in query["sql"].upper()]
+    assert counts and all("LIMIT 3" in sql for sql in counts if "members_member" in sql), counts
+    assert str(pagination.AtLeast(2)) == "2+" and pagination.AtLeast(2) + 1 == 3

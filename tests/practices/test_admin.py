@@ -2,6 +2,7 @@
 attach files that are checked by what they contain."""
 
 import datetime
+import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -223,3 +224,18 @@ def test_the_admin_list_reads_its_first_page_from_an_index():
 
     # Not every practice read and sorted to show the first hundred.
     assert "practices_pub_idx" in plan, plan
+
+
+def test_the_admin_search_finds_words_of_any_language_without_accents_or_the_slug(admin_client):
+    make_practice(title="École des médiatrices", title_fr="École des médiatrices")
+    make_practice(title="Housing", body="Roma families moved to new homes in Cluj.")
+    slugged = make_practice(title="Summer school")
+    make_practice(title="Unrelated")
+
+    def found(term):
+        content = admin_client.get(CHANGELIST, {"q": term}).content.decode()
+        return sorted(re.findall(r'<th class="field-title"><a [^>]*>([^<]+)</a>', content))
+
+    assert found("ecole mediatrices") == ["École des médiatrices"]
+    assert found("cluj") == ["Housing"]
+    assert found(slugged.slug) == ["Summer school"]
