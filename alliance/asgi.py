@@ -4,6 +4,8 @@ from django.core.asgi import get_asgi_application
 from django.core.exceptions import ImproperlyConfigured
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "alliance.settings")
+# This process serves web requests: their queries run under DATABASE_STATEMENT_TIMEOUT.
+os.environ["ALLIANCE_WEB_PROCESS"] = "1"
 
 application = get_asgi_application()
 

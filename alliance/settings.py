@@ -142,6 +142,20 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     )
     # PostgreSQL's own index types: the trigram indexes of the member search.
     INSTALLED_APPS.append("django.contrib.postgres")
+    # A query of a web request runs at most this many seconds: PostgreSQL then cancels it and
+    # the visitor gets a 503 (core.middleware). Without it, a runaway query goes on long
+    # after gunicorn has killed the worker that asked for it (its timeout is 30 s). Only the
+    # web processes set it (alliance/wsgi.py and asgi.py mark themselves): the task worker,
+    # migrations and commands may rightly run longer.
+    STATEMENT_TIMEOUT = float(os.environ.get("DATABASE_STATEMENT_TIMEOUT") or 20)
+    if os.environ.get("ALLIANCE_WEB_PROCESS") and STATEMENT_TIMEOUT > 0:
+        options = DATABASES["default"]["OPTIONS"]
+        options["options"] = " ".join(
+            filter(
+                None,
+                [options.get("options"), f"-c statement_timeout={STATEMENT_TIMEOUT * 1000:.0f}"],
+            )
+        )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: per process by default; REDIS_URL shares it (and the rate limits) between servers.

@@ -4,6 +4,8 @@ from django.core.exceptions import ImproperlyConfigured
 from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "alliance.settings")
+# This process serves web requests: their queries run under DATABASE_STATEMENT_TIMEOUT.
+os.environ["ALLIANCE_WEB_PROCESS"] = "1"
 
 application = get_wsgi_application()
 

@@ -10,7 +10,8 @@ logger = logging.getLogger(__name__)
 
 
 class DatabaseUnavailableMiddleware:
-    """Answer a static 503 page, never a traceback, while the database cannot be reached."""
+    """Answer a static 503 page, never a traceback, while the database cannot be reached or
+    when a query runs past the statement timeout."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -21,8 +22,16 @@ class DatabaseUnavailableMiddleware:
     def process_exception(self, request, exception):
         if not isinstance(exception, OperationalError):
             return None
-        logger.error("Database unavailable while serving %s: %s", request.path, exception)
-        response = HttpResponse(loader.render_to_string("503.html"), status=503)
+        # SQLSTATE 57014, query_canceled: the web processes' statement timeout (settings.py).
+        cause = exception.__cause__
+        timed_out = "57014" in (getattr(cause, "pgcode", None), getattr(cause, "sqlstate", None))
+        if timed_out:
+            logger.error("A query of %s ran past the statement timeout", request.path)
+        else:
+            logger.error("Database unavailable while serving %s: %s", request.path, exception)
+        response = HttpResponse(
+            loader.render_to_string("503.html", {"timed_out": timed_out}), status=503
+        )
         response["Retry-After"] = "30"
         return response
 
