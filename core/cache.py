@@ -32,6 +32,7 @@ import time
 from collections import OrderedDict
 
 from django.conf import settings
+from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
@@ -173,6 +174,19 @@ def data_version():
     return memo["version"]
 
 
+@functools.cache
+def release():
+    """What tells this release's kept pages and drawings from an earlier release's.
+
+    They link to the hashed names of its static files (styles, scripts, the maps' outlines),
+    which the next release may no longer serve: after a deploy, a page kept by the previous
+    release would show unstyled, or a map without its countries, until the data changed. The
+    static files' manifest hash (ManifestStaticFilesStorage) moves on whenever any of them
+    does, and is part of every key; "" without a manifest (DEBUG).
+    """
+    return getattr(staticfiles_storage, "manifest_hash", None) or ""
+
+
 def remember(key, compute):
     """compute(), kept in the shared cache until the data change (COUNTER_CACHE_SECONDS).
 
@@ -184,7 +198,7 @@ def remember(key, compute):
     """
     if not settings.COUNTER_CACHE_SECONDS:
         return compute()
-    versioned = f"remember:{key}:{data_version()}"
+    versioned = f"remember:{key}:{release()}:{data_version()}"
     value = _kept_here.get(versioned)
     if value is not None:
         return value
@@ -495,6 +509,7 @@ class PageCacheMiddleware:
                 request.path,
                 request.META.get("QUERY_STRING", ""),
                 language_of(request.path),
+                release(),
             ]
         )
         # "v2": the form of the kept entry; one kept by an earlier release is never read.

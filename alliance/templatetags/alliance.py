@@ -16,7 +16,7 @@ from core import images, rows, typography
 from core.markup import rendered_markdown
 from events.rows import event_summaries
 from library.rows import document_summaries
-from members.map import country_layer
+from members.map import OUTLINES_FILE, country_layer
 from news.rows import article_summaries, article_tiles
 from practices.rows import practice_summaries
 
@@ -65,11 +65,14 @@ def _country_outline(code):
     if shape is None or not shape.bounds:
         return ""
     box = shape.bounds.grown(max(shape.bounds.width, shape.bounds.height) * 0.05)
+    # The outline is the maps' own, in their static file (members/map/outlines.py): a list
+    # of cards repeats it without repeating its path data.
     return format_html(
         '<svg class="picture__outline" viewBox="{}" preserveAspectRatio="xMidYMid meet" '
-        'focusable="false" aria-hidden="true"><path d="{}"/></svg>',
+        'focusable="false" aria-hidden="true"><use href="{}#{}"/></svg>',
         box.view_box,
-        shape.path,
+        static(OUTLINES_FILE),
+        code,
     )
 
 

@@ -27,6 +27,7 @@ from .drawing import (
 )
 from .geometry import FRAME, Box, clip_ring, contains, country_layer, path_data
 from .layers import Layer, Place, map_layers, register_layer
+from .outlines import OUTLINES_FILE
 from .projection import FALSE_EASTING, FALSE_NORTHING, project, to_svg
 
 __all__ = [
@@ -35,6 +36,7 @@ __all__ = [
     "FRAME",
     "MARKER_LIMIT",
     "MIN_ZOOM_WIDTH",
+    "OUTLINES_FILE",
     "Box",
     "Layer",
     "Place",

@@ -7,6 +7,7 @@ from functools import cache, lru_cache
 
 from django.conf import settings
 from django.db.models import Count, QuerySet
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -19,6 +20,7 @@ from core.text import normalise
 
 from ..models import Member
 from .geometry import FRAME, Box, country_layer
+from .outlines import OUTLINES_FILE, context_codes
 from .projection import to_svg
 
 # Above this many members a map is a summary: a dot per place rather than a link per member
@@ -126,6 +128,17 @@ class MemberMap:
     # `groups` hold no members, only their number (`count`) and the country page's address.
     summary: bool = False
     dots: str = ""  # the dots' path data, for a path drawn with round caps
+
+    @property
+    def outlines(self):
+        """The static file holding every country's outline, which the drawing refers to with
+        <use> (members/map/outlines.py): `{{ member_map.outlines }}#DE`."""
+        return static(OUTLINES_FILE)
+
+    @property
+    def context_codes(self):
+        """The countries drawn in neutral grey around the member states."""
+        return context_codes()
 
     @property
     def markers_svg(self):

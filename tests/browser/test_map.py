@@ -127,3 +127,28 @@ def test_the_map_fits_a_phone_screen(phone_page, screenshot, members):
     assert svg["x"] + svg["width"] <= 390
     assert phone_page.evaluate("document.documentElement.scrollWidth") <= 390
     screenshot(phone_page, "member-map-phone")
+
+
+def test_the_countries_are_drawn_from_the_outlines_file_and_shaded(page, members):
+    outlines = []
+    page.on(
+        "response",
+        lambda response: "/map/outlines" in response.url and outlines.append(response.status),
+    )
+    page.goto("/en/countries/pl/")
+
+    poland = page.locator("use.map-state[data-country=PL]")
+    # The <use> draws nothing until the file has come: its box is then Poland's.
+    page.wait_for_function(
+        "() => document.querySelector('use.map-state[data-country=PL]').getBBox().width > 300"
+    )
+    assert outlines == [200]
+    assert poland.evaluate("el => getComputedStyle(el).fill") == "rgb(158, 202, 225)"  # 2 members
+    russia = page.locator(".map-context use[href$='#RU']")
+    assert russia.evaluate("el => el.getBBox().width") > 1000
+    assert russia.evaluate("el => getComputedStyle(el).fill") == "rgb(205, 209, 214)"
+
+    # Over Greater Poland, away from the markers of Łódź and Kraków.
+    box = poland.bounding_box()
+    page.mouse.move(box["x"] + box["width"] * 0.3, box["y"] + box["height"] * 0.35)
+    assert poland.evaluate("el => getComputedStyle(el).strokeWidth") == "1.2px"

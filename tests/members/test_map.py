@@ -51,7 +51,7 @@ def markers_of(svg):
 def shading_of(svg):
     return {
         path.get("data-country"): path.get("class").split("--")[-1]
-        for path in svg.iter(f"{SVG}path")
+        for path in svg.iter(f"{SVG}use")
         if path.get("data-country")
     }
 
@@ -236,7 +236,7 @@ def test_a_state_tells_its_count_on_hover(client):
 
     svg = svg_of(client.get(MAP_URL))
 
-    france = next(p for p in svg.iter(f"{SVG}path") if p.get("data-country") == "FR")
+    france = next(p for p in svg.iter(f"{SVG}use") if p.get("data-country") == "FR")
     assert france.find(f"{SVG}title").text == "France: 2 members"
 
 
