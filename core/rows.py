@@ -57,9 +57,9 @@ class PageMemo:
 
     def local(self, moment, zone=None):
         """(ISO 8601, DATE_FORMAT) of an aware datetime in `zone` (a name) or the current time
-        zone, as `<time datetime="{{ d|date:'c' }}">{{ d|date:"DATE_FORMAT" }}` gives them."""
+        zone, as `<time datetime="{{ d|machine_time }}">{{ d|date:"DATE_FORMAT" }}` gives them."""
         moment = timezone.localtime(moment, zoneinfo.ZoneInfo(zone) if zone else None)
-        return moment.isoformat(), self.date(moment.date(), "DATE_FORMAT")
+        return moment.isoformat(timespec="seconds"), self.date(moment.date(), "DATE_FORMAT")
 
 
 def active_language():

@@ -46,6 +46,14 @@ def french_spacing(value, language="", autoescape=True):
     return typography.space_text(str(value))  # a plain-text e-mail
 
 
+@register.filter(expects_localtime=True)
+def machine_time(value):
+    """An aware datetime in the current time zone, to the second, as `<time datetime>` and
+    Open Graph want it: "2026-12-06T10:15:00+01:00". The `date:'c'` filter would keep the
+    microseconds, which HTML refuses (a fraction of a second has at most three digits)."""
+    return value.isoformat(timespec="seconds") if value else ""
+
+
 @register.filter
 def picture(obj):
     """The Picture of an article's, practice's or event's image, or None (core/images.py)."""
