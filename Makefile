@@ -11,7 +11,7 @@ PYTHON ?= $(shell for p in python3.13 python3.12 python3 python; do \
 	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null \
 	&& { echo $$p; break; }; done)
 
-.PHONY: venv run test lint format migrate demo messages bench backup restore clean browser pg-client wrk haproxy lighthouse
+.PHONY: venv run test lint format migrate demo messages bench backup restore clean browser pg-client wrk haproxy lighthouse nu
 
 $(STAMP): pyproject.toml
 	@if [ -z "$(PYTHON)" ]; then \
@@ -39,7 +39,7 @@ run: demo
 	@echo "The Alliance portal is at http://$(HOST):$(PORT)/, its task worker beside it (Ctrl-C stops both)."
 	$(DEV) HOST=$(HOST) PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/honcho -f Procfile.dev start -p $(PORT)
 
-test: venv browser haproxy
+test: venv browser haproxy nu
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # Browser tests drive Debian's Chromium; install it when missing and we may (root, apt).
@@ -98,6 +98,24 @@ $(LIGHTHOUSE_BIN): bench/lighthouse/package.json
 
 lighthouse: venv browser $(LIGHTHOUSE_BIN)
 	CHROME_PATH=$${CHROME_PATH:-$$(command -v chromium || echo /usr/bin/chromium)} $(BIN)/python bench/lighthouse.py
+
+# The HTML validity test runs the Nu HTML Checker: vnu.jar from npm (pinned in tests/html/,
+# installed without its scripts, which would fetch a Java), run by the system's Java (Debian's
+# default-jre-headless, installed when missing and we may).
+NU_JAR := tests/html/node_modules/vnu-jar/build/dist/vnu.jar
+$(NU_JAR): tests/html/package.json tests/html/package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+		cd tests/html && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error; \
+	else echo "WARNING: npm is not installed: the HTML validity test will be SKIPPED."; fi
+	@if [ -f $@ ]; then touch $@; fi
+
+nu: $(NU_JAR)
+	@command -v java >/dev/null 2>&1 || { \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+			echo "Installing Debian's Java for the HTML validity test..."; \
+			(apt-get install -y -qq default-jre-headless >/dev/null 2>&1 || \
+			 (apt-get update -qq && apt-get install -y -qq default-jre-headless >/dev/null)) ; \
+		else echo "WARNING: Java is not installed: the HTML validity test will be SKIPPED."; fi; }
 
 # The two-server scenario of the benchmark and its test put Debian's HAProxy in front.
 haproxy:
