@@ -61,6 +61,7 @@ _schedules = []
 _renewal_listeners = []
 # Callables answering a request from a copy built ahead (the data files), or None.
 _built_responders = []
+_served_ahead = []  # for each responder, which paths it answers
 
 
 def _bump(keys=(VERSION_KEY, CHANGES_KEY)):
@@ -110,10 +111,19 @@ def on_renewal(listener):
         _renewal_listeners.append(listener)
 
 
-def serve_ahead(responder):
-    """Let `responder(request)` answer GET and HEAD requests first: a response, or None."""
+def serve_ahead(responder, handles):
+    """Let `responder(request)` answer GET and HEAD requests first: a response, or None.
+
+    `handles(path)` says which paths it may answer: the page cache keeps none of them (a file
+    built ahead is served from disk), and looks for no page of theirs.
+    """
     if responder not in _built_responders:
         _built_responders.append(responder)
+        _served_ahead.append(handles)
+
+
+def is_served_ahead(path):
+    return any(handles(path) for handles in _served_ahead)
 
 
 def schedule(next_change):
@@ -158,6 +168,18 @@ def changes_version(found=None):
     (core.open_data), since none of them depends on the clock. `found` as current_version's.
     """
     version = (found or {}).get(CHANGES_KEY)
+    if version is not None:
+        return version
+    if (held := held_pages()) is not None:
+        # Held while Redis says nothing changed: a file built ahead is served without a
+        # round trip, as a page from the page cache is.
+        version, changes = held.held(CHANGES_KEY)
+        if version is not None:
+            return version
+        found = cache.get_many([VERSION_KEY, DUE_KEY, CHANGES_KEY])
+        if not held.hold_versions(changes, found):
+            current_version(found)  # writes what was missing, for the next request to hold
+        version = found.get(CHANGES_KEY)
     if version is None:
         cache.add(CHANGES_KEY, time.time_ns(), timeout=None)
         version = cache.get(CHANGES_KEY)
@@ -291,34 +313,53 @@ class HeldPages:
         self.pages = KeptHere(budget, pickled=False)
         self.lock = threading.Lock()
 
-    def read(self, key):
-        """(what `get_many` would have read, or None), and the watch's count to pass to hold()."""
+    def read(self, key, versions_will_do=False):
+        """(what `get_many` would have read, or None), and the watch's count to pass to hold().
+        With `versions_will_do`, the versions held are returned even without the page."""
         changes = self.watch.changes_seen()
         with self.lock:
             if changes is None or changes != self.changes:
                 self._forget(changes)
                 return None, changes
             versions = self.versions
-        entry = self.pages.get(key) if versions is not None else None
-        if entry is None or entry[0] != versions[VERSION_KEY]:
+        if versions is None:
             return None, changes
+        entry = self.pages.get(key)
+        if entry is None or entry[0] != versions[VERSION_KEY]:
+            return ({**versions} if versions_will_do else None), changes
         return {**versions, key: entry}, changes
 
-    def hold(self, changes, found, key, entry):
-        """Hold what a request read (`found`) and the page it served, if nothing changed since
-        read() returned `changes`: a message come since may be about what was read."""
+    def held(self, name):
+        """(The value of one of the watched keys as last read while Redis says it has not
+        changed since, else None; the watch's count to pass to hold_versions())."""
+        changes = self.watch.changes_seen()
+        with self.lock:
+            if changes is None or changes != self.changes:
+                self._forget(changes)
+                return None, changes
+            return (self.versions or {}).get(name), changes
+
+    def hold_versions(self, changes, found):
+        """Hold the watched keys as a request read them (`found`), if nothing changed since
+        read() or held() returned `changes`: a message come since may be about what was read.
+        True when held."""
         if changes is None or self.watch.changes_seen() != changes:
-            return
+            return False
         versions = {name: found.get(name) for name in (VERSION_KEY, DUE_KEY, CHANGES_KEY)}
         if None in versions.values() or versions[DUE_KEY][0] != versions[VERSION_KEY]:
-            return  # a first request, which wrote what it did not find
-        if entry[0] != versions[VERSION_KEY]:
-            return
+            return False  # a first request, which wrote what it did not find
         with self.lock:
             if self.changes != changes:
-                return
+                return False
             self.versions = versions
-        self.pages.put(key, entry, settings.PAGE_CACHE_SECONDS, size=len(entry[1]))
+        return True
+
+    def hold(self, changes, found, key, entry):
+        """Hold what a request read (`found`) and the page it served (see hold_versions)."""
+        if entry[0] != found.get(VERSION_KEY):
+            return
+        if self.hold_versions(changes, found):
+            self.pages.put(key, entry, settings.PAGE_CACHE_SECONDS, size=len(entry[1]))
 
     def forget(self):
         with self.lock:
@@ -472,7 +513,14 @@ class PageCacheMiddleware:
         # rendered again. None while this process holds them and Redis says nothing changed.
         key = self.cache_key(request)
         held = held_pages()
-        found, changes = held.read(key) if held is not None else (None, None)
+        # A file built ahead is served from disk, never kept here: the data version held in
+        # this process is all its check needs (the file is only kept here, rendered, in the
+        # moments between a change and its build).
+        found, changes = (
+            held.read(key, versions_will_do=is_served_ahead(request.path))
+            if held is not None
+            else (None, None)
+        )
         read_here = found is not None
         if not read_here:
             found = cache.get_many([VERSION_KEY, DUE_KEY, CHANGES_KEY, key])
@@ -488,6 +536,8 @@ class PageCacheMiddleware:
             return self.rebuild(request, entry, due)
         response = self.get_response(request)
         if getattr(response, "served_ahead", False):
+            if held is not None and not read_here:
+                held.hold_versions(changes, found)
             return response
         if not self.is_cacheable_response(request, response):
             self.mark_private(response)

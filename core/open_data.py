@@ -110,6 +110,10 @@ def _built_paths():
     return frozenset(data_file_paths())
 
 
+def _is_built_path(path):
+    return bool(settings.DATA_FILES_ROOT) and path in _built_paths()
+
+
 def _root():
     return Path(settings.DATA_FILES_ROOT)
 
@@ -244,17 +248,32 @@ def accepts_gzip(request):
     return "gzip" in request.META.get("HTTP_ACCEPT_ENCODING", "")
 
 
+# The manifests as last read, by file: one built at the current data version is read from
+# disk once per process, not at each request. A build for a newer version writes a newer
+# manifest, which the version's mismatch sends this process to read.
+_manifests = {}
+
+
+def _current_manifest(path, version):
+    """The manifest of the file at `path` built at data version `version`, or None."""
+    where = _manifest_path(path)
+    manifest = _manifests.get(where)
+    if manifest is None or manifest.get("version") != version:
+        manifest = _read_manifest(path)
+        if manifest is None or manifest.get("format") != MANIFEST_FORMAT:
+            _manifests.pop(where, None)
+            return None
+        _manifests[where] = manifest
+    return manifest if manifest["version"] == version else None
+
+
 def serve_built(request):
     """The built copy of this file, if it was built at the current data version."""
     if not settings.DATA_FILES_ROOT or request.path not in _built_paths():
         return None
-    manifest = _read_manifest(request.path)
-    if (
-        manifest is None
-        or manifest.get("format") != MANIFEST_FORMAT
-        or manifest["version"]
-        != (getattr(request, "data_changes", None) or public_pages.changes_version())
-    ):
+    version = getattr(request, "data_changes", None) or public_pages.changes_version()
+    manifest = _current_manifest(request.path, version)
+    if manifest is None:
         return None
     compressed = accepts_gzip(request)
     etag = '"{}{}"'.format(manifest["etag"], "-gz" if compressed else "")
@@ -286,4 +305,4 @@ def serve_built(request):
 def install():
     """Build the files after each change, serve their built copies (AppConfig.ready)."""
     public_pages.on_renewal(_queue_after_commit)
-    public_pages.serve_ahead(serve_built)
+    public_pages.serve_ahead(serve_built, handles=_is_built_path)

@@ -55,3 +55,18 @@ def public_cache(request):
     )
     settings.COUNTER_CACHE_SECONDS = 60
     return settings
+
+
+@pytest.fixture
+def redis_commands(monkeypatch):
+    """The commands the shared cache sends to Redis from now on."""
+    sent = []
+    client = caches["default"]._cache.get_client(write=True)
+    send = client.execute_command
+
+    def counted(*args, **kwargs):
+        sent.append(args[0])
+        return send(*args, **kwargs)
+
+    monkeypatch.setattr(client, "execute_command", counted)
+    return sent

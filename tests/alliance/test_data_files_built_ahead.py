@@ -179,3 +179,56 @@ def test_a_scheduled_change_coming_due_leaves_the_built_files_served(
         assert data_version() != pages_before
 
     assert hasattr(served, "file_to_stream")
+
+
+@pytest.mark.parametrize("cache_seconds", [0, 60])
+def test_with_redis_a_built_file_is_served_without_a_round_trip_or_a_read_of_its_manifest(
+    client, redis_page_cache, cache_seconds, monkeypatch, request
+):
+    """As a page this process holds (core.cache.HeldPages): the data version is known here
+    while Redis says nothing changed, and the manifest of the built copy was read once."""
+    redis_page_cache.PAGE_CACHE_SECONDS = cache_seconds
+    make_member(name="Strasbourg", country="FR")
+    open_data.build_data_files()
+    for _ in range(2):  # the first request writes the versions, the second reads and holds them
+        assert "Strasbourg" in body(client.get("/data/members.csv")).decode()
+    manifests = []
+    read = open_data._read_manifest
+    monkeypatch.setattr(
+        open_data, "_read_manifest", lambda path: manifests.append(path) or read(path)
+    )
+    sent = request.getfixturevalue("redis_commands")
+
+    served = client.get("/data/members.csv", headers={"Accept-Encoding": "gzip"})
+
+    assert hasattr(served, "file_to_stream")
+    assert "Strasbourg" in gzip.decompress(body(served)).decode()
+    assert sent == [] and manifests == []
+
+
+@pytest.mark.parametrize("cache_seconds", [0, 60])
+def test_with_redis_a_change_through_another_server_stops_the_built_copy_at_once(
+    client, redis_page_cache, cache_seconds
+):
+    import redis
+    from django.core.cache import caches
+
+    from core.cache import CHANGES_KEY, VERSION_KEY
+    from members.models import Member
+    from tests.alliance.conftest import REDIS_URL
+
+    redis_page_cache.PAGE_CACHE_SECONDS = cache_seconds
+    member = make_member(name="Strasbourg", country="FR")
+    open_data.build_data_files()
+    for _ in range(2):
+        assert "Strasbourg" in body(client.get("/data/members.csv")).decode()
+
+    # Renamed on another server: its save and its renewal are not this process's.
+    Member.objects.filter(pk=member.pk).update(name="Strasbourg Eurométropole")
+    another_server = redis.Redis.from_url(REDIS_URL)
+    for key in (VERSION_KEY, CHANGES_KEY):
+        another_server.incr(caches["default"].make_and_validate_key(key))
+
+    answer = client.get("/data/members.csv")
+    assert not hasattr(answer, "file_to_stream")  # rendered: the copy is of older data
+    assert "Strasbourg Eurométropole" in body(answer).decode()

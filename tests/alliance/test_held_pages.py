@@ -22,21 +22,6 @@ def held(client, redis_page_cache):
     return member
 
 
-@pytest.fixture
-def redis_commands(monkeypatch):
-    """The commands the shared cache sends to Redis from now on."""
-    sent = []
-    client = caches["default"]._cache.get_client(write=True)
-    send = client.execute_command
-
-    def counted(*args, **kwargs):
-        sent.append(args[0])
-        return send(*args, **kwargs)
-
-    monkeypatch.setattr(client, "execute_command", counted)
-    return sent
-
-
 def another_server():
     """What another server changes in the shared cache: a raw client of the same Redis."""
     return redis.Redis.from_url(REDIS_URL)
