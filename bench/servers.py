@@ -37,12 +37,12 @@ def stop(process):
 
 
 @contextlib.contextmanager
-def gunicorn(env, workers=2, port=None):
+def gunicorn(env, workers=2, port=None, app="alliance.wsgi", health="/health/"):
     """The site as production runs it, on its own port; yields its base URL and process."""
     port = port or free_port()
     command = [
         str(Path(sys.executable).parent / "gunicorn"),
-        "alliance.wsgi",
+        app,
         "--workers",
         str(workers),
         "--bind",
@@ -53,7 +53,7 @@ def gunicorn(env, workers=2, port=None):
     process = subprocess.Popen(command, env=env, cwd=ROOT, start_new_session=True)
     base = f"http://127.0.0.1:{port}"
     try:
-        wait_until_healthy(base, process)
+        wait_until_healthy(base, process, path=health)
         yield base, process
     finally:
         stop(process)
@@ -78,19 +78,19 @@ def haproxy(*backends):
         stop(process)
 
 
-def wait_until_healthy(base, process, timeout=90):
+def wait_until_healthy(base, process, timeout=90, path="/health/"):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise RuntimeError(f"{process.args[0]} exited with status {process.returncode}")
         with (
             contextlib.suppress(OSError),
-            urllib.request.urlopen(base + "/health/", timeout=2) as response,
+            urllib.request.urlopen(base + path, timeout=2) as response,
         ):
             if response.status == 200:
                 return
         time.sleep(0.3)
-    raise RuntimeError(f"{base} did not answer /health/ in time")
+    raise RuntimeError(f"{base} did not answer {path} in time")
 
 
 def resident_memory_mb(process):

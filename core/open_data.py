@@ -244,6 +244,14 @@ def _read_manifest(path):
         return None
 
 
+def built_copy(path, compressed=True):
+    """The file holding the built copy of the file at `path` (gzipped, or not), or None."""
+    manifest = _read_manifest(path)
+    if manifest is None:
+        return None
+    return _manifest_path(path).parent / (manifest["file"] + (".gz" if compressed else ""))
+
+
 def accepts_gzip(request):
     return "gzip" in request.META.get("HTTP_ACCEPT_ENCODING", "")
 
