@@ -14,6 +14,8 @@ import pytest
 from django.conf import settings
 from django.db import connection
 
+from tests.hardening.test_database_failure import PRODUCTION
+
 pytestmark = pytest.mark.skipif(
     connection.vendor != "postgresql", reason="the statement timeout is PostgreSQL's"
 )
@@ -51,14 +53,6 @@ print(json.dumps({
     "retry_after": response.get("Retry-After"),
 }))
 """
-
-PRODUCTION = {
-    "DJANGO_SETTINGS_MODULE": "alliance.settings",
-    "DEBUG": "0",
-    "SECRET_KEY": "a-long-random-production-key-5vX2q9Lw8Zt1Rk3Mn7Bp4Jc6Hd0Gf2Sa9Qe",
-    "ALLOWED_HOSTS": "testserver",
-    "LOG_LEVEL": "CRITICAL",
-}
 
 
 def run(args, **env):
