@@ -316,12 +316,7 @@ class HeldPages:
     def read(self, key, versions_will_do=False):
         """(what `get_many` would have read, or None), and the watch's count to pass to hold().
         With `versions_will_do`, the versions held are returned even without the page."""
-        changes = self.watch.changes_seen()
-        with self.lock:
-            if changes is None or changes != self.changes:
-                self._forget(changes)
-                return None, changes
-            versions = self.versions
+        versions, changes = self._versions()
         if versions is None:
             return None, changes
         entry = self.pages.get(key)
@@ -332,12 +327,18 @@ class HeldPages:
     def held(self, name):
         """(The value of one of the watched keys as last read while Redis says it has not
         changed since, else None; the watch's count to pass to hold_versions())."""
+        versions, changes = self._versions()
+        return (versions or {}).get(name), changes
+
+    def _versions(self):
+        """(The watched keys as last read, or None once Redis has said anything since; the
+        watch's count)."""
         changes = self.watch.changes_seen()
         with self.lock:
             if changes is None or changes != self.changes:
                 self._forget(changes)
                 return None, changes
-            return (self.versions or {}).get(name), changes
+            return self.versions, changes
 
     def hold_versions(self, changes, found):
         """Hold the watched keys as a request read them (`found`), if nothing changed since
