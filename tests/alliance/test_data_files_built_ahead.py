@@ -232,3 +232,98 @@ def test_with_redis_a_change_through_another_server_stops_the_built_copy_at_once
     answer = client.get("/data/members.csv")
     assert not hasattr(answer, "file_to_stream")  # rendered: the copy is of older data
     assert "Strasbourg Eurométropole" in body(answer).decode()
+
+
+@pytest.fixture
+def middleware_answers(monkeypatch):
+    """Paths the middleware under the page cache answered from now on (the CSP middleware's
+    response hook, which every answer below the page cache goes through)."""
+    from django.middleware.csp import ContentSecurityPolicyMiddleware
+
+    answered = []
+    process = ContentSecurityPolicyMiddleware.process_response
+
+    def recorded(self, request, response):
+        answered.append(request.path)
+        return process(self, request, response)
+
+    monkeypatch.setattr(ContentSecurityPolicyMiddleware, "process_response", recorded)
+    return answered
+
+
+@pytest.mark.parametrize("encoding", ["gzip", "identity"])
+@pytest.mark.parametrize(
+    ("path", "content"),
+    [("/data/members.csv", b"Strasbourg"), ("/en/events/calendar.ics", b"BEGIN:VCALENDAR")],
+)
+def test_with_redis_a_file_served_again_has_the_same_bytes_and_headers_without_the_middleware(
+    client, redis_page_cache, middleware_answers, path, content, encoding
+):
+    """The page cache answers it from what it held of the last answer at this version."""
+    redis_page_cache.PAGE_CACHE_SECONDS = 60
+    make_member(name="Strasbourg", country="FR")
+    open_data.build_data_files()
+    headers = {"Accept-Encoding": encoding}
+    whole_way = client.get(path, headers=headers)  # the build read the versions, now held
+    assert middleware_answers == [path]
+
+    again = client.get(path, headers=headers)
+
+    assert middleware_answers == [path]
+    assert hasattr(again, "file_to_stream")  # sent from disk, with sendfile() under gunicorn
+    sent = body(again)
+    assert sent == body(whole_way) and content in (
+        gzip.decompress(sent) if encoding == "gzip" else sent
+    )
+    assert dict(again.items()) == dict(whole_way.items())
+    assert again["Content-Security-Policy"] and again["X-Content-Type-Options"] == "nosniff"
+    assert int(again["Content-Length"]) == len(sent)
+
+
+def test_with_redis_a_file_served_again_still_answers_its_etag_with_304(
+    client, redis_page_cache
+):
+    redis_page_cache.PAGE_CACHE_SECONDS = 60
+    make_member(name="Strasbourg", country="FR")
+    open_data.build_data_files()
+    for _ in range(3):
+        served = client.get("/data/members.csv")
+
+    repeat = client.get("/data/members.csv", headers={"If-None-Match": served["ETag"]})
+
+    assert repeat.status_code == 304
+    assert repeat["ETag"] == served["ETag"]
+
+
+def test_with_redis_a_file_whose_copy_is_gone_is_rendered_rather_than_lost(
+    client, redis_page_cache, data_files_root
+):
+    redis_page_cache.PAGE_CACHE_SECONDS = 60
+    make_member(name="Strasbourg", country="FR")
+    open_data.build_data_files()
+    for _ in range(2):
+        client.get("/data/members.csv")
+    copy = open_data.built_copy("/data/members.csv", compressed=False)
+    copy.unlink()
+
+    answer = client.get("/data/members.csv")
+
+    assert answer.status_code == 200
+    assert "Strasbourg" in body(answer).decode()
+
+
+def test_with_redis_a_signed_in_visitor_gets_a_file_the_whole_way(
+    client, redis_page_cache, middleware_answers, django_user_model
+):
+    redis_page_cache.PAGE_CACHE_SECONDS = 60
+    make_member(name="Strasbourg", country="FR")
+    open_data.build_data_files()
+    for _ in range(2):
+        client.get("/data/members.csv")
+    client.force_login(django_user_model.objects.create_user("staff", is_staff=True))
+    middleware_answers.clear()
+
+    answer = client.get("/data/members.csv")
+
+    assert "Strasbourg" in body(answer).decode()
+    assert middleware_answers == ["/data/members.csv"]
