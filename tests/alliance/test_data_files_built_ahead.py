@@ -280,9 +280,7 @@ def test_with_redis_a_file_served_again_has_the_same_bytes_and_headers_without_t
     assert int(again["Content-Length"]) == len(sent)
 
 
-def test_with_redis_a_file_served_again_still_answers_its_etag_with_304(
-    client, redis_page_cache
-):
+def test_with_redis_a_file_served_again_still_answers_its_etag_with_304(client, redis_page_cache):
     redis_page_cache.PAGE_CACHE_SECONDS = 60
     make_member(name="Strasbourg", country="FR")
     open_data.build_data_files()
