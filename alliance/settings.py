@@ -173,6 +173,16 @@ if REDIS_URL:
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# The parts of every page that depend only on the language and the page's address (the
+# header, the footer, the links in <head>), rendered once per process: Django's `{% cache %}`
+# tag reads this alias. Per process, as the templates and settings they come from are; not
+# kept while developing, where templates change under the running server.
+CACHES["template_fragments"] = {
+    "BACKEND": "django.core.cache.backends.dummy.DummyCache"
+    if DEBUG
+    else "django.core.cache.backends.locmem.LocMemCache",
+    "TIMEOUT": None,
+}
 
 AUTHENTICATION_BACKENDS = [
     # First, so a locked-out account or address is refused before its password is checked.

@@ -1,6 +1,6 @@
 import pytest
 from asgiref.local import Local
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.tasks import task_backends
@@ -8,10 +8,20 @@ from django.tasks import task_backends
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
-    """Rate-limit counters and cached pages must not leak from one test into the next."""
+    """Rate-limit counters and cached pages must not leak from one test into the next, nor
+    the header and footer rendered with one test's settings (the template_fragments cache)."""
     cache.clear()
+    caches["template_fragments"].clear()
     yield
     cache.clear()
+    caches["template_fragments"].clear()
+
+
+@receiver(setting_changed)
+def _forget_page_fragments(**kwargs):
+    # The header and footer are kept per process, as the settings they show: a test that
+    # changes a setting renders them anew.
+    caches["template_fragments"].clear()
 
 
 @pytest.fixture(autouse=True)

@@ -35,7 +35,8 @@ def redis_page_cache(page_cache):
             "BACKEND": "core.cache_backends.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": prefix,
-        }
+        },
+        "template_fragments": page_cache.CACHES["template_fragments"],
     }
     yield page_cache
     # The connection watching this test's keys (core.cache_backends.KeyWatch).
