@@ -18,21 +18,25 @@ from django.utils.translation import get_language
 # The characters of the "slug" path converter (django.urls.converters.SlugConverter): none
 # of them is quoted in an address.
 _SLUG = re.compile(r"[-a-zA-Z0-9_]+")
-_MARK = "0slug0"
 
 
-def slug_url(viewname, slug):
-    """reverse(viewname, kwargs={"slug": slug}), for a view taking the slug alone."""
-    if not _SLUG.fullmatch(slug or ""):
-        return reverse(viewname, kwargs={"slug": slug})
+def slug_url(viewname, slug, **more):
+    """reverse(viewname, kwargs={"slug": slug, **more}), for a view taking the slug and, in
+    `more`, other slug-like values (a document file's language)."""
+    values = {"slug": slug, **more}
+    if not all(_SLUG.fullmatch(value or "") for value in values.values()):
+        return reverse(viewname, kwargs=values)
     urlconf = get_urlconf() or settings.ROOT_URLCONF
-    before, after = _around_slug(viewname, get_language(), get_script_prefix(), urlconf)
-    return f"{before}{slug}{after}"
+    pieces = _pieces(viewname, tuple(values), get_language(), get_script_prefix(), urlconf)
+    # Literal text at even positions, the name of a value at odd ones.
+    return "".join(values[piece] if index % 2 else piece for index, piece in enumerate(pieces))
 
 
 @functools.lru_cache(maxsize=256)
-def _around_slug(viewname, language, script_prefix, urlconf):
-    before, _mark, after = reverse(viewname, kwargs={"slug": _MARK}, urlconf=urlconf).rpartition(
-        _MARK
+def _pieces(viewname, names, language, script_prefix, urlconf):
+    marks = {f"0{name}0": name for name in names}
+    address = reverse(
+        viewname, kwargs={name: mark for mark, name in marks.items()}, urlconf=urlconf
     )
-    return before, after
+    pieces = re.split("({})".format("|".join(map(re.escape, marks))), address)
+    return tuple(marks[piece] if index % 2 else piece for index, piece in enumerate(pieces))

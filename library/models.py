@@ -4,7 +4,6 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
@@ -189,9 +188,7 @@ class DocumentFile(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse(
-            "library:file", kwargs={"slug": self.document.slug, "language": self.language}
-        )
+        return slug_url("library:file", self.document.slug, language=self.language)
 
     def clean(self):
         super().clean()

@@ -23,17 +23,8 @@ class DocumentListView(FilteredListMixin, ListView):
 
     def get_queryset(self):
         self.filters = DocumentFilterForm(self.request.GET or None)
-        # In each document's order, without the model's (the documents' dates): that join
-        # read every document in the library to sort one page's files.
-        files = DocumentFile.objects.only("document_id", "language", "file", "size").order_by(
-            "document_id", "language"
-        )
-        documents = (
-            Document.objects.published()
-            .summaries()
-            .prefetch_related(Prefetch("files", queryset=files))
-        )
-        return self.filters.filter(documents)
+        # The files' languages are read with the page's documents (library.rows).
+        return self.filters.filter(Document.objects.published().summaries())
 
     def get_context_data(self, **kwargs):
         active = self.filters.active

@@ -45,3 +45,19 @@ def test_another_urlconf_gets_its_own_addresses(settings):
         settings.ROOT_URLCONF = "tests.core.links_urls"
 
         assert slug_url("members:detail", "lyon") == "/elsewhere/lyon/"
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+@pytest.mark.parametrize(("slug", "file_language"), [("roma-week", "ro"), ("a_b-9", "sr-latn")])
+def test_an_address_with_more_than_the_slug_is_the_one_reverse_gives(language, slug, file_language):
+    with translation.override(language):
+        assert slug_url("library:file", slug, language=file_language) == reverse(
+            "library:file", kwargs={"slug": slug, "language": file_language}
+        )
+
+
+def test_a_value_beside_the_slug_that_is_not_slug_like_goes_through_reverse():
+    with translation.override("en"):
+        assert slug_url("library:file", "report", language="fr ca") == reverse(
+            "library:file", kwargs={"slug": "report", "language": "fr ca"}
+        )
