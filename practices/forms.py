@@ -32,29 +32,9 @@ class PracticeFilterForm(forms.Form):
             data["country"] = data["country"].strip().upper()
         super().__init__(data)
         everything = ("", _("All"))
-        counts = facet_counts()
-        self.fields["theme"].choices = [
-            everything,
-            *((slug, f"{name} ({number})") for slug, name, number in counts["themes"]),
-        ]
-        self.fields["country"].choices = [
-            everything,
-            *sorted(
-                (
-                    (code, f"{countries.name(code)} ({number})")
-                    for code, number in counts["countries"].items()
-                    if code in countries
-                ),
-                key=lambda choice: normalise(choice[1]),
-            ),
-        ]
-        self.fields["year"].choices = [
-            everything,
-            *(
-                (year, f"{year} ({number})")
-                for year, number in sorted(counts["years"].items(), reverse=True)
-            ),
-        ]
+        choices = facet_choices()
+        for name in ("theme", "country", "year"):
+            self.fields[name].choices = [everything, *choices[name]]
         # Only the member asked for is offered (the profiles link here): a list of every
         # member with a practice would be thousands of options.
         asked = (data or {}).get("member") or ""
@@ -92,10 +72,33 @@ class PracticeFilterForm(forms.Form):
         }
 
 
-def facet_counts():
-    """How many published practices each theme, country and year holds, kept until the data
-    change: {"themes": [(slug, name, n)], "countries": {code: n}, "years": {year: n}}."""
-    return remember(f"practice-facets:{get_language()}", _count_facets)
+def facet_choices():
+    """The options of the theme, country and year filters, each with how many published
+    practices it holds, in the current language: {"theme": [(slug, "Housing (12)")], …}.
+
+    Kept until the data change, labels and order included: sorting the countries by their
+    names and labelling every option took 2.5 ms of each list page.
+    """
+    return remember(f"practice-filter-choices:{get_language()}", _facet_choices)
+
+
+def _facet_choices():
+    counts = _count_facets()
+    return {
+        "theme": [(slug, f"{name} ({number})") for slug, name, number in counts["themes"]],
+        "country": sorted(
+            (
+                (code, f"{countries.name(code)} ({number})")
+                for code, number in counts["countries"].items()
+                if code in countries
+            ),
+            key=lambda choice: normalise(choice[1]),
+        ),
+        "year": [
+            (year, f"{year} ({number})")
+            for year, number in sorted(counts["years"].items(), reverse=True)
+        ],
+    }
 
 
 def _count_facets():

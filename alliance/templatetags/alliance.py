@@ -1,4 +1,5 @@
 import functools
+import html
 
 from django import template
 from django.conf import settings
@@ -6,7 +7,7 @@ from django.core.exceptions import DisallowedHost
 from django.templatetags.static import static
 from django.urls import translate_url
 from django.utils.encoding import escape_uri_path, iri_to_uri
-from django.utils.html import conditional_escape, format_html, format_html_join
+from django.utils.html import conditional_escape, format_html
 from django.utils.http import urlencode
 from django.utils.safestring import SafeData, mark_safe
 from django.utils.text import capfirst
@@ -134,19 +135,26 @@ def select_options(field, default=None, capitalise=False, lang=False):
     if default is not None and current in (None, ""):
         current = default
     current = None if current is None else str(current)
-    return format_html_join(
-        "",
-        '<option value="{}"{}{}>{}</option>',
-        (
-            (
-                value,
-                " selected" if str(value) == current else "",
-                format_html(' lang="{}"', value) if lang and value else "",
-                capfirst(label) if capitalise else label,
+    options = []
+    for value, label in field.field.choices:
+        # Escaped as conditional_escape() does, without a format_html() per option: the
+        # practices' four filters hold about 80 options, which took 2.5 ms that way.
+        value = str(value)
+        escaped = _escaped(value)
+        options.append(
+            '<option value="{}"{}{}>{}</option>'.format(
+                escaped,
+                " selected" if value == current else "",
+                f' lang="{escaped}"' if lang and value else "",
+                _escaped(capfirst(label) if capitalise else label),
             )
-            for value, label in field.field.choices
-        ),
-    )
+        )
+    return mark_safe("".join(options))
+
+
+def _escaped(text):
+    """conditional_escape(text), as a plain string."""
+    return text.__html__() if hasattr(text, "__html__") else html.escape(str(text))
 
 
 @register.simple_tag

@@ -84,6 +84,25 @@ def test_each_filter_option_shows_how_many_practices_it_holds(client, schools, h
     assert 'value="health"' not in response.text
 
 
+def test_the_kept_filter_options_follow_the_data_and_the_language(
+    client, settings, schools, housing, lyon
+):
+    """The options are kept, labelled and sorted, until the data change (COUNTER_CACHE_SECONDS):
+    each language has its own, and a newly published practice counts at once."""
+    settings.COUNTER_CACHE_SECONDS = 60
+    assert '<option value="FR">France (1)</option>' in client.get("/en/practices/").text
+    assert '<option value="PL">Pologne (1)</option>' in client.get("/fr/practices/").text
+
+    make_practice(title="Roma youth in the city council", members=[lyon], start_year=2016)
+
+    english = client.get("/en/practices/").text
+    assert '<option value="FR">France (2)</option>' in english
+    assert '<option value="2016">2016 (2)</option>' in english
+    french = client.get("/fr/practices/").text
+    assert '<option value="FR">France (2)</option>' in french
+    assert french.index('value="FR"') < french.index('value="PL"')  # by their French names
+
+
 @pytest.mark.parametrize(
     ("query", "expected"),
     [
