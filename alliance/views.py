@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from django_countries import countries
 from django_countries.fields import Country
 
@@ -62,7 +62,7 @@ RESULTS_PER_KIND = 5
 RESULTS_PER_PAGE = 20
 
 
-@require_GET
+@require_safe
 def search(request):
     query = site_search.clean_query(request.GET.get("q", ""))
     kinds = site_search.kinds()
@@ -115,7 +115,7 @@ def page(request, slug):
 
 
 @never_cache
-@require_GET
+@require_safe
 def health(request):
     """200 "ok" when the database answers a query, 503 otherwise (for load balancers)."""
     try:
@@ -129,7 +129,7 @@ def health(request):
     return HttpResponse("ok", content_type="text/plain")
 
 
-@require_GET
+@require_safe
 def robots_txt(request):
     lines = [
         "User-agent: *",
@@ -139,7 +139,7 @@ def robots_txt(request):
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
 
 
-@require_GET
+@require_safe
 def favicon(request):
     """/favicon.ico, which browsers ask for on every site whatever the page links to."""
     response = HttpResponse(_favicon_bytes(), content_type="image/x-icon")
@@ -154,7 +154,7 @@ def _favicon_bytes():
     return Path(finders.find("img/favicon.ico")).read_bytes()
 
 
-@require_GET
+@require_safe
 def web_manifest(request):
     """The web app manifest: the name and icons a phone uses for a shortcut to the site."""
     manifest = {
@@ -194,7 +194,7 @@ def server_error(request):
 # The country pages compose the apps: members (and their map), signatories and news.
 
 
-@require_GET
+@require_safe
 def country_list(request):
     counts = approved_counts()
     rows = [
@@ -206,7 +206,7 @@ def country_list(request):
     )
 
 
-@require_GET
+@require_safe
 def country_detail(request, code):
     code = code.upper()
     if code not in countries:

@@ -12,7 +12,7 @@ from django.utils import timezone, translation
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 from django.views.generic import DetailView, FormView, ListView
 
 from core.open_data import built_ahead, data_file
@@ -111,7 +111,7 @@ def calendar_feed(request):
     return _calendar_response(calendar_of(events, _("Alliance events")), "alliance-events.ics")
 
 
-@require_GET
+@require_safe
 def event_calendar(request, slug):
     event = get_object_or_404(Event.objects.published(), slug=slug)
     return _calendar_response(calendar_of([event], event.title), f"{event.slug}.ics")

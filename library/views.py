@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.utils import translation
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView
 
 from core.pagination import FilteredListMixin
@@ -63,7 +63,7 @@ class DocumentDetailView(DetailView):
         )
 
 
-@require_GET
+@require_safe
 def document_file(request, slug, language):
     """One language's file of a public document, served so that nothing in it runs."""
     item = get_object_or_404(

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 from django.utils.text import slugify
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView
 
 from core.open_data import data_file
@@ -125,7 +125,7 @@ def related_practices(practice, themes):
     return {"theme": theme, "practices": list(practices)}
 
 
-@require_GET
+@require_safe
 def attachment(request, slug, pk):
     """A practice's file, served so that no browser runs it; only once the practice is public."""
     practices = (
