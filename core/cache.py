@@ -41,7 +41,7 @@ from django.http import FileResponse, HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import http_date, parse_http_date_safe
 
-from core.compression import compress
+from core.compression import accepts_gzip, compress
 
 VERSION_KEY = "page-cache:version"
 # Moves on with the data only, not with time (changes_version).
@@ -617,7 +617,7 @@ class PageCacheMiddleware:
     @staticmethod
     def file_key(request, key):
         """A file built ahead is sent gzipped or not, by what the client accepts."""
-        return key + (":gzip" if "gzip" in request.META.get("HTTP_ACCEPT_ENCODING", "") else "")
+        return key + (":gzip" if accepts_gzip(request) else "")
 
     def is_cacheable_response(self, request, response):
         if response.status_code != 200 or response.cookies:
@@ -668,7 +668,7 @@ class PageCacheMiddleware:
 
     def rebuild(self, request, entry, due):
         _version, packed, headers, digest = entry
-        compressed = "gzip" in request.META.get("HTTP_ACCEPT_ENCODING", "")
+        compressed = accepts_gzip(request)
         response = HttpResponse(packed if compressed else gzip.decompress(packed))
         # The kept headers (Vary and Cache-Control as mark_public() left them) were checked
         # when the page was rendered: set as they are, without checking each again, which

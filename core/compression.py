@@ -19,6 +19,12 @@ from django.utils.cache import patch_vary_headers
 LEVEL = 4
 
 
+def accepts_gzip(request):
+    """Whether the client takes a gzipped copy: what the page cache's hits and the files built
+    ahead (kept gzipped) check to send theirs as it is."""
+    return "gzip" in request.META.get("HTTP_ACCEPT_ENCODING", "")
+
+
 def compress(data, max_random_bytes=0):
     """`data` gzipped at LEVEL, the same bytes for the same data (mtime=0) unless padded with
     a file name of 0 to `max_random_bytes` - 1 bytes, as django.utils.text.compress_string."""

@@ -38,6 +38,7 @@ from django.utils.http import parse_etags
 from django.views.decorators.http import require_safe
 
 from . import cache as public_pages
+from .compression import accepts_gzip
 
 logger = logging.getLogger(__name__)
 
@@ -250,10 +251,6 @@ def built_copy(path, compressed=True):
     if manifest is None:
         return None
     return _manifest_path(path).parent / (manifest["file"] + (".gz" if compressed else ""))
-
-
-def accepts_gzip(request):
-    return "gzip" in request.META.get("HTTP_ACCEPT_ENCODING", "")
 
 
 # The manifests as last read, by file: one built at the current data version is read from
