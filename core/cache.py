@@ -136,8 +136,16 @@ def schedule(next_change):
 
 
 def _next_scheduled_change():
-    moments = [moment for moment in (next_change() for next_change in _schedules) if moment]
-    return min(moments).timestamp() if moments else None
+    """The timestamp of the next scheduled change still to come, or None. A moment the clock
+    has already passed (a schedule read an instant earlier, or from another clock) is not
+    one: counting it would renew the pages again and again, each renewal finding it due."""
+    now = time.time()
+    moments = [
+        moment.timestamp()
+        for moment in (next_change() for next_change in _schedules)
+        if moment and moment.timestamp() > now
+    ]
+    return min(moments) if moments else None
 
 
 def current_version(found=None):

@@ -307,3 +307,22 @@ def test_a_page_rendered_while_an_approval_commits_is_not_served_after_it(client
 
     assert seen_during == [False]  # it could not see the uncommitted approval
     assert "Radenci" in text(client, "/en/members/")
+
+
+def test_a_schedule_reporting_a_moment_already_past_renews_the_pages_no_more(
+    client, public_cache, monkeypatch
+):
+    """A schedule read an instant before the clock moved on, or with another clock, may name
+    a moment already past: the pages keep one version, and are answered."""
+    from core import cache as public_pages
+
+    monkeypatch.setattr(
+        public_pages,
+        "_schedules",
+        [lambda: timezone.now() - datetime.timedelta(seconds=1)],
+    )
+    make_article(title="Already out")  # a change: the next read looks at the schedule
+
+    assert "Already out" in text(client, "/en/news/")
+    assert data_version() == data_version()
+    assert client.get("/en/news/")["Cache-Control"] == "public, max-age=60"
