@@ -499,6 +499,22 @@ def flat_section(other, record):
     return lines
 
 
+def refresh_flat_section(path, other, record):
+    """Write the comparison of both scales into the other scale's report too, replacing the one
+    it holds: whichever scale runs last, bench/results.md and results-scale-10.md then compare
+    the same two runs. The rest of that report (its own tables, notes added by hand) stays."""
+    if not path.exists():
+        return
+    text = path.read_text()
+    heading = "## Flat with size:"
+    start = text.find(heading)
+    if start == -1:
+        return
+    end = text.find("\n## ", start + len(heading))
+    rest = text[end + 1 :] if end != -1 else ""
+    path.write_text(text[:start] + "\n".join(flat_section(other, record)) + "\n" + rest)
+
+
 # The kinds of page compared with the peer, and ours of each kind (see `peer_pages`).
 PEER_KINDS = ("home", "list", "item", "feed")
 MIN_PEER_RATIO = 1.5
@@ -846,8 +862,10 @@ def main():
         },
     }
     other = other_scale(config)
-    if other is not None:
+    if other is not None and other["pages"].keys() & record["pages"].keys():
         extra += flat_section(other, record)
+        if config.output.resolve() == default_output(config.scale):  # not a trial run's report
+            refresh_flat_section(default_output(other["scale"]), other, record)
 
     text = report(config, pages, header, extra, same_bytes)
     config.output.parent.mkdir(parents=True, exist_ok=True)
