@@ -221,7 +221,7 @@ def release():
     return getattr(staticfiles_storage, "manifest_hash", None) or ""
 
 
-def remember(key, compute):
+def remember(key, compute, *, timeless=False):
     """compute(), kept in the shared cache until the data change (COUNTER_CACHE_SECONDS).
 
     For figures many pages show and that cost a scan, such as the live counters and the
@@ -229,10 +229,16 @@ def remember(key, compute):
     staff, or PAGE_CACHE_SECONDS=0, still use them). Without a shared cache
     (COUNTER_CACHE_SECONDS=0) it simply computes: another process could not tell this one
     that the data changed.
+
+    `timeless`: a figure no scheduled change affects (no article going live or event ending
+    changes it), kept until the data change, not until the pages' next version: the practices'
+    filter options, which take 0.6 s to count at 200,000 practices, are not counted again in
+    every process each time an event ends.
     """
     if not settings.COUNTER_CACHE_SECONDS:
         return compute()
-    versioned = f"remember:{key}:{release()}:{data_version()}"
+    version = f"changes-{changes_version()}" if timeless else data_version()
+    versioned = f"remember:{key}:{release()}:{version}"
     value = _kept_here.get(versioned)
     if value is not None:
         return value

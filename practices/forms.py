@@ -79,7 +79,11 @@ def facet_choices():
     Kept until the data change, labels and order included: sorting the countries by their
     names and labelling every option took 2.5 ms of each list page.
     """
-    return remember(f"practice-filter-choices:{get_language()}", _facet_choices)
+    # No scheduled change touches them (a practice is published by staff, at once); the year
+    # is in the key for the practices still running, counted up to this year.
+    return remember(
+        f"practice-filter-choices:{get_language()}:{current_year()}", _facet_choices, timeless=True
+    )
 
 
 def _facet_choices():
