@@ -135,6 +135,18 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The embedded default under several writers (the web threads or processes and the task
+    # worker): each transaction takes the write lock when it begins (IMMEDIATE), so writers
+    # queue for up to SQLITE_BUSY_TIMEOUT seconds instead of one failing with "database is
+    # locked" as it upgrades a read lock; WAL lets pages be read while another writes.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": env_int("SQLITE_BUSY_TIMEOUT", 20),
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
+    )
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Fail fast when the server is unreachable, so /health/ answers within seconds.
     DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = env_int(

@@ -37,8 +37,9 @@ def stop(process):
 
 
 @contextlib.contextmanager
-def gunicorn(env, workers=2, port=None, app="alliance.wsgi", health="/health/"):
-    """The site as production runs it, on its own port; yields its base URL and process."""
+def gunicorn(env, workers=2, port=None, app="alliance.wsgi", health="/health/", threads=1):
+    """The site as production runs it, on its own port; yields its base URL and process.
+    `threads` above 1 gives each worker as many threads (gunicorn's gthread workers)."""
     port = port or free_port()
     command = [
         str(Path(sys.executable).parent / "gunicorn"),
@@ -49,6 +50,8 @@ def gunicorn(env, workers=2, port=None, app="alliance.wsgi", health="/health/"):
         f"127.0.0.1:{port}",
         "--log-level",
         "warning",
+        "--threads",
+        str(threads),
     ]
     process = subprocess.Popen(command, env=env, cwd=ROOT, start_new_session=True)
     base = f"http://127.0.0.1:{port}"
