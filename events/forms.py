@@ -118,9 +118,6 @@ class RegistrationForm(HoneypotForm, forms.ModelForm):
         return plain_name(self.cleaned_data["authority"])
 
     def clean_email(self):
-        email = self.cleaned_data["email"].strip().lower()
-        if Registration.objects.filter(event=self.instance.event, email=email).exists():
-            raise forms.ValidationError(
-                _("This e-mail address is already registered for this event.")
-            )
-        return email
+        # An address already registered is not refused here: the form would tell anyone who
+        # has registered. events.services.receive_registration writes to its owner instead.
+        return self.cleaned_data["email"].strip().lower()

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core import signing
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -102,9 +102,26 @@ def confirmation_url(registration):
 
 @transaction.atomic
 def receive_registration(registration):
-    """Store a registration sent through the form, unconfirmed; send the confirmation link."""
-    registration.status = Registration.Status.UNCONFIRMED
-    registration.save()
+    """Store a registration sent through the form, unconfirmed; send the confirmation link.
+
+    An address already registered for the event is not stored again: its owner is told by
+    e-mail where they stand, and the form answers the same either way, so that nobody learns
+    from it who has registered. Returns the registration stored, or the one held before.
+    """
+    earlier = _registration_of(registration.event, registration.email)
+    if earlier is None:
+        registration.status = Registration.Status.UNCONFIRMED
+        try:
+            with transaction.atomic():
+                registration.save()
+        except IntegrityError:
+            # The same address sent twice at the same moment: the database kept the other.
+            earlier = _registration_of(registration.event, registration.email)
+            if earlier is None:
+                raise
+    if earlier is not None:
+        _tell_already_registered(earlier)
+        return earlier
     send_after_commit(
         _("Please confirm your registration: %(event)s") % {"event": registration.event.title},
         "events/email/confirm.txt",
@@ -120,6 +137,35 @@ def receive_registration(registration):
     return registration
 
 
+def _registration_of(event, email):
+    return Registration.objects.filter(event=event, email__iexact=email.strip()).first()
+
+
+def _tell_already_registered(registration):
+    """Tell the owner of an address registered again where their registration stands."""
+    event = registration.event
+    awaits_confirmation = (
+        registration.status == Registration.Status.UNCONFIRMED and event.takes_registrations
+    )
+    with translation.override(registration.language):
+        subject = _("You are already registered: %(event)s") % {"event": event.title}
+        contact_url = f"{settings.SITE_URL}{reverse('contact:contact')}"
+    send_after_commit(
+        subject,
+        "events/email/already_registered.txt",
+        {
+            "registration": registration,
+            "event": event,
+            "awaits_confirmation": awaits_confirmation,
+            "confirmation_url": confirmation_url(registration) if awaits_confirmation else "",
+            "max_age_days": settings.CONFIRMATION_MAX_AGE_DAYS,
+            "contact_url": contact_url,
+        },
+        [registration.email],
+        language=registration.language,
+    )
+
+
 def _has_room(event):
     if event.capacity is None:
         return True
@@ -128,14 +174,15 @@ def _has_room(event):
 
 @transaction.atomic
 def confirm_registration(registration):
-    """The participant opened the link: confirmed if a place is left, else on the waiting list.
+    """The participant opened the link: confirmed if a place is left, else on the waiting list;
+    nothing once the event no longer takes registrations (`Event.takes_registrations`).
 
     The event's row is locked while places are counted, so two confirmations at the same
     moment cannot both take the last place. True the first time only.
     """
     event = Event.objects.select_for_update().get(pk=registration.event_id)
-    if event.status != Event.Status.PUBLISHED:
-        return False  # a cancelled event takes no one
+    if not event.takes_registrations:
+        return False  # closed: turned off, started, cancelled since the link was sent
     status = Registration.Status.CONFIRMED if _has_room(event) else Registration.Status.WAITING
     now = timezone.now()
     updated = Registration.objects.filter(

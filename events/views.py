@@ -3,7 +3,6 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core import signing
-from django.db import IntegrityError
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -139,11 +138,8 @@ class RegisterView(ProtectedFormMixin, FormView):
         return super().get_context_data(event=self.event, **kwargs)
 
     def form_valid(self, form):
-        try:
-            services.receive_registration(form.save(commit=False))
-        except IntegrityError:
-            form.add_error("email", _("This e-mail address is already registered for this event."))
-            return self.form_invalid(form)
+        # The same answer for an address already registered: its owner is told by e-mail.
+        services.receive_registration(form.save(commit=False))
         return redirect("events:register-thanks", slug=self.event.slug)
 
 
@@ -167,7 +163,9 @@ def confirm(request, token):
     context = {"registration": registration, "event": registration.event}
     if request.method == "POST":
         services.confirm_registration(registration)
-    elif registration.status == registration.Status.UNCONFIRMED:
+    if registration.status == registration.Status.UNCONFIRMED:
+        if not registration.event.takes_registrations:
+            return render(request, "events/confirm_closed.html", context, status=410)
         return render(request, "events/confirm.html", context)
     return render(request, "events/confirm_done.html", context)
 

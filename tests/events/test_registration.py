@@ -5,7 +5,9 @@ import re
 
 import pytest
 from django.core.management import call_command
+from django.test import Client
 from django.utils import timezone
+from django.utils.html import strip_tags
 
 from events import services
 from events.models import Event, ParticipantMessage, Registration
@@ -105,14 +107,100 @@ def test_a_freed_place_goes_to_the_first_on_the_waiting_list(
     assert [message.to for message in mailoutbox] == [[first.email]]
 
 
-def test_the_same_address_cannot_register_twice(client, event):
+def answer_to(data, slug, capture):
+    """What a visitor sees after posting the form: status, address, and the page it leads to."""
+    client = Client()
+    with capture(execute=True):
+        response = client.post(f"/en/events/{slug}/register/", data)
+    page = client.get(response["Location"]) if response.status_code == 302 else response
+    return response.status_code, response.get("Location"), visible_text(page)
+
+
+def visible_text(response):
+    """The page's text as read (its tokens, which differ from one visitor to the next, are not)."""
+    return " ".join(strip_tags(response.content.decode()).split())
+
+
+@pytest.mark.parametrize(
+    "status",
+    [
+        Registration.Status.UNCONFIRMED,
+        Registration.Status.CONFIRMED,
+        Registration.Status.WAITING,
+        Registration.Status.CANCELLED,
+    ],
+)
+def test_the_form_answers_a_registered_address_as_a_new_one_and_writes_to_its_owner(
+    event, status, mailoutbox, django_capture_on_commit_callbacks
+):
+    make_registration(event, email="ana@example.org", status=status, language="fr")
+
+    known = answer_to(form_data(), event.slug, django_capture_on_commit_callbacks)
+    new = answer_to(
+        form_data(email="someone.new@example.org"), event.slug, django_capture_on_commit_callbacks
+    )
+
+    assert known == new
+    assert known[:2] == (302, f"/en/events/{event.slug}/register/thanks/")
+    assert Registration.objects.filter(email__iexact="ana@example.org").count() == 1
+    owner, newcomer = mailoutbox
+    assert owner.to == ["ana@example.org"]
+    assert "/fr/events/" in owner.body  # in the language of the registration
+    assert newcomer.to == ["someone.new@example.org"]
+    assert "Please confirm your registration" in newcomer.subject
+
+
+def test_the_owner_of_an_unconfirmed_address_is_sent_the_link_again(
+    client, event, mailoutbox, django_capture_on_commit_callbacks
+):
+    registration = make_registration(
+        event, email="ana@example.org", status=Registration.Status.UNCONFIRMED, language="en"
+    )
+
+    answer_to(form_data(language="en"), event.slug, django_capture_on_commit_callbacks)
+
+    (message,) = mailoutbox
+    assert message.subject == "You are already registered: Housing seminar"
+    assert "You are already registered, so nothing new was recorded." in message.body
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(confirmation_path(message))
+    registration.refresh_from_db()
+    assert registration.status == Registration.Status.CONFIRMED
+
+
+def test_a_confirmed_participant_registering_again_is_told_their_place_holds(
+    event, mailoutbox, django_capture_on_commit_callbacks
+):
+    make_registration(event, email="ana@example.org", language="en")
+
+    answer_to(form_data(language="en"), event.slug, django_capture_on_commit_callbacks)
+
+    (message,) = mailoutbox
+    assert message.to == ["ana@example.org"]
+    assert "Your place is confirmed: there is nothing more to do." in message.body
+    assert "/confirm/" not in message.body
+
+
+def test_a_refused_form_says_the_same_for_a_registered_address(
+    event, django_capture_on_commit_callbacks
+):
     make_registration(event, email="ana@example.org")
 
-    response = client.post(f"/en/events/{event.slug}/register/", form_data())
+    known = answer_to(
+        form_data(consent="", email="ana@example.org"),
+        event.slug,
+        django_capture_on_commit_callbacks,
+    )
+    new = answer_to(
+        form_data(consent="", email="someone.new@example.org"),
+        event.slug,
+        django_capture_on_commit_callbacks,
+    )
 
-    assert response.status_code == 200
-    assert "already registered" in response.content.decode()
-    assert Registration.objects.count() == 1
+    assert known[0] == new[0] == 200
+    assert known[2] == new[2]
+    assert "Please agree that these details are stored" in known[2]
+    assert "already" not in known[2]
 
 
 def test_consent_is_required_and_formula_names_are_refused(client, event):
@@ -241,3 +329,41 @@ def test_a_cancelled_event_confirms_no_registration(event):
     assert not services.confirm_registration(registration)
     registration.refresh_from_db()
     assert registration.status == Registration.Status.UNCONFIRMED
+
+
+def confirmation_path(message):
+    return "/" + confirmation_link(message).split("://", 1)[1].split("/", 1)[1]
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        pytest.param({"registration_open": False}, id="registration turned off"),
+        pytest.param(
+            {"starts_at": timezone.now() - DAY, "ends_at": timezone.now() + DAY}, id="started"
+        ),
+        pytest.param(
+            {"starts_at": timezone.now() - DAY * 3, "ends_at": timezone.now() - DAY}, id="ended"
+        ),
+        pytest.param({"status": Event.Status.CANCELLED}, id="cancelled"),
+    ],
+)
+def test_a_confirmation_link_opened_after_registration_closed_confirms_nothing(
+    client, event, closing, mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/en/events/{event.slug}/register/", form_data(language="en"))
+    path = confirmation_path(mailoutbox[0])
+    Event.objects.filter(pk=event.pk).update(**closing)
+
+    page = client.get(path)
+    with django_capture_on_commit_callbacks(execute=True):
+        posted = client.post(path)
+
+    for response in (page, posted):
+        assert response.status_code == 410
+        assert "Registration has closed" in response.content.decode()
+        assert "no longer takes registrations" in response.content.decode()
+        assert "Confirm my registration" not in response.content.decode()
+    assert Registration.objects.get().status == Registration.Status.UNCONFIRMED
+    assert len(mailoutbox) == 1  # the link only: no "your place is confirmed"
