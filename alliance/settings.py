@@ -74,6 +74,8 @@ INSTALLED_APPS = [
     "events",
     "library",
     "participants",
+    # Last: deletes the files of deleted rows and replaced files (core/files.py).
+    "django_cleanup.apps.CleanupConfig",
 ]
 
 MIDDLEWARE = [
@@ -255,9 +257,18 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 # Largest file staff or members may upload (attachments, documents, images), in bytes.
 MAX_UPLOAD_BYTES = env_int("MAX_UPLOAD_BYTES", 20 * 1024 * 1024)
+# Largest image, in pixels (width times height), measured before it is decoded (core/images.py).
+MAX_IMAGE_PIXELS = env_int("MAX_IMAGE_PIXELS", 40_000_000)
+# Public uploads (members' logos): the front web server serves this folder as it is.
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT") or BASE_DIR / "media")
+# Everything else uploaded (documents, practices' files, pictures, proposed logos), outside
+# MEDIA_ROOT: sent only by views that check who asks (core/files.py), by the front server
+# through X-Accel-Redirect at PRIVATE_MEDIA_ACCEL_PREFIX (an internal location) when set.
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT") or BASE_DIR / "private-media")
+PRIVATE_MEDIA_ACCEL_PREFIX = os.environ.get("PRIVATE_MEDIA_ACCEL_PREFIX", "")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "private": {"BACKEND": "core.files.PrivateStorage"},
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"

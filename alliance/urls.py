@@ -5,6 +5,7 @@ from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
+from core import files
 from declarations import views as declarations_views
 from declarations.sitemaps import DeclarationSitemap
 from events import views as events_views
@@ -16,7 +17,7 @@ from news.sitemaps import ArticleSitemap
 from practices import views as practices_views
 from practices.sitemaps import PracticeSitemap
 
-from . import views
+from . import pictures, views
 from .sitemaps import StaticViewSitemap
 
 sitemaps = {
@@ -56,6 +57,8 @@ urlpatterns = [
     path("data/practices.csv", practices_views.practices_csv, name="data-practices-csv"),
     path("data/practices.json", practices_views.practices_json, name="data-practices-json"),
     path("i18n/", include("django.conf.urls.i18n")),
+    # Private pictures, sent to whom may read their article, practice or event (core/files.py).
+    path("pictures/<path:name>", pictures.picture, name="picture"),
 ]
 
 urlpatterns += i18n_patterns(
@@ -80,4 +83,7 @@ urlpatterns += i18n_patterns(
 )
 
 if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    # In production the front web server serves MEDIA_ROOT, with the same headers (README).
+    urlpatterns += static(
+        settings.MEDIA_URL, view=files.public_media, document_root=settings.MEDIA_ROOT
+    )

@@ -1,5 +1,5 @@
-"""Files staff and members upload (attachments, documents, images): checked by what they are,
-served so that a browser never runs them.
+"""Files staff and members upload (attachments, documents, images): checked by what they are.
+Where they are kept and how they are sent, so that a browser never runs them: core/files.py.
 
 The type is read from the file's first bytes with `filetype` (a small, pure-Python reader of
 magic numbers), never from its name or the browser's claim: an executable renamed
@@ -13,10 +13,8 @@ from pathlib import PurePath
 import filetype
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.http import FileResponse
 from django.template.defaultfilters import filesizeformat
 from django.utils.deconstruct import deconstructible
-from django.utils.text import get_valid_filename
 from django.utils.translation import gettext_lazy as _
 
 # Kinds of file, each the extensions `filetype` may report for it and its content type.
@@ -94,20 +92,3 @@ def content_type_of(name):
     extension = PurePath(name).suffix.lower().lstrip(".")
     extension = "jpg" if extension == "jpeg" else extension
     return ATTACHMENTS.get(extension) or mimetypes.guess_type(name)[0] or "application/octet-stream"
-
-
-def serve_file(field_file, download_name):
-    """A stored file as a response that no browser will run or sniff into something else."""
-    content_type = content_type_of(field_file.name)
-    extension = PurePath(field_file.name).suffix.lower()
-    name = get_valid_filename(f"{download_name}{extension}") or f"file{extension}"
-    response = FileResponse(
-        field_file.open("rb"),
-        content_type=content_type,
-        as_attachment=content_type not in SHOWN_INLINE,
-        filename=name,
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    # A file is never a page: nothing in it may run, even if a browser tried to render it.
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    return response

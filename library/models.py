@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
 from core import cache as public_pages
+from core.files import UploadedFileField, private_storage
 from core.links import slug_url
 from core.text import normalise, save_with_unique_slug
 from core.uploads import DOCUMENTS, FileKindValidator
@@ -150,6 +151,7 @@ class Document(models.Model):
 
 
 def document_path(instance, filename):
+    """Where the first migration stored a file; files are now named by their content."""
     extension = PurePath(filename).suffix.lower()
     return f"library/{instance.document.slug}/{instance.language}{extension}"
 
@@ -161,9 +163,11 @@ class DocumentFile(models.Model):
         Document, verbose_name=_("document"), on_delete=models.CASCADE, related_name="files"
     )
     language = models.CharField(_("language"), max_length=8, choices=LANGUAGES)
-    file = models.FileField(
+    # Private: sent by library.views.document_file to whom may read the document.
+    file = UploadedFileField(
         _("file"),
-        upload_to=document_path,
+        upload_to="library/",
+        storage=private_storage,
         validators=[FileKindValidator(DOCUMENTS)],
         help_text=_("PDF or an office document; checked by its content, whatever its name."),
     )

@@ -7,8 +7,8 @@ from django.utils import translation
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView
 
+from core import files
 from core.pagination import FilteredListMixin
-from core.uploads import serve_file
 from events.models import Event
 from members.models import Member
 from news.models import Article
@@ -65,12 +65,10 @@ class DocumentDetailView(DetailView):
 
 @require_safe
 def document_file(request, slug, language):
-    """One language's file of a public document, served so that nothing in it runs."""
+    """One language's file of a document, to anyone once the document is public (and to staff
+    who may view documents before), served so that nothing in it runs."""
     item = get_object_or_404(
-        DocumentFile.objects.select_related("document").filter(
-            document__in=Document.objects.published()
-        ),
-        document__slug=slug,
-        language=language,
+        DocumentFile.objects.select_related("document"), document__slug=slug, language=language
     )
-    return serve_file(item.file, f"{slug}-{language}")
+    allowed = files.access(request, item.document, Document.objects.published())
+    return files.serve_private(request, item.file, f"{slug}-{language}", allowed=allowed)

@@ -14,6 +14,7 @@ from django_countries.fields import CountryField
 from core import cache as public_pages
 from core.cache import remember
 from core.collation import collated, shown_languages
+from core.images import UploadedImageField
 from core.links import slug_url
 from core.text import normalise, save_with_unique_slug
 from core.uploads import IMAGES, FileKindValidator
@@ -161,7 +162,8 @@ class Member(models.Model):
     description = models.TextField(
         _("description"), blank=True, help_text=_("A short public description.")
     )
-    logo = models.ImageField(
+    # Public media: an approved member's logo is shown to everyone.
+    logo = UploadedImageField(
         _("logo"),
         upload_to="members/logos/",
         blank=True,

@@ -2,12 +2,14 @@
 link, and the changes to their authority's public profile they propose to staff."""
 
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.files import private_storage
+from core.images import UploadedImageField
 from core.uploads import IMAGES, FileKindValidator
 from members.models import Member
 
@@ -158,9 +160,12 @@ class ProfileChangeRequest(models.Model):
         related_name="change_requests",
     )
     changes = models.JSONField(_("proposed changes"), default=dict, blank=True)
-    logo = models.ImageField(
+    # Private until approved (its copy then becomes the member's public logo), deleted once
+    # the request is decided; staff see it through the `picture` view.
+    logo = UploadedImageField(
         _("proposed logo"),
-        upload_to="members/logos/proposed/",
+        upload_to="proposed-logos/",
+        storage=private_storage,
         blank=True,
         validators=[FileKindValidator(IMAGES)],
     )
@@ -196,6 +201,16 @@ class ProfileChangeRequest(models.Model):
 
     def __str__(self):
         return _("Changes to %(member)s") % {"member": self.member}
+
+    def discard_proposed_logo(self):
+        """Once the request is decided its proposed logo is not kept (an approved one was
+        copied to the member's public logo); the file goes when the decision is committed."""
+        if not self.logo:
+            return
+        storage, name = self.logo.storage, self.logo.name
+        type(self).objects.filter(pk=self.pk).update(logo="")
+        self.logo = ""
+        transaction.on_commit(lambda: storage.delete(name))
 
     def differences(self):
         """[(label, before, after)] for each proposed change, as staff and the contact read it."""

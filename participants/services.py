@@ -154,6 +154,7 @@ def approve_change_request(change_request, by):
             member._change_reason = "profile changes approved"
             member.save()
             record_change(change_request, by, "approved")
+            change_request.discard_proposed_logo()
             renew_public_pages()
             _tell_contact(
                 change_request,
@@ -179,6 +180,7 @@ def reject_change_request(change_request, by, reason):
         change_request.refresh_from_db()
         if changed:
             record_change(change_request, by, "rejected")
+            change_request.discard_proposed_logo()
             _tell_contact(
                 change_request,
                 _("Your changes to your authority’s profile"),

@@ -13,9 +13,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.generic import FormView
 
+from core import files
 from core.personal_data import download
 from core.protection import ProtectedFormMixin
-from core.uploads import serve_file
 from library.models import Document, DocumentFile
 from members.models import Member
 from news.models import Article
@@ -356,13 +356,16 @@ def article_detail(request, slug):
 @participant_required
 def document_file(request, slug, language):
     item = get_object_or_404(
-        DocumentFile.objects.select_related("document").filter(
-            document__in=Document.objects.for_participants()
-        ),
-        document__slug=slug,
-        language=language,
+        DocumentFile.objects.select_related("document"), document__slug=slug, language=language
     )
-    return serve_file(item.file, f"{slug}-{language}")
+    allowed = files.access(
+        request,
+        item.document,
+        Document.objects.published(),
+        participants=Document.objects.for_participants(),
+        participant=True,
+    )
+    return files.serve_private(request, item.file, f"{slug}-{language}", allowed=allowed)
 
 
 # Their own data

@@ -12,6 +12,7 @@ from django.utils.translation import pgettext_lazy
 from modeltranslation.utils import build_localized_fieldname
 
 from core import cache as public_pages
+from core.files import UploadedFileField, private_storage
 from core.images import PICTURE_FIELDS, PictureField
 from core.links import slug_url
 from core.markup import render_markdown
@@ -388,9 +389,11 @@ class Attachment(models.Model):
         choices=[*settings.LANGUAGES, ("other", _("other"))],
         default=settings.LANGUAGE_CODE,
     )
-    file = models.FileField(
+    # Private: sent by practices.views.attachment to whom may read the practice.
+    file = UploadedFileField(
         _("file"),
         upload_to="practices/files/%Y/",
+        storage=private_storage,
         validators=[FileKindValidator(ATTACHMENTS)],
         help_text=_("PDF, image or office document."),
     )

@@ -13,10 +13,10 @@ from django.utils.text import slugify
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView
 
+from core import files
 from core.open_data import data_file
 from core.pagination import FilteredListMixin
 from core.spreadsheet import safe_cell
-from core.uploads import serve_file
 from members.models import Member
 
 from .forms import PracticeFilterForm
@@ -127,16 +127,14 @@ def related_practices(practice, themes):
 
 @require_safe
 def attachment(request, slug, pk):
-    """A practice's file, served so that no browser runs it; only once the practice is public."""
-    practices = (
-        Practice.objects.all() if can_preview(request.user) else Practice.objects.published()
-    )
-    practice = get_object_or_404(practices.only("slug", "status"), slug=slug)
+    """A practice's file, served so that no browser runs it: to anyone once the practice is
+    public, and to staff who may view practices before."""
+    practice = get_object_or_404(Practice.objects.only("slug", "status"), slug=slug)
     file = get_object_or_404(practice.attachments.all(), pk=pk)
-    response = serve_file(file.file, slugify(file.title) or "attachment")
-    if not practice.is_public:
-        add_never_cache_headers(response)
-    return response
+    allowed = files.access(request, practice, Practice.objects.published())
+    return files.serve_private(
+        request, file.file, slugify(file.title) or "attachment", allowed=allowed
+    )
 
 
 # Open data: published practices, public fields only (never the submitter).

@@ -25,6 +25,7 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 MEDIA_ROOT = BASE_DIR / "artifacts" / "media"  # noqa: F405
+PRIVATE_MEDIA_ROOT = BASE_DIR / "artifacts" / "private-media"  # noqa: F405
 WHITENOISE_AUTOREFRESH = True
 # Static files from the apps and static/, as in development: nothing is collected for tests.
 WHITENOISE_USE_FINDERS = True

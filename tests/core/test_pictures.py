@@ -25,7 +25,7 @@ def upload(name="photo.jpg", size=(2000, 1000), kind="JPEG"):
 
 @pytest.fixture(autouse=True)
 def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
+    settings.PRIVATE_MEDIA_ROOT = tmp_path
     return tmp_path
 
 
@@ -62,7 +62,7 @@ def test_the_article_page_offers_each_size_with_its_dimensions(client):
 
     sources = attribute(tag, "srcset").split(", ")
     assert [source.rsplit(" ", 1)[1] for source in sources] == ["480w", "960w", "1440w"]
-    assert sources[0].startswith("/media/" + rendition_name(article.image.name, 480))
+    assert sources[0].startswith("/pictures/" + rendition_name(article.image.name, 480))
     assert attribute(tag, "sizes")
     assert attribute(tag, "src").endswith(".960w.webp")
     assert (attribute(tag, "width"), attribute(tag, "height")) == ("2000", "1000")

@@ -5,7 +5,8 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from core.uploads import ATTACHMENTS, DOCUMENTS, FileKindValidator, serve_file
+from core.files import PRIVATE, serve_private
+from core.uploads import ATTACHMENTS, DOCUMENTS, FileKindValidator
 
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 PNG = bytes.fromhex("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489")
@@ -52,16 +53,17 @@ def test_an_oversized_file_is_refused_with_its_size_and_the_limit(settings):
 
 
 @pytest.mark.django_db
-def test_a_stored_file_is_served_with_a_safe_type_and_name(tmp_path, settings):
-    settings.MEDIA_ROOT = tmp_path
-    from django.core.files.storage import default_storage
+def test_a_stored_file_is_served_with_a_safe_type_and_name(rf, tmp_path, settings):
+    settings.PRIVATE_MEDIA_ROOT = tmp_path
+    from django.core.files.storage import storages
 
-    name = default_storage.save("files/report.docx", ContentFile(b"PK\x03\x04 not really"))
-    field_file = type(
-        "Stored", (), {"name": name, "open": lambda self, mode: default_storage.open(name, mode)}
-    )()
+    storage = storages["private"]
+    name = storage.save("files/report.docx", ContentFile(b"PK\x03\x04 not really"))
+    field_file = type("Stored", (), {"name": name, "storage": storage})()
 
-    response = serve_file(field_file, "Resolution 366 (2014) <script>")
+    response = serve_private(
+        rf.get("/"), field_file, "Resolution 366 (2014) <script>", allowed=PRIVATE
+    )
 
     assert response["Content-Type"] == ATTACHMENTS["docx"]
     assert response["Content-Disposition"].startswith("attachment;")
