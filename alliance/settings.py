@@ -300,6 +300,8 @@ if _mail_backend.endswith("smtp.EmailBackend"):
     }
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Alliance <noreply@localhost>")
 SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+# Put before the subject of the e-mails to MANAGERS and ADMINS (Django's default: "[Django] ").
+EMAIL_SUBJECT_PREFIX = os.environ.get("EMAIL_SUBJECT_PREFIX", "[Alliance] ")
 # Staff who are told of new join requests and signatures: "a@example.org,b@example.org".
 MANAGERS = env_list("MANAGERS")
 ADMINS = env_list("ADMINS")
@@ -472,4 +474,9 @@ SCHEDULED_TASKS = {
     "prune-outbox": {"task": "background.tasks.prune_outbox", "at": DAILY_TASKS_AT},
     "prune-task-results": {"task": "background.tasks.prune_task_results", "at": DAILY_TASKS_AT},
     "sweep-outbox": {"task": "background.tasks.sweep_outbox", "every": 300},
+    # Expired sessions are never read again, but keep what visitors typed into forms.
+    "clear-expired-sessions": {
+        "task": "background.tasks.clear_expired_sessions",
+        "at": DAILY_TASKS_AT,
+    },
 }

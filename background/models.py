@@ -24,7 +24,8 @@ class OutgoingEmail(models.Model):
         RETRYING = "retrying", _("retrying")
         FAILED = "failed", _("failed")
 
-    to = models.TextField(_("to"), help_text=_("The recipients' addresses, separated by commas."))
+    # A list, not comma-joined text: an address may hold a comma ("a,b"@example.org).
+    to = models.JSONField(_("to"), default=list, help_text=_("The recipients' addresses."))
     from_email = models.CharField(_("from"), max_length=320)
     subject = models.CharField(_("subject"), max_length=500)
     body = models.TextField(_("message"))
@@ -64,11 +65,11 @@ class OutgoingEmail(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.subject} → {self.to}"
+        return f"{self.subject} → {self.recipients_shown}"
 
     @property
-    def recipients(self):
-        return [address.strip() for address in self.to.split(",") if address.strip()]
+    def recipients_shown(self):
+        return ", ".join(self.to)
 
 
 class ScheduledJob(models.Model):

@@ -8,9 +8,11 @@ after the last one, or when the server rejects the message itself, it is marked 
 
 import datetime
 import logging
+import re
 import smtplib
 from dataclasses import dataclass
 from email.utils import parseaddr
+from urllib.parse import urlsplit, urlunsplit
 
 from django.conf import settings
 from django.core.mail import EmailMessage, make_msgid
@@ -33,7 +35,7 @@ def store(subject, body, to, *, from_email=None, language="", failed_with=None):
     from_email = from_email or settings.DEFAULT_FROM_EMAIL
     now = timezone.now()
     email = OutgoingEmail(
-        to=", ".join(to),
+        to=list(to),
         from_email=from_email,
         subject=subject,
         body=body,
@@ -73,7 +75,7 @@ def deliver(email_id):
             email.subject,
             email.body,
             email.from_email,
-            email.recipients,
+            email.to,
             headers={"Message-ID": email.message_id} if email.message_id else None,
             # A reply reaches a person of the secretariat, not the sending address.
             reply_to=list(settings.REPLY_TO_EMAIL),
@@ -83,7 +85,7 @@ def deliver(email_id):
     OutgoingEmail.objects.filter(pk=email.pk).update(
         state=State.SENT, sent_at=timezone.now(), next_attempt_at=None
     )
-    return Attempt(f"sent to {len(email.recipients)} recipient(s)")
+    return Attempt(f"sent to {len(email.to)} recipient(s)")
 
 
 def _refused(email, error, now):
@@ -147,7 +149,7 @@ def send_again(emails):
                 store(
                     email.subject,
                     email.body,
-                    email.recipients,
+                    email.to,
                     from_email=email.from_email,
                     language=email.language,
                 )
@@ -192,12 +194,44 @@ def forget_emails_to(address):
     """Delete every e-mail to `address` (a person asked to be forgotten)."""
     if not address:
         return 0
-    rows = [e.pk for e in OutgoingEmail.objects.filter(to__icontains=address) if _to(e, address)]
+    candidates = OutgoingEmail.objects.only("pk", "to")
+    domain = address.rpartition("@")[2]
+    if domain.isascii() and '"' not in domain and "\\" not in domain:
+        # The list's JSON text holds the domain as typed (the local part may be escaped).
+        candidates = candidates.filter(to__icontains=domain)
+    rows = [email.pk for email in candidates.iterator() if _to(email, address)]
     return OutgoingEmail.objects.filter(pk__in=rows).delete()[0]
 
 
 def _to(email, address):
-    return address.lower() in (recipient.lower() for recipient in email.recipients)
+    return address.lower() in (recipient.lower() for recipient in email.to)
+
+
+# What staff see of an e-mail hides the secrets its links carry (the e-mail sent keeps them):
+# the values of a query string (a sign-in link's ?sesame=…), a fragment, and each path segment
+# shaped as django.core.signing writes a value (payload:timestamp:signature, as the
+# confirmation links of signatures and event registrations carry).
+MASK = "•••"
+LINK = re.compile(r"https?://[^\s<>\"'`]+", re.IGNORECASE)
+SIGNED_SEGMENT = re.compile(r"\.?[\w-]+(?:(?::|%3A)[\w-]+)+", re.IGNORECASE)
+
+
+def masked(text):
+    """`text` with the secrets of its links replaced by •••."""
+    return LINK.sub(lambda match: _masked_link(match.group()), text or "")
+
+
+def _masked_link(url):
+    parts = urlsplit(url)
+    path = "/".join(
+        MASK if SIGNED_SEGMENT.fullmatch(segment) else segment for segment in parts.path.split("/")
+    )
+    query = "&".join(
+        f"{name}={MASK}" if has_value else name
+        for name, has_value, _value in (pair.partition("=") for pair in parts.query.split("&"))
+    )
+    fragment = MASK if parts.fragment else ""
+    return urlunsplit((parts.scheme, parts.netloc, path, query, fragment))
 
 
 def _domain_of(address):

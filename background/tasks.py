@@ -7,7 +7,9 @@ import datetime
 import io
 import logging
 from functools import partial
+from importlib import import_module
 
+from django.conf import settings
 from django.core.management import call_command
 from django.db import transaction
 from django.tasks import task
@@ -69,6 +71,13 @@ def sweep_outbox():
 def prune_outbox():
     """Forget sent and failed e-mails older than OUTBOX_KEEP_DAYS."""
     return f"{outbox.prune()} old e-mail(s) deleted"
+
+
+@task
+def clear_expired_sessions():
+    """Delete expired sessions (as `manage.py clearsessions`): they keep what visitors typed."""
+    import_module(settings.SESSION_ENGINE).SessionStore.clear_expired()
+    return "expired sessions deleted"
 
 
 @task

@@ -20,6 +20,7 @@ from core.cache import renew_public_pages
 from core.history import record_change
 from core.mail import notify_managers_after_commit, send_after_commit
 from core.personal_data import as_data, history_of
+from practices import services as practice_services
 
 from . import auth
 from .models import ContactPerson, ProfileChangeRequest
@@ -211,8 +212,9 @@ def request_removal(contact):
 
 def personal_data(contact):
     """Everything held about a contact person: the record and its history, their sign-in
-    account, and the change requests they sent."""
+    account, the change requests they sent and the practices they submitted."""
     user = contact.user
+    practices = practice_services.submitted_from(contact.email)
     return {
         "contact_person": {**as_data([contact])[0], "history": history_of(contact)},
         "account": {
@@ -223,14 +225,27 @@ def personal_data(contact):
         if user
         else None,
         "profile_change_requests": as_data(contact.change_requests.order_by("pk")),
+        "practices_submitted": [
+            {
+                "id": practice.pk,
+                "title": practice.title,
+                "status": practice.status,
+                "created_at": practice.created_at,
+                "submitted_at": practice.submitted_at,
+                "decided_at": practice.decided_at,
+                "published_at": practice.published_at,
+            }
+            for practice in practices
+        ],
     }
 
 
 def erase_contact(contact, by):
     """Forget a contact person: the record, its history, its account if no other contact
-    person uses it, and the e-mails sent to them."""
+    person uses it, the e-mails sent to them and their address on the practices they submitted."""
     with transaction.atomic():
         forget_emails_to(contact.email)
+        practice_services.forget_submitter(contact.email)
         user, pk = contact.user, contact.pk
         contact.delete()
         # Its history too, the record of the deletion included.

@@ -138,3 +138,21 @@ def _tell_submitter(practice, subject, template):
         [practice.submitter_email],
         language=language,
     )
+
+
+# Personal data: the submitter's address is all a practice keeps of the person who sent it.
+
+
+def submitted_from(email):
+    """The practices drafted or submitted from `email` (decisions are written to it)."""
+    if not email:
+        return Practice.objects.none()
+    return Practice.objects.filter(submitter_email__iexact=email.strip()).order_by("pk")
+
+
+def forget_submitter(email):
+    """Blank `email` on the practices submitted from it and in all their history; how many."""
+    if not email:
+        return 0
+    Practice.history.filter(submitter_email__iexact=email.strip()).update(submitter_email="")
+    return submitted_from(email).update(submitter_email="")

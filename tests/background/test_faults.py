@@ -34,7 +34,7 @@ def test_a_request_sent_while_the_mail_server_is_down_is_acknowledged_once_it_is
     join(client, join_data, django_capture_on_commit_callbacks)
     database_tasks()
 
-    acknowledgement = OutgoingEmail.objects.get(to=ANNA)
+    acknowledgement = OutgoingEmail.objects.get(to=[ANNA])
     assert acknowledgement.state == OutgoingEmail.State.RETRYING
     assert "Connection refused" in acknowledgement.last_error
     assert smtp_server.inbox.received == []
@@ -61,7 +61,7 @@ def test_a_mail_server_down_for_an_hour_loses_nothing_and_sends_nothing_twice(
     waited = timezone.timedelta(0)
     while waited < timezone.timedelta(hours=1):
         database_tasks()
-        email = OutgoingEmail.objects.get(to=ANNA)
+        email = OutgoingEmail.objects.get(to=[ANNA])
         assert email.state == OutgoingEmail.State.RETRYING, email.last_error
         # An hour passes, one retry delay at a time: each waiting try becomes due.
         waited += email.next_attempt_at - email.last_attempt_at
@@ -72,7 +72,7 @@ def test_a_mail_server_down_for_an_hour_loses_nothing_and_sends_nothing_twice(
     database_tasks()
 
     assert len(smtp_server.inbox.to(ANNA)) == 1
-    assert OutgoingEmail.objects.get(to=ANNA).state == OutgoingEmail.State.SENT
+    assert OutgoingEmail.objects.get(to=[ANNA]).state == OutgoingEmail.State.SENT
     assert not DBTaskResult.objects.ready().exists()
 
 
@@ -216,7 +216,7 @@ def test_a_template_error_keeps_the_submission_and_shows_a_failed_e_mail(
 def _queue(address):
     with transaction.atomic():
         send_after_commit("Hello", "members/email/join_received.txt", {"member": None}, [address])
-    return OutgoingEmail.objects.get(to=address)
+    return OutgoingEmail.objects.get(to=[address])
 
 
 def test_the_sweep_queues_again_an_e_mail_whose_task_was_lost(
@@ -242,7 +242,7 @@ def test_the_sweep_queues_again_an_e_mail_whose_task_was_lost(
 
 def test_the_sweep_marks_failed_an_e_mail_a_stopped_worker_left_sending(database_tasks):
     email = OutgoingEmail.objects.create(
-        to="someone@example.org",
+        to=["someone@example.org"],
         subject="Hello",
         body="Hello",
         from_email="noreply@example.org",

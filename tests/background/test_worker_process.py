@@ -76,7 +76,7 @@ def test_the_worker_command_sends_the_acknowledgement_of_a_join_request(
     response = client.post("/en/join/", join_data)
 
     assert response.status_code == 302
-    assert OutgoingEmail.objects.get(to=ANNA).state == OutgoingEmail.State.QUEUED
+    assert OutgoingEmail.objects.get(to=[ANNA]).state == OutgoingEmail.State.QUEUED
     assert smtp_server.inbox.received == []
 
     worker = run_worker(backend, smtp_server.port)
@@ -84,5 +84,5 @@ def test_the_worker_command_sends_the_acknowledgement_of_a_join_request(
     assert worker.returncode == 0, worker.stderr
     (message,) = smtp_server.inbox.to(ANNA)
     assert "Subject: Your request to join the Alliance" in message
-    assert OutgoingEmail.objects.get(to=ANNA).state == OutgoingEmail.State.SENT
+    assert OutgoingEmail.objects.get(to=[ANNA]).state == OutgoingEmail.State.SENT
     assert len(smtp_server.inbox.to("secretariat@example.org")) == 1

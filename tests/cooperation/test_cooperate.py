@@ -60,7 +60,7 @@ def test_a_proposal_is_kept_when_mail_is_down(
     assert Proposal.objects.pending().filter(name="Romano Drom").exists()
     # The acknowledgement and the managers' notice wait in the outbox for the mail server.
     assert {email.state for email in OutgoingEmail.objects.all()} == {OutgoingEmail.State.RETRYING}
-    assert OutgoingEmail.objects.filter(to="kata@romanodrom.example.org").exists()
+    assert OutgoingEmail.objects.filter(to=["kata@romanodrom.example.org"]).exists()
     assert "not sent" in caplog.text
 
 

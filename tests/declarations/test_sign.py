@@ -240,7 +240,7 @@ def test_a_mail_failure_keeps_the_signature_and_its_confirmation_link_for_the_ne
 
     assert response.status_code == 302
     signature = Signature.objects.get(status=Signature.Status.PENDING)
-    link = OutgoingEmail.objects.get(to=signature.email)
+    link = OutgoingEmail.objects.get(to=[signature.email])
     assert link.state == OutgoingEmail.State.RETRYING
     assert "/confirm/" in link.body
     assert link.last_error == "OSError: SMTP server unreachable"

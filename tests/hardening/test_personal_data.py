@@ -195,7 +195,7 @@ def test_staff_resend_a_join_acknowledgement_and_it_waits_out_the_mail_server_be
         down = act(admin_client, MEMBERS, "resend_acknowledgement", [pending, approved])
     assert "1 e-mail queued, 1 was skipped" in down.text
     assert mailoutbox == []
-    (waiting,) = OutgoingEmail.objects.filter(to="mayor@example.org")
+    (waiting,) = OutgoingEmail.objects.filter(to=["mayor@example.org"])
     assert waiting.state == OutgoingEmail.State.RETRYING
     assert "Connection unexpectedly closed" in waiting.last_error
 
@@ -220,7 +220,7 @@ def test_staff_resend_a_confirmation_link_and_it_waits_out_the_mail_server_being
         down = act(admin_client, SIGNATURES, "resend_confirmation", [pending, verified])
     assert "1 confirmation link queued, 1 was skipped" in down.text
     assert mailoutbox == []
-    assert OutgoingEmail.objects.get(to="mayor@example.org").state == "retrying"
+    assert OutgoingEmail.objects.get(to=["mayor@example.org"]).state == "retrying"
 
     mail_server_down.MAILERS = {
         "default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}
