@@ -1,10 +1,11 @@
 """What every open data file answers with, whichever app makes it, and its copy built ahead.
 
-A data file (`/data/members.csv`…) is a view decorated with `data_file`. Rendering one costs
-a read of every public row (megabytes, up to seconds), so the task worker builds each file
-ahead, once the data change, into DATA_FILES_ROOT, with a gzipped copy beside it; requests are
-then answered from those files with `ETag`, `Content-Length` and the compressed copy when the
-client accepts it. A file is served only while it was built at the current data version
+A data file (`/data/members.csv`…) is a view decorated with `data_file`; its columns are
+declared once, as `Column`s that both its writer and the page /data/ read. Rendering one
+costs a read of every public row (megabytes, up to seconds), so the task worker builds each
+file ahead, once the data change, into DATA_FILES_ROOT, with a gzipped copy beside it;
+requests are then answered from those files with `ETag`, `Content-Length` and the compressed
+copy when the client accepts it. A file is served only while it was built at the current data version
 (`core.cache.changes_version`, which time alone never moves on: no file depends on the clock):
 after a change, until the worker has rebuilt it (DATA_FILES_DELAY seconds later),
 or before the first build, the view renders it as before.
@@ -22,6 +23,7 @@ import json
 import logging
 import os
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -35,6 +37,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone, translation
 from django.utils.cache import patch_vary_headers
 from django.utils.http import parse_etags
+from django.utils.text import format_lazy
 from django.views.decorators.http import require_safe
 
 from . import cache as public_pages
@@ -71,6 +74,29 @@ def built_ahead(render, view=None):
     wrapped = require_safe(functools.wraps(view or render)(render))
     wrapped.builds_ahead = render
     return wrapped
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column of a data file (a key of its JSON rows) and what it holds, in words a reader
+    of /data/ understands (translatable)."""
+
+    name: str
+    description: str
+
+
+def in_each_language(name, description):
+    """The columns of a translated field, one per language (title_en, title_fr…), each
+    described as `description` followed by its language."""
+    return [
+        Column(f"{name}_{code}", format_lazy("{} ({})", description, language))
+        for code, language in settings.LANGUAGES
+    ]
+
+
+def column_names(columns):
+    """The header of a file whose columns are `columns`."""
+    return [column.name for column in columns]
 
 
 def open_data_headers(response):

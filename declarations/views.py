@@ -17,7 +17,7 @@ from django.views.generic import FormView
 from django_countries import countries
 
 from core.cache import remember
-from core.open_data import data_file
+from core.open_data import column_names, data_file
 from core.pagination import CountedPaginator
 from core.protection import ProtectedFormMixin, RateLimits, retry_minutes
 from core.spreadsheet import safe_cell
@@ -27,20 +27,13 @@ from members.models import Member
 from . import services
 from .forms import SignatureFilterForm, SignatureForm
 from .models import Declaration, Signature
+from .open_data import COLUMNS
 from .rows import signatory_rows
 
 SIGNATURES_PER_PAGE = 50
 
-CSV_COLUMNS = [
-    "declaration",
-    "full_name",
-    "office",
-    "office_label",
-    "authority_name",
-    "member",
-    "country",
-    "signed_on",
-]
+# Its columns, and what /data/ says of them: declarations/open_data.py.
+CSV_COLUMNS = column_names(COLUMNS)
 
 
 def declaration(request):

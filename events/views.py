@@ -14,7 +14,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 from django.views.generic import DetailView, FormView, ListView
 
-from core.open_data import built_ahead, data_file
+from core.open_data import built_ahead, column_names, data_file
 from core.pagination import FilteredListMixin
 from core.protection import ProtectedFormMixin
 from core.spreadsheet import safe_cell
@@ -26,6 +26,7 @@ from . import services
 from .forms import EventFilterForm, RegistrationForm
 from .ical import calendar_of
 from .models import Event
+from .open_data import COLUMNS
 
 
 class EventListView(FilteredListMixin, ListView):
@@ -175,19 +176,8 @@ class _Echo:
         return value
 
 
-CSV_COLUMNS = [
-    "slug",
-    "title",
-    "kind",
-    "status",
-    "starts_at",
-    "ends_at",
-    "time_zone",
-    "venue",
-    "city",
-    "country",
-    "url",
-]
+# Its columns, and what /data/ says of them: events/open_data.py.
+CSV_COLUMNS = column_names(COLUMNS)
 
 
 @data_file

@@ -14,7 +14,7 @@ from django.views.generic import DetailView, FormView, ListView
 from django_countries import countries
 
 from core.cache import remember
-from core.open_data import data_file
+from core.open_data import column_names, data_file
 from core.pagination import CountedPaginator
 from core.protection import ProtectedFormMixin
 from core.spreadsheet import safe_cell
@@ -22,6 +22,7 @@ from core.spreadsheet import safe_cell
 from .forms import DirectoryFilterForm, JoinForm, MapFilterForm
 from .map import map_layers, map_queryset, preview_map, render_member_map
 from .models import Member, approved_counts, totals_of
+from .open_data import COLUMNS
 from .rows import directory_rows
 from .services import submit_join_request
 
@@ -171,21 +172,8 @@ def join_thanks(request):
 
 
 # Open data: approved members, public fields only (never the contact person).
-DATA_FIELDS = [
-    "name",
-    "display_name_en",
-    "display_name_fr",
-    "slug",
-    "kind",
-    "kind_label",
-    "country",
-    "country_name",
-    "website",
-    "latitude",
-    "longitude",
-    "joined_on",
-    "url",
-]
+# Its columns, and what /data/ says of them: members/open_data.py.
+DATA_FIELDS = column_names(COLUMNS)
 
 
 @functools.cache

@@ -14,13 +14,14 @@ from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView
 
 from core import files
-from core.open_data import data_file
+from core.open_data import column_names, data_file
 from core.pagination import FilteredListMixin
 from core.spreadsheet import safe_cell
 from members.models import Member
 
 from .forms import PracticeFilterForm
 from .models import Practice, Theme
+from .open_data import COLUMNS
 
 # Open Graph wants a territory: the Council of Europe writes British English and French.
 OPEN_GRAPH_LOCALES = {"en": "en_GB", "fr": "fr_FR"}
@@ -138,33 +139,8 @@ def attachment(request, slug, pk):
 
 
 # Open data: published practices, public fields only (never the submitter).
-DATA_FIELDS = [
-    "slug",
-    "title_en",
-    "title_fr",
-    "summary_en",
-    "summary_fr",
-    "original_language",
-    "themes",
-    "members",
-    "countries",
-    "start_year",
-    "end_year",
-    "target_groups_en",
-    "target_groups_fr",
-    "partners_en",
-    "partners_fr",
-    "budget",
-    "funding",
-    "results_en",
-    "results_fr",
-    "lessons_en",
-    "lessons_fr",
-    "contact_role_en",
-    "contact_role_fr",
-    "published_at",
-    "url",
-]
+# Its columns, and what /data/ says of them: practices/open_data.py.
+DATA_FIELDS = column_names(COLUMNS)
 JOINED = {"themes", "members", "countries", "url"}
 
 

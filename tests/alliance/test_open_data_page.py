@@ -1,6 +1,16 @@
-import pytest
+import csv
+import io
+import json
+import re
 
+import pytest
+from django.test import Client
+from django.utils.functional import Promise
+
+from alliance.open_data import DATA_FILES
+from tests.events.factories import make_event
 from tests.factories import make_member, make_signature
+from tests.practices.factories import make_practice
 
 pytestmark = pytest.mark.django_db
 
@@ -95,3 +105,53 @@ def test_the_data_page_lists_the_events_file_and_it_carries_its_licence(client):
     assert b"".join(head.streaming_content if head.streaming else [head.content]) == b""
     assert 'rel="license"' in head["Link"]
     assert head["Access-Control-Allow-Origin"] == "*"
+
+
+ALL_FILES = {
+    "/data/members.csv": None,
+    "/data/members.json": "members",
+    "/data/signatories.csv": None,
+    "/data/events.csv": None,
+    "/data/practices.csv": None,
+    "/data/practices.json": "practices",
+}
+
+
+def columns_listed(page):
+    """{file's address: the columns its section of /data/ lists}."""
+    listed = {}
+    for section in re.findall(r"<section\b.*?</section>", page, re.S):
+        url = re.search(r'<h2[^>]*><a href="([^"]+)"', section).group(1)
+        listed[url] = re.findall(r'<th scope="row"><code>([^<]*)</code></th>', section)
+    return listed
+
+
+def header_of(url, key):
+    """The columns of the file at `url` as a visitor downloads it: its CSV header, or the keys
+    of the first row of its JSON list `key`."""
+    response = Client().get(url)
+    assert response.status_code == 200
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    if key is None:
+        return next(csv.reader(io.StringIO(body.decode("utf-8"))))
+    return list(json.loads(body)[key][0])
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_every_file_holds_the_columns_its_page_lists(client, language):
+    member = make_member(name="Graz", country="AT")
+    make_signature()
+    make_event()
+    make_practice(members=[member])
+
+    listed = columns_listed(client.get(f"/{language}/data/").content.decode())
+
+    assert set(listed) == set(ALL_FILES)
+    for url, key in ALL_FILES.items():
+        assert listed[url] == header_of(url, key), url
+
+
+def test_what_the_page_says_of_each_column_is_translatable():
+    for data_file in DATA_FILES:
+        for column in data_file.columns:
+            assert isinstance(column.description, Promise), (data_file.url_name, column.name)
