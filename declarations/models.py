@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
 from django.db.models import Case, CharField, Count, F, Q, When
 from django.urls import reverse
@@ -283,38 +283,70 @@ class Signature(models.Model):
             }
         super().save(*args, **kwargs)
 
-    def clean(self):
-        super().clean()
-        if self.status not in self.ACTIVE_STATUSES or not self.declaration_id:
-            return
-        others = (
+    def validate_constraints(self, exclude=None):
+        """Django's check of the constraints, preceded by the same two on the names and
+        address as normalised, with messages staff understand.
+
+        As Django skips a constraint on a field not validated, these are skipped when the
+        declaration is not: the signing form, where it is not chosen, refuses no second
+        signature (that would tell anyone who has signed); `services.receive_signature`
+        decides there. Staff entering or importing a signature choose the declaration.
+        """
+        exclude = set(exclude or ())
+        errors = {}
+        if (
+            self.status in self.ACTIVE_STATUSES
+            and self.declaration_id
+            and "declaration" not in exclude
+        ):
+            others = self.earlier_signatures()
+            email = (self.email or "").strip().lower()
+            if email and "email" not in exclude and others.filter(email=email).exists():
+                errors["email"] = [
+                    ValidationError(
+                        _(
+                            "A signature with this e-mail address has already been received "
+                            "for this declaration."
+                        ),
+                        code="signed_twice",
+                    )
+                ]
+            names = {"full_name", "authority_name", "country"}
+            if not names & exclude and others.filter(self.same_person()).exists():
+                errors[NON_FIELD_ERRORS] = [
+                    ValidationError(
+                        _(
+                            "%(name)s has already signed this declaration for %(authority)s. "
+                            "A signature is counted once."
+                        )
+                        % {"name": self.full_name, "authority": self.authority_name},
+                        code="signed_twice",
+                    )
+                ]
+        if errors:
+            exclude.add("declaration")  # Django's own check would say the same again
+        try:
+            super().validate_constraints(exclude)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        if errors:
+            raise ValidationError(errors)
+
+    def earlier_signatures(self):
+        """The other signatures of this declaration that count or may count."""
+        return (
             Signature.objects.active()
             .filter(declaration_id=self.declaration_id)
             .exclude(pk=self.pk)
         )
-        email = (self.email or "").strip().lower()
-        if email and others.filter(email=email).exists():
-            raise ValidationError(
-                {
-                    "email": _(
-                        "A signature with this e-mail address has already been received for "
-                        "this declaration."
-                    )
-                }
-            )
-        same_person = others.filter(
+
+    def same_person(self):
+        """Who signs this signature, as the constraint on one signature per person reads it."""
+        return Q(
             search_name=normalise(self.full_name),
             search_authority=normalise(self.authority_name),
             country=self.country,
         )
-        if same_person.exists():
-            raise ValidationError(
-                _(
-                    "%(name)s has already signed this declaration for %(authority)s. "
-                    "A signature is counted once."
-                )
-                % {"name": self.full_name, "authority": self.authority_name}
-            )
 
     @property
     def public_authority_name(self):

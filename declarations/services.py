@@ -6,7 +6,7 @@ members clicking at once, a link opened twice) changes the row once and sends on
 
 from django.conf import settings
 from django.core import signing
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -93,12 +93,30 @@ def resend_confirmation_link(signature):
 
 @transaction.atomic
 def receive_signature(signature):
-    """Store a signature sent through the form: pending, linked to its member, mail after commit."""
-    signature.status = Signature.Status.PENDING
-    signature.source = Signature.Source.FORM
-    if signature.member_id is None:
-        signature.member = matching_member(signature.authority_name, signature.country)
-    signature.save()
+    """Store a signature sent through the form: pending, linked to its member, mail after commit.
+
+    A person who has signed already (the same address, unless that signature was withdrawn,
+    or the same name for the same authority) is not stored again: the owner of the signature
+    held is told by e-mail where it stands, and the form answers the same either way, so that
+    nobody learns from it who has signed. Returns the signature stored, or the one held.
+    """
+    earlier = earlier_signature(signature)
+    if earlier is None:
+        signature.status = Signature.Status.PENDING
+        signature.source = Signature.Source.FORM
+        if signature.member_id is None:
+            signature.member = matching_member(signature.authority_name, signature.country)
+        try:
+            with transaction.atomic():
+                signature.save()
+        except IntegrityError:
+            # The same signature sent twice at the same moment: the database kept the other.
+            earlier = earlier_signature(signature)
+            if earlier is None:
+                raise
+    if earlier is not None:
+        _tell_already_signed(earlier)
+        return earlier
     send_confirmation_link(signature)
     with translation.override(settings.LANGUAGE_CODE):
         admin_path = reverse("admin:declarations_signature_change", args=[signature.pk])
@@ -108,6 +126,43 @@ def receive_signature(signature):
         {"signature": signature, "admin_url": f"{settings.SITE_URL}{admin_path}"},
     )
     return signature
+
+
+def earlier_signature(signature):
+    """The signature of this declaration already held for the person signing `signature`, or
+    None: one from the same address that is pending, verified or rejected (a withdrawn one
+    may be signed again), or one of the same person for the same authority that counts."""
+    held = signature.same_person() & Q(status__in=Signature.ACTIVE_STATUSES)
+    if email := (signature.email or "").strip().lower():
+        held |= Q(email=email) & ~Q(status=Signature.Status.WITHDRAWN)
+    return (
+        Signature.objects.filter(held, declaration_id=signature.declaration_id)
+        .exclude(pk=signature.pk)
+        .order_by("pk")
+        .first()
+    )
+
+
+def _tell_already_signed(signature):
+    """Tell the signatory of a signature signed again where it stands (if it has an address)."""
+    if not signature.email:
+        return  # collected on paper without one: nobody to tell
+    context = {"signature": signature, "awaits_confirmation": awaits_confirmation(signature)}
+    with translation.override(signature.language):
+        subject = str(_("You have already signed the Declaration"))
+        context["contact_url"] = f"{settings.SITE_URL}{reverse('contact:contact')}"
+    if context["awaits_confirmation"]:
+        context["confirmation_url"] = confirmation_url(signature)
+        context["max_age_days"] = settings.CONFIRMATION_MAX_AGE_DAYS
+    elif signature.status == Signature.Status.VERIFIED and signature.consent_to_publish:
+        context["declaration_url"] = _declaration_url(signature)
+    send_after_commit(
+        subject,
+        "declarations/email/already_signed.txt",
+        context,
+        [signature.email],
+        language=signature.language,
+    )
 
 
 def confirm_email(signature):

@@ -93,12 +93,8 @@ class SignView(ProtectedFormMixin, FormView):
     def form_valid(self, form):
         signature = form.save(commit=False)
         signature.language = translation.get_supported_language_variant(translation.get_language())
-        try:
-            services.receive_signature(signature)
-        except IntegrityError:
-            # The same signature posted twice at the same moment: the database kept one.
-            form.add_error(None, _("This signature has already been received."))
-            return self.form_invalid(form)
+        # The same answer for a person who has signed already: the signatory is told by e-mail.
+        services.receive_signature(signature)
         return super().form_valid(form)
 
 

@@ -334,3 +334,27 @@ def test_a_second_current_declaration_is_refused_with_a_clear_message(staff_clie
     assert response.status_code == 200
     assert "Another declaration is already current" in response.content.decode()
     assert Declaration.objects.count() == 1
+
+
+def test_adding_a_signature_from_an_address_that_has_signed_is_refused_in_the_admin(
+    staff_client, declaration
+):
+    make_signature(email="jan@placeholm.example.org")
+
+    response = staff_client.post(
+        f"{CHANGELIST}add/",
+        {
+            "declaration": declaration.pk,
+            "full_name": "Jan Kowalski",
+            "office": "mayor",
+            "authority_name": "Placeholm",
+            "country": "PL",
+            "signed_on": "2019-01-01",
+            "email": "Jan@Placeholm.example.org",
+            "language": "en",
+        },
+    )
+
+    assert response.status_code == 200
+    assert "A signature with this e-mail address has already been received" in response.text
+    assert Signature.objects.count() == 1

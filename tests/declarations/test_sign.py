@@ -4,7 +4,9 @@ import re
 import pytest
 from django.core import mail
 from django.core.mail import EmailMessage
-from django.test import override_settings
+from django.test import Client, override_settings
+from django.utils import timezone
+from django.utils.html import strip_tags
 
 from background.models import OutgoingEmail
 from declarations.models import Declaration, Signature
@@ -164,29 +166,132 @@ def test_invalid_values_are_refused(client, declaration, field, value):
     assert not Signature.objects.exists()
 
 
-def test_a_second_signature_with_the_same_e_mail_is_refused(client, declaration):
+def answer_to(data, capture):
+    """What a visitor sees after posting the form: status, address, and the page it leads to."""
+    client = Client()
+    with capture(execute=True):
+        response = client.post(URL, data)
+    page = client.get(response["Location"]) if response.status_code == 302 else response
+    return response.status_code, response.get("Location"), visible_text(page)
+
+
+def visible_text(response):
+    """The page's text as read (its tokens, which differ from one visitor to the next, are not)."""
+    return " ".join(strip_tags(response.content.decode()).split())
+
+
+@pytest.mark.parametrize(
+    "held",
+    [
+        pytest.param({"status": Signature.Status.PENDING}, id="unconfirmed"),
+        pytest.param(
+            {"status": Signature.Status.PENDING, "email_confirmed_at": timezone.now()},
+            id="confirmed, waiting for verification",
+        ),
+        pytest.param({"status": Signature.Status.VERIFIED}, id="verified"),
+        pytest.param({"status": Signature.Status.REJECTED}, id="rejected"),
+    ],
+)
+def test_the_form_answers_an_address_that_has_signed_as_a_new_one_and_writes_to_its_owner(
+    declaration, held, mailoutbox, django_capture_on_commit_callbacks, settings
+):
+    settings.MANAGERS = []
+    make_signature(
+        email="erika@exampleburg.example.org", full_name="Erika Mustermann", language="fr", **held
+    )
+
+    known = answer_to(
+        sign_data(email="Erika@Exampleburg.example.org"), django_capture_on_commit_callbacks
+    )
+    new = answer_to(
+        sign_data(email="someone.new@example.org", full_name="Someone New"),
+        django_capture_on_commit_callbacks,
+    )
+
+    assert known == new
+    assert known[:2] == (302, "/en/declaration/sign/thanks/")
+    assert Signature.objects.filter(email="erika@exampleburg.example.org").count() == 1
+    owner, newcomer = mailoutbox
+    assert owner.to == ["erika@exampleburg.example.org"]
+    assert owner.body.startswith("Bonjour Erika Mustermann,")  # in the signatory’s language
+    assert newcomer.to == ["someone.new@example.org"]
+
+
+def test_an_unconfirmed_signatory_signing_again_is_sent_the_link_again(
+    client, declaration, mailoutbox, django_capture_on_commit_callbacks
+):
+    signature = make_signature(
+        email="erika@exampleburg.example.org", status=Signature.Status.PENDING, language="en"
+    )
+
+    answer_to(sign_data(), django_capture_on_commit_callbacks)
+
+    (message,) = mailoutbox
+    assert message.subject == "You have already signed the Declaration"
+    assert "We already hold your signature, so nothing new was recorded." in message.body
+    link = re.search(r"https?://\S+/confirm/\S+/", message.body).group(0)
+    client.post("/" + link.split("://", 1)[1].split("/", 1)[1])
+    signature.refresh_from_db()
+    assert signature.email_confirmed_at is not None
+
+
+def test_a_rejected_signatory_signing_again_is_told_whom_to_write_to(
+    declaration, mailoutbox, django_capture_on_commit_callbacks
+):
+    make_signature(
+        email="erika@exampleburg.example.org", status=Signature.Status.REJECTED, language="en"
+    )
+
+    answer_to(sign_data(), django_capture_on_commit_callbacks)
+
+    (message,) = mailoutbox
+    assert "could not accept your signature" in message.body
+    assert "/en/contact/" in message.body
+    assert "/confirm/" not in message.body
+    assert Signature.objects.count() == 1
+
+
+def test_the_same_person_for_the_same_authority_is_answered_as_anyone_and_not_stored_twice(
+    declaration, mailoutbox, django_capture_on_commit_callbacks, settings
+):
+    settings.MANAGERS = []
+    make_signature(
+        full_name="Érika Mustermann",
+        authority_name="EXAMPLEBURG",
+        country="DE",
+        email="erika@exampleburg.example.org",
+        language="en",
+    )
+
+    known = answer_to(sign_data(email="another@example.org"), django_capture_on_commit_callbacks)
+    new = answer_to(
+        sign_data(email="someone.new@example.org", full_name="Someone New"),
+        django_capture_on_commit_callbacks,
+    )
+
+    assert known == new
+    assert Signature.objects.filter(search_name="erika mustermann").count() == 1
+    # The signatory already held is told, at the address they gave; not the new address.
+    assert [message.to for message in mailoutbox] == [
+        ["erika@exampleburg.example.org"],
+        ["someone.new@example.org"],
+    ]
+
+
+def test_a_refused_form_says_the_same_for_an_address_that_has_signed(
+    declaration, django_capture_on_commit_callbacks
+):
     make_signature(email="erika@exampleburg.example.org", status=Signature.Status.PENDING)
 
-    response = client.post(URL, sign_data(email="Erika@Exampleburg.example.org"))
-
-    assert response.status_code == 200
-    assert (
-        "A signature with this e-mail address has already been received"
-        in response.content.decode()
+    known = answer_to(sign_data(commitment=""), django_capture_on_commit_callbacks)
+    new = answer_to(
+        sign_data(commitment="", email="someone.new@example.org"),
+        django_capture_on_commit_callbacks,
     )
-    assert Signature.objects.count() == 1
 
-
-def test_the_same_person_for_the_same_authority_is_refused(client, declaration):
-    make_signature(full_name="Érika Mustermann", authority_name="EXAMPLEBURG", country="DE")
-
-    response = client.post(URL, sign_data(email="another@example.org"))
-
-    assert (
-        "Erika Mustermann has already signed this declaration for Exampleburg."
-        in response.content.decode()
-    )
-    assert Signature.objects.count() == 1
+    assert known[0] == new[0] == 200
+    assert known[2] == new[2]
+    assert "Tick this box to sign the Declaration." in known[2]
 
 
 def test_someone_whose_signature_was_withdrawn_may_sign_again(
