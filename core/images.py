@@ -217,10 +217,10 @@ class PictureField(UploadedImageField):
 
 
 @receiver(cleanup_post_delete, dispatch_uid="core.images.renditions")
-def _delete_renditions_with_their_picture(file, **kwargs):
+def _delete_renditions_with_their_picture(file, file_name, **kwargs):
     # django-cleanup deleted a replaced or orphaned picture: its copies go with it.
     if isinstance(file.field, PictureField):
-        delete_renditions(file.storage, file.name)
+        delete_renditions(file.storage, file_name)
 
 
 @dataclass(frozen=True)

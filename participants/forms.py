@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from core.images import ImageFormField
 from core.protection import PROTECTION_FIELDS, HoneypotForm
 from core.uploads import IMAGES, FileKindValidator
 from practices.models import Practice, Theme
@@ -79,7 +80,7 @@ class ProfileForm(forms.Form):
         min_value=0,
         validators=[MaxValueValidator(100_000_000)],
     )
-    logo = forms.ImageField(
+    logo = ImageFormField(  # measured before it is decoded (core.images)
         label=_("New logo"),
         required=False,
         validators=[FileKindValidator(IMAGES)],
