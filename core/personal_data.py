@@ -38,19 +38,34 @@ def with_history(instances):
     ]
 
 
-# Records an app holds about the person behind another app's record: {model: [(key, finder)]}.
-# An app declares them for the apps below it, which cannot import it.
+# Records an app holds about the person behind another app's record:
+# {model: [(key, finder, erase)]}. An app declares them for the apps below it, which cannot
+# import it.
 _related = {}
 
 
-def register_related(model, key, finder):
-    """Export `finder(instance)` under `key` with every `model` record a person asks for."""
-    _related.setdefault(model, []).append((key, finder))
+def register_related(model, key, finder, erase=None):
+    """Export `finder(instance)` under `key` with every `model` record a person asks for.
+
+    `erase(instance, by)` forgets what the app holds about that person when they ask to be
+    forgotten, and says what it erased in words ("2 event registrations"), "" if nothing. It
+    runs before the `model` record forgets the person, so it can still find them.
+    """
+    _related.setdefault(model, []).append((key, finder, erase))
 
 
 def related_data(instance):
     """{key: rows with their history} of what every app declared about `instance`'s person."""
-    return {key: with_history(finder(instance)) for key, finder in _related.get(type(instance), [])}
+    return {
+        key: with_history(finder(instance))
+        for key, finder, _erase in _related.get(type(instance), [])
+    }
+
+
+def erase_related(instance, by):
+    """Forget what every app holds about `instance`'s person: what was erased, in words."""
+    erasers = [erase for _key, _finder, erase in _related.get(type(instance), []) if erase]
+    return [str(text) for text in (erase(instance, by) for erase in erasers) if text]
 
 
 def forget_in_admin_log(instance):

@@ -1,5 +1,6 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 
 class DeclarationsConfig(AppConfig):
@@ -12,6 +13,7 @@ class DeclarationsConfig(AppConfig):
         from core import personal_data
         from members.models import Member
 
+        from . import services
         from .models import Signature
 
         def signatures_of(member):
@@ -21,4 +23,20 @@ class DeclarationsConfig(AppConfig):
                 given |= Q(email__iexact=member.contact_email)
             return Signature.objects.filter(given).order_by("pk")
 
-        personal_data.register_related(Member, "signatures", signatures_of)
+        def erase_signatures(member, by):
+            # Only those from the contact person's address: others for the authority are
+            # other people's.
+            if not member.contact_email:
+                return ""
+            signatures = Signature.objects.filter(email__iexact=member.contact_email)
+            count = 0
+            for signature in signatures.order_by("pk"):
+                services.erase_personal_data(signature, by)
+                count += 1
+            if not count:
+                return ""
+            return ngettext(
+                "%(count)d signature, withdrawn", "%(count)d signatures, withdrawn", count
+            ) % {"count": count}
+
+        personal_data.register_related(Member, "signatures", signatures_of, erase=erase_signatures)

@@ -1,5 +1,6 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 
 class EventsConfig(AppConfig):
@@ -11,6 +12,7 @@ class EventsConfig(AppConfig):
         from members.map import register_layer
         from members.models import Member
 
+        from . import services
         from .map import upcoming_events_layer
         from .models import Event, Registration
 
@@ -35,4 +37,14 @@ class EventsConfig(AppConfig):
                 return Registration.objects.none()
             return Registration.objects.filter(email__iexact=member.contact_email).order_by("pk")
 
-        personal_data.register_related(Member, "event_registrations", registrations_of)
+        def forget_registrations(member, by):
+            count = services.forget_participant(member.contact_email, by)
+            if not count:
+                return ""
+            return ngettext(
+                "%(count)d event registration", "%(count)d event registrations", count
+            ) % {"count": count}
+
+        personal_data.register_related(
+            Member, "event_registrations", registrations_of, erase=forget_registrations
+        )

@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from background.outbox import forget_emails_to
 from core.cache import renew_public_pages
 from core.history import record_change
 from core.mail import notify_managers_after_commit, send_after_commit
@@ -296,3 +297,22 @@ def purge_registrations(days=None, dry_run=False):
     deleted = Registration.objects.filter(pk__in=pks).delete()[1].get("events.Registration", 0)
     Registration.history.filter(id__in=pks).delete()
     return deleted
+
+
+@transaction.atomic
+def forget_participant(email, by=None):
+    """Forget the person registered from `email` (they asked to be): their registrations, a
+    place they held going to the waiting list, with their history and the e-mails sent to
+    them. Returns how many registrations were deleted."""
+    email = (email or "").strip()
+    if not email:
+        return 0
+    registrations = list(Registration.objects.filter(email__iexact=email).order_by("pk"))
+    for registration in registrations:
+        if registration.status == Registration.Status.CONFIRMED:
+            cancel_registration(registration, by)
+    pks = [registration.pk for registration in registrations]
+    Registration.objects.filter(pk__in=pks).delete()
+    Registration.history.filter(id__in=pks).delete()
+    forget_emails_to(email)
+    return len(pks)

@@ -416,19 +416,21 @@ class MemberAdmin(
                 for member in queryset
             ]
             return erase_confirmation(request, self, queryset, "erase_personal_data", people)
+        # What else held each person, so that staff can tell them exactly what was forgotten.
+        details = []
         for member in queryset:
-            services.erase_personal_data(member, request.user)
-        count = len(queryset)
-        self.message_user(
-            request,
-            ngettext(
-                "The contact person’s personal data of %(count)d member has been erased.",
-                "The contact persons’ personal data of %(count)d members has been erased.",
-                count,
+            erased = services.erase_personal_data(member, request.user)
+            details.append(
+                _("%(member)s: %(copies)s.")
+                % {"member": member, "copies": ", ".join(erased) or _("nothing else was held")}
             )
-            % {"count": count},
-            messages.SUCCESS,
-        )
+        count = len(details)
+        message = ngettext(
+            "The contact person’s personal data of %(count)d member has been erased.",
+            "The contact persons’ personal data of %(count)d members has been erased.",
+            count,
+        ) % {"count": count}
+        self.message_user(request, " ".join([message, *details]), messages.SUCCESS)
         return None
 
     def _confirmation_page(self, request, queryset, form, **context):

@@ -16,7 +16,7 @@ from background.outbox import forget_emails_to
 from core.cache import renew_public_pages
 from core.history import record_change
 from core.mail import notify_managers_after_commit, send_after_commit, send_now
-from core.personal_data import as_data, history_of, related_data
+from core.personal_data import as_data, erase_related, history_of, related_data
 
 from .models import Member
 from .places import find_coordinates
@@ -155,16 +155,21 @@ def personal_data(member):
 
 
 def erase_personal_data(member, by):
-    """Forget the contact person: blank their details in the member and in all its history,
-    and delete the e-mails sent to them."""
+    """Forget the contact person: every copy the apps hold of them (a contact person, who can
+    no longer sign in, registrations, signatures… found by their address), then their details
+    in the member and in all its history, and the e-mails sent to them.
+
+    Returns what was erased, in words, for staff: ["1 contact person", "2 event registrations"].
+    """
     blank = dict.fromkeys(CONTACT_FIELDS, "")
     with transaction.atomic():
+        erased = erase_related(member, by)  # while the request still names its contact
         forget_emails_to(member.contact_email)
         Member.objects.filter(pk=member.pk).update(**blank, updated_at=timezone.now())
         Member.history.filter(id=member.pk).update(**blank)
         member.refresh_from_db()
         record_change(member, by, "personal data erased")
-    return member
+    return erased
 
 
 def _tell_applicant(member, subject, template):

@@ -1,5 +1,6 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 
 class ParticipantsConfig(AppConfig):
@@ -13,7 +14,7 @@ class ParticipantsConfig(AppConfig):
         from members.signals import member_approved
 
         from . import services
-        from .models import ProfileChangeRequest
+        from .models import ContactPerson, ProfileChangeRequest
 
         def first_contact_person(sender, member, by=None, **kwargs):
             services.contact_from_join_request(member, by)
@@ -24,8 +25,29 @@ class ParticipantsConfig(AppConfig):
             dispatch_uid="participants.first_contact",
             weak=False,
         )
+
+        def erase_contact_persons(member, by):
+            # The person behind the request's address, wherever they are a contact person:
+            # their sign-in account goes with the last of them, and with it their sessions.
+            if not member.contact_email:
+                return ""
+            contacts = list(ContactPerson.objects.with_email(member.contact_email))
+            for contact in contacts:
+                services.erase_contact(contact, by)
+            count = len(contacts)
+            if not count:
+                return ""
+            return ngettext(
+                "%(count)d contact person, who can no longer sign in",
+                "%(count)d contact persons, who can no longer sign in",
+                count,
+            ) % {"count": count}
+
         personal_data.register_related(
-            Member, "contact persons", lambda member: member.contact_persons.order_by("pk")
+            Member,
+            "contact persons",
+            lambda member: member.contact_persons.order_by("pk"),
+            erase=erase_contact_persons,
         )
         register_work(
             _("Profile changes waiting for a decision"),

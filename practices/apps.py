@@ -1,5 +1,6 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 
 class PracticesConfig(AppConfig):
@@ -10,6 +11,7 @@ class PracticesConfig(AppConfig):
         from core import personal_data, search
         from members.models import Member
 
+        from . import services
         from .models import Practice
 
         search.register(
@@ -33,4 +35,16 @@ class PracticesConfig(AppConfig):
                 "pk"
             )
 
-        personal_data.register_related(Member, "practices submitted", practices_submitted_by)
+        def forget_submitter(member, by):
+            count = services.forget_submitter(member.contact_email)
+            if not count:
+                return ""
+            return ngettext(
+                "their address on %(count)d practice submitted",
+                "their address on %(count)d practices submitted",
+                count,
+            ) % {"count": count}
+
+        personal_data.register_related(
+            Member, "practices submitted", practices_submitted_by, erase=forget_submitter
+        )

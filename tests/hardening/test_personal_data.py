@@ -6,16 +6,24 @@ import json
 import re
 
 import pytest
+from django.apps import apps
 from django.contrib.admin.models import LogEntry
+from django.core import mail
 from django.core.management import call_command
+from django.db import models
+from django.db.models import Q
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
 from background.models import OutgoingEmail
 from declarations import services as declaration_services
 from declarations.models import Signature
+from events.models import Registration
 from members import services as member_services
 from members.models import Member
+from participants.models import ContactPerson
+from tests.events.factories import make_event, make_registration
 from tests.factories import make_member, make_signature
 
 pytestmark = pytest.mark.django_db
@@ -162,6 +170,88 @@ def test_erasing_a_signature_withdraws_it_and_forgets_the_signatory(
         assert (record.full_name, record.email, record.staff_note) == ("Erased", "", "")
     assert not LogEntry.objects.filter(object_repr__contains="Elke Kahr").exists()
     assert "Elke Kahr" not in client.get(reverse("declarations:declaration")).text
+
+
+def rows_holding(text):
+    """Every stored row, of every model (history, outbox and accounts included), whose text
+    holds `text`: what an erasure has left behind."""
+    found = []
+    for model in apps.get_models():
+        fields = [
+            field.name
+            for field in model._meta.concrete_fields
+            if isinstance(field, (models.CharField, models.TextField, models.JSONField))
+        ]
+        if not fields:
+            continue
+        holding = Q()
+        for name in fields:
+            holding |= Q(**{f"{name}__icontains": text})
+        found += [
+            f"{model._meta.label} {pk}"
+            for pk in model.objects.filter(holding).values_list("pk", flat=True)
+        ]
+    return found
+
+
+def ask_for_a_sign_in_link(email, capture):
+    """The public sign-in form, as the person uses it; the e-mails it sends."""
+    mail.outbox.clear()
+    with capture(execute=True):
+        response = Client().post("/en/participants/", {"email": email})
+    assert response.status_code == 302
+    return list(mail.outbox)
+
+
+def sign_in_by_link(email, capture):
+    """A browser signed in to the participants' space as `email`, the way a person does."""
+    (message,) = ask_for_a_sign_in_link(email, capture)
+    token = re.search(r"sesame=(\S+)", message.body).group(1)
+    browser = Client()
+    assert browser.post("/en/participants/sign-in/", {"sesame": token}).status_code == 302
+    return browser
+
+
+def test_erasing_a_member_reaches_every_copy_of_its_contact_and_ends_their_access(
+    admin_client, member, signature, django_capture_on_commit_callbacks
+):
+    address = "elke.kahr@graz.example.org"
+    # The join request's contact became the member's contact person when it was approved.
+    assert ContactPerson.objects.get().email == address
+    browser = sign_in_by_link(address, django_capture_on_commit_callbacks)
+    assert "Signed in as Elke Kahr, for Graz" in browser.get("/en/participants/").text
+    event = make_event(title="Housing seminar", registration_open=True, capacity=1)
+    make_registration(event, full_name="Elke Kahr", email=address)
+    waiting = make_registration(event, status=Registration.Status.WAITING)
+    assert rows_holding(address)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = act(admin_client, MEMBERS, "erase_personal_data", [member], post="yes")
+
+    # Their open session is refused, and they can no longer get a link.
+    space = browser.get("/en/participants/")
+    assert "Signed in as" not in space.text
+    assert 'name="email"' in space.text
+    assert ask_for_a_sign_in_link(address, django_capture_on_commit_callbacks) == []
+    assert rows_holding(address) == []
+    waiting.refresh_from_db()
+    assert waiting.status == Registration.Status.CONFIRMED  # the place they held is given on
+    # Staff are told what was erased, to tell the person.
+    assert "The contact person’s personal data of 1 member has been erased. Graz: " in response.text
+    for copy in [
+        "1 contact person, who can no longer sign in",
+        "1 event registration",
+        "1 signature, withdrawn",
+    ]:
+        assert copy in response.text
+
+
+def test_erasing_a_member_without_other_copies_says_so(admin_client):
+    member = make_member(name="Linz", country="AT", status=Member.Status.PENDING)
+
+    response = act(admin_client, MEMBERS, "erase_personal_data", [member], post="yes")
+
+    assert "Linz: nothing else was held." in response.text
 
 
 def test_a_membership_officer_cannot_erase(client, officer, member):
