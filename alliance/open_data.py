@@ -83,8 +83,8 @@ DATA_FILES = [
         "data-practices-csv",
         _(
             "The good practices of member cities and regions: one row per published practice, "
-            "in CSV (UTF-8). A column of a language is empty where the practice is not "
-            "translated."
+            "in CSV (UTF-8). Texts come in one column per language; original_language says in "
+            "which they were first written."
         ),
         PRACTICE_UPDATES,
         practices_data.COLUMNS,

@@ -115,8 +115,8 @@ def test_mail_failure_keeps_the_request_and_its_e_mails_for_the_next_try(
     assert Member.objects.pending().filter(name="Łódź").exists()
     assert mail.outbox == []
     acknowledgement, notification = OutgoingEmail.objects.order_by("pk")
-    assert acknowledgement.to == "anna.kowalska@example.org"
-    assert notification.to == "secretariat@example.org"
+    assert acknowledgement.to == ["anna.kowalska@example.org"]
+    assert notification.to == ["secretariat@example.org"]
     for email in (acknowledgement, notification):
         assert email.state == OutgoingEmail.State.RETRYING
         assert email.last_error == "SMTPServerDisconnected: Connection unexpectedly closed"
