@@ -4,8 +4,9 @@ an erasure of personal data, and the one way actions report back."""
 
 from dataclasses import dataclass
 
+from axes.models import AccessAttempt
 from django.conf import settings
-from django.contrib import messages
+from django.contrib import admin, messages
 from django.contrib.admin import ShowFacets, helpers
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -230,3 +231,16 @@ class TranslationGapsMixin:
         if request.method == "GET":
             self.warn_of_translation_gaps(request, obj)
         return super().render_change_form(request, context, add, change, form_url, obj)
+
+
+# django-axes offers "Clean up expired attempts" to anyone who may view the login attempts:
+# it deletes them, so it asks for the right to delete, as every action of the site declares.
+if admin.site.is_registered(AccessAttempt):
+
+    class AccessAttemptAdmin(type(admin.site.get_model_admin(AccessAttempt))):
+        @admin.action(description=_("Clean up expired attempts"), permissions=["delete"])
+        def cleanup_expired_attempts(self, request, queryset):
+            return super().cleanup_expired_attempts(request, queryset)
+
+    admin.site.unregister(AccessAttempt)
+    admin.site.register(AccessAttempt, AccessAttemptAdmin)

@@ -13,6 +13,7 @@ from typing import Any
 from django.contrib import admin
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_safe
 
 # Sections of the admin that are about running the site rather than the Alliance's work.
 TECHNICAL_APPS = {"auth", "axes", "background", "django_tasks_db", "django_rq", "sites"}
@@ -91,6 +92,14 @@ class AllianceAdminSite(admin.AdminSite):
     site_title = _("Alliance staff")
     index_title = _("Today’s work")
     index_template = "admin/alliance_index.html"
+
+    def admin_view(self, view, cacheable=False):
+        # django-simple-history saves a version's page posted back even with reverting off
+        # (SIMPLE_HISTORY_REVERT_DISABLED only hides its button), and for staff who may only
+        # view: a past version is for reading, and changes go through the record's own page.
+        if getattr(view, "__name__", "") == "history_form_view":
+            view = require_safe(view)
+        return super().admin_view(view, cacheable)
 
     def index(self, request, extra_context=None):
         app_list = self.get_app_list(request)

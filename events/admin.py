@@ -68,7 +68,7 @@ class EventAdmin(
                 buttons.append(Decision("fill_places", _("Give free places to the waiting list")))
         return buttons
 
-    @admin.action(description=_("Publish the selected events"))
+    @admin.action(description=_("Publish the selected events"), permissions=["change"])
     def publish(self, request, queryset):
         outcome = services.publish_events(queryset, by=request.user)
         report(
@@ -86,7 +86,8 @@ class EventAdmin(
         )
 
     @admin.action(
-        description=_("Cancel the selected events (they stay on the site, marked as cancelled)")
+        description=_("Cancel the selected events (they stay on the site, marked as cancelled)"),
+        permissions=["change"],
     )
     def cancel(self, request, queryset):
         outcome = services.cancel_events(queryset, by=request.user)
@@ -104,7 +105,10 @@ class EventAdmin(
             ),
         )
 
-    @admin.action(description=_("Give free places to the people on the waiting list"))
+    @admin.action(
+        description=_("Give free places to the people on the waiting list"),
+        permissions=["change"],
+    )
     def fill_places(self, request, queryset):
         moved = sum(services.fill_places(event, by=request.user) for event in queryset)
         report(
@@ -173,13 +177,16 @@ class RegistrationAdmin(SimpleHistoryAdmin):
     readonly_fields = ["status", "created_at", "confirmed_at", "updated_at"]
     actions = ["export_participants", "cancel"]
 
-    @admin.action(description=_("Export the selected participants (CSV)"))
+    @admin.action(description=_("Export the selected participants (CSV)"), permissions=["view"])
     def export_participants(self, request, queryset):
         return participants_csv(
             queryset.select_related("event").order_by("event", "created_at", "pk")
         )
 
-    @admin.action(description=_("Cancel the selected registrations (frees their places)"))
+    @admin.action(
+        description=_("Cancel the selected registrations (frees their places)"),
+        permissions=["change"],
+    )
     def cancel(self, request, queryset):
         done = sum(bool(services.cancel_registration(r, by=request.user)) for r in queryset)
         report(
@@ -198,7 +205,10 @@ class ParticipantMessageAdmin(admin.ModelAdmin):
     readonly_fields = ["sent_at", "recipients"]
     actions = ["send"]
 
-    @admin.action(description=_("Send the selected messages to the confirmed participants"))
+    @admin.action(
+        description=_("Send the selected messages to the confirmed participants"),
+        permissions=["change"],
+    )
     def send(self, request, queryset):
         sent = recipients = 0
         for message in queryset:
