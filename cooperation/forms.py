@@ -5,7 +5,7 @@ from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from core.protection import PROTECTION_FIELDS, HoneypotForm
+from core.protection import PROTECTION_FIELDS, BoundedModelMultipleChoiceField, HoneypotForm
 from core.spreadsheet import plain_name
 from members.forms import phone_validator, privacy_help
 from practices.models import Theme
@@ -18,7 +18,7 @@ PROPOSAL_MAX_LENGTH = 5000
 class ProposalForm(HoneypotForm, forms.ModelForm):
     """An NGO's proposal of cooperation. Saved as a pending proposal."""
 
-    themes = forms.ModelMultipleChoiceField(
+    themes = BoundedModelMultipleChoiceField(
         label=_("Fields of work"),
         queryset=Theme.objects.all(),
         required=False,

@@ -42,8 +42,13 @@ def read_cell(value):
 
 
 def plain_name(value):
-    """A name on one line, with letters, not starting like a formula; else ValidationError."""
+    """A name on one line, with letters, not starting like a formula; else ValidationError.
+
+    Blank stays blank: whether a name may be left out is its field's to say (`required`).
+    """
     value = " ".join(value.split())
+    if not value:
+        return value
     if value.startswith(FORMULA_STARTS):
         raise ValidationError(
             _("A name cannot start with “%(character)s”. Please write it in letters."),

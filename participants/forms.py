@@ -11,7 +11,7 @@ from django_countries import countries
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from core.images import ImageFormField
-from core.protection import PROTECTION_FIELDS, HoneypotForm
+from core.protection import PROTECTION_FIELDS, BoundedModelMultipleChoiceField, HoneypotForm
 from core.uploads import IMAGES, FileKindValidator
 from practices.models import Practice, Theme
 
@@ -175,6 +175,7 @@ class PracticeForm(forms.ModelForm):
             "image",
             "image_alt",
         ]
+        field_classes = {"themes": BoundedModelMultipleChoiceField}
         widgets = {
             "themes": forms.CheckboxSelectMultiple,
             "summary_en": forms.Textarea(attrs={"rows": 3}),

@@ -13,6 +13,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 from background.outbox import forget_emails_to
@@ -20,12 +21,17 @@ from core.cache import renew_public_pages
 from core.history import record_change
 from core.mail import notify_managers_after_commit, send_after_commit
 from core.personal_data import as_data, history_of
+from core.protection import take_one
+from members.models import Member
 from practices import services as practice_services
 
-from . import auth
+from . import auth, tasks
 from .models import ContactPerson, ProfileChangeRequest
 
 Status = ProfileChangeRequest.Status
+SIGN_IN_SALT = "participants.sign-in-address"
+# Profile change requests one member may have waiting for staff at once: each e-mails them.
+MAX_PENDING_CHANGE_REQUESTS = 3
 
 
 def contact_from_join_request(member, by=None):
@@ -42,7 +48,8 @@ def contact_from_join_request(member, by=None):
     )
     contact._history_user = by
     contact._change_reason = "from the join request"
-    contact.save()
+    with transaction.atomic():  # the record and its history
+        contact.save()
     return contact
 
 
@@ -64,13 +71,40 @@ def account_for(email):
     return user
 
 
-def send_sign_in_link(email, language):
-    """E-mail a sign-in link if `email` is an active contact person's. True if one was sent.
+def ask_for_sign_in_link(email, language):
+    """What the sign-in form does with any address: queue one task, the same for everyone.
 
-    The caller says the same thing either way: nobody learns who is a contact person.
+    The task looks the address up and writes the e-mail: the request's time and work tell
+    nobody whether the address is a contact person's. The task carries a digest of the
+    address, not the address itself (tasks carry no personal data).
     """
-    contacts = ContactPerson.objects.active().with_email(email)
-    if not contacts.exists():
+    tasks.send_sign_in_link.enqueue(address_digest(email), language)
+
+
+def address_digest(email):
+    """A keyed digest of an e-mail address, the same whatever its case or spaces around it."""
+    return salted_hmac(SIGN_IN_SALT, email.strip().lower(), algorithm="sha256").hexdigest()
+
+
+def send_sign_in_link(digest, language):
+    """E-mail a sign-in link if the address of `digest` is an active contact person's (the
+    task's work). True if one was sent.
+
+    At most FORM_RATE_LIMIT_PER_EMAIL links go to one address per FORM_RATE_WINDOW_PER_EMAIL:
+    the requests past it send nothing, and the form said the same as always, so a stranger
+    asking for someone's link learns nothing and stops nobody for longer than the window.
+    """
+    # The contact persons are few: their addresses are compared here, not in the database,
+    # which holds no digest.
+    addresses = ContactPerson.objects.active().order_by("pk").values_list("email", flat=True)
+    email = next((address for address in addresses if address_digest(address) == digest), None)
+    if email is None:
+        return False
+    if not take_one(
+        f"sign-in-link:{digest}",
+        settings.FORM_RATE_LIMIT_PER_EMAIL,
+        settings.FORM_RATE_WINDOW_PER_EMAIL,
+    ):
         return False
     with transaction.atomic():
         user = account_for(email)
@@ -111,9 +145,24 @@ def invite(contact, by):
     return True
 
 
+class TooManyPendingChanges(Exception):
+    """The member already has MAX_PENDING_CHANGE_REQUESTS change requests waiting for staff."""
+
+
 def propose_changes(contact, changes, logo=None):
-    """Save a contact person's proposed changes to their member's profile, for staff to review."""
+    """Save a contact person's proposed changes to their member's profile, for staff to review.
+
+    Each request e-mails the secretariat: a member has at most MAX_PENDING_CHANGE_REQUESTS
+    waiting at once (TooManyPendingChanges), and may send more once staff have decided.
+    """
     with transaction.atomic():
+        # The member's row is locked: two requests sent at the same moment are counted in turn.
+        Member.objects.select_for_update().only("pk").get(pk=contact.member_id)
+        pending = ProfileChangeRequest.objects.filter(
+            member_id=contact.member_id, status=Status.PENDING
+        )
+        if pending.count() >= MAX_PENDING_CHANGE_REQUESTS:
+            raise TooManyPendingChanges
         change_request = ProfileChangeRequest(
             member=contact.member, contact=contact, changes=changes
         )

@@ -2,20 +2,23 @@
 member authority, each scoped to the member the person acts for (never another's)."""
 
 import functools
+import logging
 
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.db import DatabaseError, transaction
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 from django.views.generic import FormView
 
 from core import files
 from core.personal_data import download
-from core.protection import ProtectedFormMixin
+from core.protection import ProtectedFormMixin, not_stored_message
 from library.models import Document, DocumentFile
 from members.models import Member
 from news.models import Article
@@ -25,6 +28,8 @@ from practices.models import Practice
 from . import auth, services
 from .forms import DirectoryFilterForm, PracticeForm, ProfileForm, SignInForm
 from .models import ContactPerson, ProfileChangeRequest
+
+logger = logging.getLogger(__name__)
 
 
 def private(response):
@@ -55,6 +60,15 @@ def participant_required(view):
     return wrapper
 
 
+def not_stored(request, template, form, context=None):
+    """The database failed to store a form: nothing of it is kept, it comes back as typed."""
+    logger.exception("Could not store a post to %s", request.path)
+    form.add_error(None, not_stored_message())
+    response = space(request, template, {"form": form, **(context or {})}, status=503)
+    response["Retry-After"] = "30"
+    return response
+
+
 def space(request, template, context=None, status=200):
     participant = request.participant
     context = {
@@ -72,8 +86,10 @@ class SignInView(ProtectedFormMixin, FormView):
 
     template_name = "participants/sign_in.html"
     form_class = SignInForm
+    # Counted per connection only, apart from the other forms: what a stranger sends with a
+    # contact person's address never refuses them. The links one address receives are
+    # limited by the task that sends them (services.send_sign_in_link), silently.
     rate_limit_scope = "participants-sign-in"
-    rate_limit_email_field = "email"
 
     def dispatch(self, request, *args, **kwargs):
         if auth.participant_of(request) is not None:
@@ -81,7 +97,7 @@ class SignInView(ProtectedFormMixin, FormView):
         return super().dispatch(request, *args, **kwargs)
 
     def form_valid(self, form):
-        services.send_sign_in_link(form.cleaned_data["email"], translation.get_language())
+        services.ask_for_sign_in_link(form.cleaned_data["email"], translation.get_language())
         # The same page whether or not the address is a contact person's.
         self.request.session["participants_link_sent_to"] = form.cleaned_data["email"]
         return redirect("participants:sent")
@@ -186,7 +202,28 @@ def profile_edit(request):
         if not changes and logo is None:
             form.add_error(None, _("Nothing was changed: the profile is already like this."))
         else:
-            change_request = services.propose_changes(request.participant.contact, changes, logo)
+            try:
+                change_request = services.propose_changes(
+                    request.participant.contact, changes, logo
+                )
+            except services.TooManyPendingChanges:
+                limit = services.MAX_PENDING_CHANGE_REQUESTS
+                form.add_error(
+                    None,
+                    ngettext(
+                        "Not sent: %(count)d change of your authority’s profile is already "
+                        "waiting for the secretariat. Everything you typed is still here; "
+                        "please send it once they have dealt with it.",
+                        "Not sent: %(count)d changes of your authority’s profile are already "
+                        "waiting for the secretariat. Everything you typed is still here; "
+                        "please send it once they have dealt with one of them.",
+                        limit,
+                    )
+                    % {"count": limit},
+                )
+                return space(request, "participants/profile_edit.html", {"form": form}, status=429)
+            except DatabaseError:
+                return not_stored(request, "participants/profile_edit.html", form)
             messages.success(
                 request,
                 _(
@@ -232,9 +269,15 @@ def practice_create(request):
         practice.submitter_email = request.participant.contact.email
         practice.submitter_language = request.participant.contact.language
         practice._change_reason = "drafted in the participants’ space"
-        practice.save()
-        form.save_m2m()
-        practice.members.add(request.participant.member)
+        try:
+            # The draft, its themes and its member together, or nothing: a draft without its
+            # member would be out of the space's sight, and sending again would make another.
+            with transaction.atomic():
+                practice.save()
+                form.save_m2m()
+                practice.members.add(request.participant.member)
+        except DatabaseError:
+            return not_stored(request, "participants/practice_form.html", form)
         messages.success(request, _("The draft is saved. Submit it when it is ready."))
         return redirect("participants:practice", pk=practice.pk)
     status = 400 if form.errors else 200
@@ -250,7 +293,13 @@ def practice_edit(request, pk):
     form = PracticeForm(request.POST or None, request.FILES or None, instance=practice)
     if request.method == "POST" and form.is_valid():
         practice._change_reason = "edited in the participants’ space"
-        form.save()
+        try:
+            with transaction.atomic():  # the practice and its themes
+                form.save()
+        except DatabaseError:
+            return not_stored(
+                request, "participants/practice_form.html", form, {"practice": practice}
+            )
         messages.success(request, _("The draft is saved."))
         return redirect("participants:practice", pk=practice.pk)
     status = 400 if form.errors else 200

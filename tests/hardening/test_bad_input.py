@@ -5,10 +5,12 @@ fields, numbers and files where text is expected. A row is stored only when the 
 the post and redirected to its confirmation.
 """
 
+import importlib
 import itertools
 from urllib.parse import quote
 
 import pytest
+from django import forms
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client, override_settings
 from hypothesis import HealthCheck, event, example, given, settings
@@ -18,6 +20,10 @@ from declarations.demo import ensure_declaration
 from declarations.models import Signature
 from members.models import Member
 from tests.factories import make_article, make_member, make_signature
+
+from .public_forms import FORMS as PUBLIC_FORMS
+from .public_forms import make_objects, path_of
+from .public_forms import sign_in as sign_in_participant
 
 pytestmark = pytest.mark.django_db
 
@@ -230,3 +236,92 @@ def test_a_null_character_in_a_filter_is_refused_with_a_readable_page(client, so
 
     assert response.status_code == 400
     assert "Address not understood" in response.text
+
+
+# Hostile values in every field of every public form and every filter, on either database
+
+
+HOSTILE = [
+    "99999999999999999999",  # past 64 bits: SQLite raised OverflowError on a lookup
+    "-99999999999999999999",
+    "9223372036854775808",
+    "2147483648",  # past PostgreSQL's integer
+    "-1",
+    "1e400",
+    "not a number",
+    "a\x00b",
+    "x" * 100_000,
+]
+
+
+def post_each_field(client, path, form, base, value):
+    """Post the valid data with one field at a time replaced by `value`: never a 5xx."""
+    for name, form_field in form.fields.items():
+        many = isinstance(form_field, forms.MultipleChoiceField | forms.ModelMultipleChoiceField)
+        response = client.post(path, {**base, name: [value] if many else value})
+        assert response.status_code < 500, (path, name, value[:40], response.status_code)
+
+
+@pytest.fixture
+def objects(lenient):
+    return make_objects()
+
+
+@pytest.mark.parametrize("value", HOSTILE, ids=range(len(HOSTILE)))
+@pytest.mark.parametrize("name", PUBLIC_FORMS)
+def test_no_value_in_any_field_of_a_public_form_gives_an_error_page(client, objects, name, value):
+    public_form = PUBLIC_FORMS[name]
+    if public_form.signed_in:
+        sign_in_participant(client, objects)
+    path = path_of(public_form, objects)
+
+    post_each_field(client, path, public_form.form(objects), public_form.required, value)
+
+
+FILTER_PAGES = {
+    "/en/members/": ["page", "country", "kind", "q", "sort"],
+    "/en/members/map/": ["country", "kind", "q"],
+    "/en/declaration/": ["page", "country", "q"],
+    "/en/news/": ["page", "kind", "tag", "country"],
+    "/en/practices/": ["page", "q", "theme", "country", "year", "member"],
+    "/en/events/": ["page", "kind", "theme", "country", "past"],
+    "/en/library/": ["page", "q", "type", "year", "theme", "language"],
+    "/en/search/": ["q", "kind", "page"],
+    "/en/participants/directory/": ["page", "country", "theme"],
+}
+
+
+@pytest.mark.parametrize("value", HOSTILE, ids=range(len(HOSTILE)))
+def test_no_value_in_any_filter_gives_an_error_page(client, objects, some_content, value):
+    sign_in_participant(client, objects)
+    for path, params in FILTER_PAGES.items():
+        for param in params:
+            response = client.get(path, {param: value})
+            assert response.status_code < 500, (path, param, value[:40], response.status_code)
+
+
+def test_every_choice_of_rows_in_a_form_refuses_a_key_the_database_cannot_hold():
+    """One field class for choices of rows (core.protection), in every form of every app."""
+    from django.apps import apps
+    from django.forms.forms import BaseForm
+
+    from core.protection import BoundedModelChoiceField, BoundedModelMultipleChoiceField
+
+    checked = []
+    for app in apps.get_app_configs():
+        if "site-packages" in app.path:
+            continue  # the site's own apps only: the admin's forms are staff's
+        try:
+            module = importlib.import_module(f"{app.name}.forms")
+        except ModuleNotFoundError:
+            continue
+        for form_class in vars(module).values():
+            if not (isinstance(form_class, type) and issubclass(form_class, BaseForm)):
+                continue
+            for name, form_field in form_class.base_fields.items():
+                if isinstance(form_field, forms.ModelChoiceField):
+                    checked.append(f"{form_class.__name__}.{name}")
+                    assert isinstance(
+                        form_field, BoundedModelChoiceField | BoundedModelMultipleChoiceField
+                    ), f"{module.__name__}.{form_class.__name__}.{name}"
+    assert {"ProposalForm.themes", "PracticeForm.themes"} <= set(checked)

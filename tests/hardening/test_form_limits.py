@@ -189,11 +189,10 @@ def shown_at_in(response):
 
 @pytest.mark.parametrize(("path", "data"), [(JOIN, join_data), (SIGN, sign_data)])
 def test_a_form_sent_back_faster_than_a_person_can_stores_nothing_and_comes_back_as_typed(
-    client, min_fill, clock, path, data, django_capture_on_commit_callbacks
+    client, min_fill, path, data, django_capture_on_commit_callbacks
 ):
     ensure_declaration()
     token = shown_at(client, path)
-    clock(min_fill - 1)
 
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(path, {**data(), **token})
@@ -277,3 +276,68 @@ def test_a_form_shown_again_with_its_errors_keeps_the_time_it_was_first_shown(
     corrected = client.post(JOIN, {**join_data(), **shown_at_in(with_mistake)})
 
     assert corrected.status_code == 302
+
+
+def test_a_token_is_good_for_one_accepted_post_and_a_replay_comes_back_as_typed(
+    client, min_fill, clock
+):
+    token = shown_at(client, JOIN)
+    clock(min_fill)
+    assert client.post(JOIN, {**join_data(), **token}).status_code == 302
+
+    replays = [
+        client.post(
+            JOIN, {**join_data(name=f"Town {n}", contact_email=f"t{n}@example.org"), **token}
+        )
+        for n in range(5)
+    ]
+
+    assert {replay.status_code for replay in replays} == {400}
+    assert Member.objects.count() == 1
+    replay = replays[-1]
+    assert "the form came back as if a program had filled it in" in replay.text
+    assert values_shown(replay)["name"] == "Town 4"
+    fresh = shown_at_in(replay)
+    assert fresh != token
+    clock(2 * min_fill)
+    assert client.post(JOIN, {**join_data(name="Town 4"), **fresh}).status_code == 302
+    assert Member.objects.count() == 2
+
+
+def test_a_form_shown_again_with_its_errors_gets_a_token_of_its_own(client, min_fill, clock):
+    token = shown_at(client, JOIN)
+    clock(min_fill)
+    with_mistake = client.post(JOIN, {**join_data(website="not a website"), **token})
+
+    assert shown_at_in(with_mistake) != token
+    assert client.post(JOIN, {**join_data(), **shown_at_in(with_mistake)}).status_code == 302
+
+
+def test_a_form_left_open_for_more_than_a_day_comes_back_to_be_sent_again(client, min_fill, clock):
+    token = shown_at(client, JOIN)
+    clock(24 * 3600 + 1)
+
+    response = client.post(JOIN, {**join_data(), **token})
+
+    assert response.status_code == 400
+    assert values_shown(response)["motivation"] == join_data()["motivation"]
+    assert not Member.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("form", "minimum"),
+    [
+        ("participants.forms.SignInForm", 0),
+        ("declarations.forms.SignatureForm", 1),
+        ("contact.forms.ContactForm", 2),
+        ("members.forms.JoinForm", 3),
+    ],
+)
+def test_the_minimum_fill_time_counts_what_a_person_types_themselves(settings, form, minimum):
+    from django.utils.module_loading import import_string
+
+    settings.FORM_MIN_FILL_SECONDS = 10
+    form_class = import_string(form)
+    kwargs = {"declaration": ensure_declaration()} if "Signature" in form else {}
+
+    assert form_class(**kwargs).min_fill_seconds() == minimum

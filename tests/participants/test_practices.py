@@ -99,3 +99,33 @@ def test_an_image_that_is_not_one_is_refused_and_the_form_kept(signed_in):
     assert response.status_code == 400
     assert "Housing desk" in response.content.decode()
     assert not Practice.objects.exists()
+
+
+def test_a_draft_the_database_fails_to_finish_leaves_nothing_and_comes_back_as_typed(
+    signed_in, member
+):
+    from django.db import DatabaseError, connection
+
+    theme = Theme.objects.get_or_create(slug="housing", defaults={"name": "Housing"})[0]
+
+    def refuse_linking_the_member(execute, sql, params, many, context):
+        # The third step, linking the draft to its member, fails in the database.
+        if sql.startswith("INSERT") and 'INTO "practices_practice_members"' in sql:
+            raise DatabaseError("disk I/O error")
+        return execute(sql, params, many, context)
+
+    typed = {**DRAFT, "summary_en": "Kept when the database fails", "themes": [theme.pk]}
+    with connection.execute_wrapper(refuse_linking_the_member):
+        response = signed_in.post(f"{SPACE}practices/new/", typed)
+
+    page = response.content.decode()
+    assert response.status_code == 503
+    assert "Kept when the database fails" in page
+    assert "the site could not store it just now, and kept nothing of it" in page
+    assert not Practice.objects.exists()
+    assert not Practice.themes.through.objects.exists()
+
+    again = signed_in.post(f"{SPACE}practices/new/", typed)
+
+    assert again.status_code == 302
+    assert list(Practice.objects.get().members.all()) == [member]

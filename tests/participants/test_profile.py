@@ -226,3 +226,31 @@ def test_the_admin_home_counts_the_changes_waiting(staff_client, contact):
     page = staff_client.get("/admin/").content.decode()
 
     assert "Profile changes waiting for a decision" in page
+
+
+def test_a_member_has_at_most_three_change_requests_waiting_and_the_form_keeps_the_fourth(
+    signed_in, member
+):
+    for n in range(services.MAX_PENDING_CHANGE_REQUESTS):
+        assert propose(signed_in, description_fr=f"Version {n}").status_code == 302
+    mail.outbox.clear()
+
+    response = propose(signed_in, description_fr="Une quatrième version, gardée.")
+
+    page = response.content.decode()
+    assert response.status_code == 429
+    assert "3 changes of your authority’s profile are already waiting" in page
+    assert "Une quatrième version, gardée." in page
+    assert ProfileChangeRequest.objects.count() == 3
+    assert mail.outbox == []
+
+
+def test_once_staff_decide_a_change_request_another_can_be_sent(signed_in, member, secretariat):
+    for n in range(services.MAX_PENDING_CHANGE_REQUESTS):
+        propose(signed_in, description_fr=f"Version {n}")
+    services.reject_change_request(
+        ProfileChangeRequest.objects.first(), secretariat, "Please write it in full."
+    )
+
+    assert propose(signed_in, description_fr="Version complète").status_code == 302
+    assert ProfileChangeRequest.objects.count() == 4

@@ -1,10 +1,14 @@
 """Signing in by an e-mailed link: no enumeration, one use, 15 minutes, rate limits, and no
 way in for a removed contact or the contact of a member that left."""
 
+import re
 import time
 
 import pytest
 from django.core import mail
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from members import services as member_services
@@ -137,19 +141,32 @@ def test_a_contact_of_a_member_that_left_cannot_sign_in_and_is_signed_out(
     assert mail.outbox == []
 
 
-def test_requests_are_limited_per_email_address(client, contact, settings):
+def test_links_are_limited_per_address_and_the_extra_requests_are_answered_the_same(
+    client, contact, settings
+):
     settings.FORM_RATE_LIMIT_PER_EMAIL = 2
     for _attempt in range(2):
         assert ask_for_link(client, contact.email).status_code == 302
 
-    refused = ask_for_link(client, contact.email)
-    unknown_refused = ask_for_link(client, "nobody@example.org")
+    extra = ask_for_link(client, contact.email)
 
-    assert refused.status_code == 429
-    assert f'value="{contact.email}"' in refused.content.decode()
+    # Sent nothing, and said so to nobody: the page is the one every address gets.
+    assert extra.status_code == 302
+    assert extra["Location"] == SPACE + "link-sent/"
     assert len(mail.outbox) == 2
-    # Unknown addresses are limited the same way, once past their own limit.
-    assert unknown_refused.status_code == 302
+
+
+def test_the_links_limit_passes_with_its_window(client, contact, settings, monkeypatch):
+    settings.FORM_RATE_LIMIT_PER_EMAIL = 1
+    ask_for_link(client, contact.email)
+    ask_for_link(client, contact.email)
+    assert len(mail.outbox) == 1
+    later = time.time() + settings.FORM_RATE_WINDOW_PER_EMAIL
+    monkeypatch.setattr("core.protection.time.time", lambda: later)
+
+    ask_for_link(client, contact.email)
+
+    assert len(mail.outbox) == 2
 
 
 def test_requests_are_limited_per_client_address(client, contact, settings):
@@ -218,3 +235,111 @@ def test_approving_a_join_request_makes_its_contact_the_first_contact_person(sec
     )
     approval = next(m for m in mail.outbox if m.to == ["aino@ouka.fi"])
     assert "/fr/participants/" in approval.body
+
+
+IMMEDIATE_TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+
+def work_of(sql):
+    """What a query does and to which table, whatever its values."""
+    table = re.search(r'(?:FROM|INTO|UPDATE)\s+"?(\w+)', sql)
+    return sql.split(None, 1)[0].upper(), table[1] if table else ""
+
+
+def test_the_request_does_the_same_work_for_a_known_and_an_unknown_address(contact, settings):
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = DATABASE_TASKS
+
+    def ask(email):
+        with CaptureQueriesContext(connection) as queries:
+            response = Client().post(SPACE, {"email": email})
+        assert response.status_code == 302
+        return [work_of(query["sql"]) for query in queries]
+
+    known = ask(contact.email)
+    unknown = ask("nobody@example.org")
+
+    assert known == unknown
+    assert ("INSERT", "django_tasks_database_dbtaskresult") in known
+    tasks = list(DBTaskResult.objects.order_by("enqueued_at"))
+    assert [task.task_path for task in tasks] == ["participants.tasks.send_sign_in_link"] * 2
+    # The tasks carry no address.
+    assert "kosice" not in str([task.args_kwargs for task in tasks])
+    assert mail.outbox == []
+
+    # The worker runs them: the contact person gets their link, the unknown address nothing.
+    settings.TASKS = IMMEDIATE_TASKS
+    for task in tasks:
+        task.task.call(*task.args_kwargs["args"], **task.args_kwargs["kwargs"])
+    assert [message.to for message in mail.outbox] == [[contact.email]]
+    assert link_in_mail(contact.email)
+
+
+def test_a_stranger_using_a_contacts_address_on_the_contact_form_does_not_stop_them_signing_in(
+    client, contact
+):
+    stranger = Client()
+
+    def message(n):
+        return stranger.post(
+            "/en/contact/",
+            {
+                "name": "A stranger",
+                "email": contact.email,
+                "subject": "membership",
+                "message": f"Message number {n}",
+                "privacy_consent": "on",
+            },
+        )
+
+    assert [message(n).status_code for n in range(4)] == [302, 302, 302, 429]
+
+    response = ask_for_link(client, contact.email)
+
+    assert response.status_code == 302
+    assert response["Location"] == SPACE + "link-sent/"
+    assert link_in_mail(contact.email)
+
+
+def test_a_stranger_asking_for_many_links_for_one_address_is_never_refused(client, contact):
+    stranger = Client()
+    answers = {ask_for_link(stranger, "someone@example.org").status_code for _ in range(6)}
+
+    assert answers == {302}
+    assert ask_for_link(client, contact.email).status_code == 302
+    assert link_in_mail(contact.email)
+
+
+def shown_form(client):
+    """The sign-in page's hidden token, as a browser posts it back."""
+    page = client.get(SPACE).content.decode()
+    return {"shown_at": re.search(r'name="shown_at" value="([^"]+)"', page)[1]}
+
+
+def test_a_contact_whose_browser_filled_the_address_is_sent_a_link_a_second_later(
+    client, contact, settings, monkeypatch
+):
+    settings.FORM_MIN_FILL_SECONDS = 3
+    token = shown_form(client)
+    later = time.time() + 1
+    monkeypatch.setattr("core.protection.time.time", lambda: later)
+
+    response = client.post(SPACE, {"email": contact.email, **token})
+
+    assert response.status_code == 302
+    assert link_in_mail(contact.email)
+
+
+def test_a_sign_in_form_refused_as_a_programs_says_so_once(client, contact, settings):
+    settings.FORM_MIN_FILL_SECONDS = 3
+
+    response = client.post(
+        SPACE, {"email": contact.email, "nickname": "filled", **shown_form(client)}
+    )
+
+    assert response.status_code == 400
+    assert response.content.decode().count("as if a program had filled it in") == 1
+    assert f'value="{contact.email}"' in response.content.decode()
+    assert mail.outbox == []
