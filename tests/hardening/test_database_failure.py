@@ -41,8 +41,12 @@ import json, sys, time, django
 django.setup()
 from django.test import Client, override_settings
 # Only the static files' storage differs: the hashed manifest would need a collectstatic first.
+from django.conf import settings
 override_settings(
-    STORAGES={"staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
+    STORAGES={
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
 ).enable()
 client = Client()
 report = {}

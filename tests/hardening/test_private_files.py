@@ -18,6 +18,7 @@ from news.models import Article
 from participants import auth, services
 from participants.models import ContactPerson, ProfileChangeRequest
 from practices.models import Attachment, Practice
+from tests.alliance.conftest import page_cache  # noqa: F401
 from tests.events.factories import make_event
 from tests.factories import make_article, make_member
 from tests.library.factories import add_file, make_document
@@ -94,6 +95,28 @@ def test_a_public_document_is_sent_to_anyone_and_may_be_kept_by_shared_caches(cl
     assert "public" in response["Cache-Control"]
     assert response["X-Content-Type-Options"] == "nosniff"
     assert files_under(folders[0]) == []
+
+
+@pytest.mark.usefixtures("page_cache")
+def test_the_page_cache_stops_sending_a_file_once_its_document_is_kept_for_participants(client):
+    document = make_document(slug="pb-2026")
+    assert client.get("/en/library/pb-2026/en/").status_code == 200
+    assert client.get("/en/library/pb-2026/en/").status_code == 200  # from the page cache
+
+    document.participants_only = True
+    document.save()
+
+    assert client.get("/en/library/pb-2026/en/").status_code == 404
+
+
+@pytest.mark.usefixtures("page_cache")
+def test_staff_previews_are_never_kept_by_the_page_cache(client, staff):
+    make_document(slug="draft", status=Document.Status.DRAFT)
+    assert staff.get("/en/library/draft/en/").status_code == 200
+
+    staff.logout()
+
+    assert client.get("/en/library/draft/en/").status_code == 404
 
 
 def test_a_participants_document_is_sent_to_a_signed_in_participant_only(client, participant):

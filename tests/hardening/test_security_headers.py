@@ -81,8 +81,12 @@ django.setup()
 from django.core.management import call_command
 from django.test import Client, override_settings
 # Only the static files' storage differs: the hashed manifest would need a collectstatic first.
+from django.conf import settings
 override_settings(
-    STORAGES={"staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
+    STORAGES={
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
 ).enable()
 call_command("migrate", verbosity=0)
 from django.contrib.auth import get_user_model
