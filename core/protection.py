@@ -33,7 +33,7 @@ SHOWN_AT_SALT = "core.protection.shown-at"
 # A form shown longer ago than this comes back with a new token: the used ones are remembered
 # (in the cache) for that long.
 SHOWN_AT_MAX_AGE = 24 * 3600
-# The widgets a person types into, unless the browser fills them in (they name an autocomplete).
+# The kinds of <input> a person types into (unless their browser fills it in for them).
 TYPED_INPUT_TYPES = {"text", "email", "url", "number", "tel", "search"}
 
 
