@@ -213,7 +213,7 @@ def test_the_form_answers_an_address_that_has_signed_as_a_new_one_and_writes_to_
     assert Signature.objects.filter(email="erika@exampleburg.example.org").count() == 1
     owner, newcomer = mailoutbox
     assert owner.to == ["erika@exampleburg.example.org"]
-    assert owner.body.startswith("Bonjour Erika Mustermann,")  # in the signatory’s language
+    assert owner.body.startswith("Bonjour Erika Mustermann,")  # in the language the signatory chose
     assert newcomer.to == ["someone.new@example.org"]
 
 
