@@ -17,12 +17,28 @@ from participants.models import ProfileChangeRequest
 from practices.models import Practice
 
 # The folder a picture is stored in (its field's upload_to) → whose it is, what the public
-# may see, what the signed-in participants may see besides.
+# may see, what a signed-in participant may see besides (given the participant): the articles
+# kept for participants, and their own member's practices and proposed logos.
 OWNERS = {
-    "news": (Article, "image", Article.objects.published, Article.objects.for_participants),
-    "practices": (Practice, "image", Practice.objects.published, None),
+    "news": (
+        Article,
+        "image",
+        Article.objects.published,
+        lambda participant: Article.objects.for_participants(),
+    ),
+    "practices": (
+        Practice,
+        "image",
+        Practice.objects.published,
+        lambda participant: Practice.objects.filter(members=participant.member),
+    ),
     "events": (Event, "image", Event.objects.published, None),
-    "proposed-logos": (ProfileChangeRequest, "logo", ProfileChangeRequest.objects.none, None),
+    "proposed-logos": (
+        ProfileChangeRequest,
+        "logo",
+        ProfileChangeRequest.objects.none,
+        lambda participant: ProfileChangeRequest.objects.filter(member=participant.member),
+    ),
 }
 RENDITION = re.compile(r"(?P<stem>.+)\.(?P<width>\d+)w\.webp")
 
@@ -52,12 +68,13 @@ def picture(request, name):
         if found is None:
             raise Http404
     participant = participant_of(request) if participants is not None else None
+    signed_in = participant is not None and participant.contact is not None
     allowed = files.access(
         request,
         found,
         public(),
-        participants=participants() if participants is not None else None,
-        participant=participant is not None and participant.contact is not None,
+        participants=participants(participant) if signed_in else None,
+        participant=signed_in,
     )
     stored = getattr(found, field)
     if rendition:

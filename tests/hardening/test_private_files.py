@@ -246,6 +246,20 @@ def test_a_draft_practice_s_image_and_its_renditions_are_not_sent(client, folder
     assert response.status_code == 200 and response["Content-Type"] == "image/webp"
 
 
+def test_a_participant_sees_the_image_of_their_own_draft_practice_and_no_other_member_s(
+    participant,
+):
+    own_member = ContactPerson.objects.get(name="Zuzana").member
+    own = make_practice(status=Practice.Status.DRAFT, image=jpeg(), image_alt="A class")
+    own.members.add(own_member)
+    other = make_practice(status=Practice.Status.DRAFT, image=jpeg(), image_alt="A school")
+    other.members.add(make_member(name="Graz"))
+
+    assert participant.get(f"/pictures/{own.image.name}").status_code == 200
+    assert participant.get(f"/pictures/{rendition_name(own.image.name, 480)}").status_code == 200
+    assert participant.get(f"/pictures/{other.image.name}").status_code == 404
+
+
 def test_the_page_of_a_published_article_shows_pictures_that_load(client):
     article = make_article(slug="seminar", image=jpeg(), image_alt="Delegates")
 
