@@ -16,7 +16,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 from django.conf import settings
 from django.core.mail import EmailMessage, make_msgid
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 
 from .models import OutgoingEmail
@@ -191,16 +191,18 @@ def prune(days=None, now=None):
 
 
 def forget_emails_to(address):
-    """Delete every e-mail to `address` (a person asked to be forgotten)."""
+    """Delete every e-mail to `address` or quoting it (a person asked to be forgotten): the
+    staff's notifications of a join request or a proposal hold the address they came from."""
     if not address:
         return 0
+    quoting = Q(subject__icontains=address) | Q(body__icontains=address)
     candidates = OutgoingEmail.objects.only("pk", "to")
     domain = address.rpartition("@")[2]
     if domain.isascii() and '"' not in domain and "\\" not in domain:
         # The list's JSON text holds the domain as typed (the local part may be escaped).
-        candidates = candidates.filter(to__icontains=domain)
+        candidates = candidates.filter(Q(to__icontains=domain) | quoting)
     rows = [email.pk for email in candidates.iterator() if _to(email, address)]
-    return OutgoingEmail.objects.filter(pk__in=rows).delete()[0]
+    return OutgoingEmail.objects.filter(Q(pk__in=rows) | quoting).delete()[0]
 
 
 def _to(email, address):

@@ -346,3 +346,30 @@ def test_the_retention_purge_deletes_the_history_too(officer):
 
     assert not Member.history.filter(contact_email="old@example.org").exists()
     assert not Signature.history.filter(email="old-signatory@example.org").exists()
+
+
+def test_erasing_a_member_forgets_the_staff_notification_that_quoted_its_contact(
+    admin_client, client
+):
+    joined = client.post(
+        "/en/join/",
+        {
+            "name": "Łódź",
+            "kind": "city",
+            "country": "PL",
+            "contact_name": "Anna Kowalska",
+            "contact_role": "Roma inclusion officer",
+            "contact_email": "anna.kowalska@example.org",
+            "motivation": "Łódź works with its Roma community on schooling and housing.",
+            "privacy_consent": "on",
+        },
+    )
+    assert joined.status_code == 302
+    quoting = Q(body__icontains="anna.kowalska@example.org")
+    assert OutgoingEmail.objects.filter(quoting, to=["secretariat@example.org"]).exists()
+
+    member = Member.objects.get(name="Łódź")
+    act(admin_client, MEMBERS, "erase_personal_data", [member], post="yes")
+
+    assert not OutgoingEmail.objects.filter(quoting).exists()
+    assert not any("anna.kowalska" in str(row) for row in OutgoingEmail.objects.values_list())
