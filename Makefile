@@ -70,7 +70,7 @@ pg-client:
 			else echo "error: pg_dump is missing: install PostgreSQL's client tools."; exit 1; fi; }; \
 	esac
 
-# The benchmark (README, "Running at scale"): generated data, gunicorn as in production, wrk.
+# The benchmark (docs/bench.md): generated data, gunicorn as in production, wrk.
 BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/alliance_bench
 BENCH_SCALE ?= 1
 BENCH_DURATION ?= 10
@@ -88,7 +88,7 @@ wrk:
 			 (apt-get update -qq && apt-get install -y -qq wrk >/dev/null)) ; \
 		else echo "error: wrk is not installed (apt-get install wrk)."; exit 1; fi; }
 
-# Lighthouse on the public pages as production serves them (README, "Design"): opt-in, as it
+# Lighthouse on the public pages as production serves them (docs/design.md): opt-in, as it
 # takes a few minutes. Lighthouse 12.2.3 is installed from npm into bench/lighthouse/ (pinned
 # in its package.json and package-lock.json); the browser is Debian's Chromium.
 LIGHTHOUSE_BIN := bench/lighthouse/node_modules/.bin/lighthouse

@@ -1,5 +1,5 @@
 """
-Settings for the Alliance portal, read from the environment (see README.md, "Configuration").
+Settings for the Alliance portal, read from the environment (see docs/configuration.md).
 
 The defaults are safe for production: DEBUG is off and HTTPS is enforced. `make run` turns
 DEBUG on for local development.
@@ -433,7 +433,7 @@ LOGGING = {
 # TRUST_X_FORWARDED_FOR=1 (deprecated) means one.
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 1 if env_bool("TRUST_X_FORWARDED_FOR") else 0)
 
-# Background work (README, "Background work"): Django's task framework, with the tasks kept in
+# Background work (docs/operations.md): Django's task framework, with the tasks kept in
 # the database (django-tasks-db, worker `manage.py db_worker`) or, to spread them over many
 # machines, in Redis (django-tasks-rq, worker
 # `manage.py rqworker --job-class django_tasks_rq.Job --with-scheduler`).

@@ -8,7 +8,7 @@ from django.tasks import task
 
 @task
 def purge_personal_data():
-    """The retention purge (README, "Personal data"), run daily by the worker's schedule."""
+    """The retention purge (docs/operations.md), run daily by the worker's schedule."""
     output = io.StringIO()
     call_command("purge_personal_data", stdout=output)
     return output.getvalue().strip()

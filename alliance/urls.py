@@ -83,7 +83,7 @@ urlpatterns += i18n_patterns(
 )
 
 if settings.DEBUG:
-    # In production the front web server serves MEDIA_ROOT, with the same headers (README).
+    # In production the front web server serves MEDIA_ROOT, with the same headers (docs/deployment.md).
     urlpatterns += static(
         settings.MEDIA_URL, view=files.public_media, document_root=settings.MEDIA_ROOT
     )

@@ -1,4 +1,4 @@
-"""The benchmark behind `make bench` (see README.md, "Running at scale").
+"""The benchmark behind `make bench` (see docs/bench.md).
 
 It fills a database with generated data, starts the site as production does (gunicorn, DEBUG
 off, WhiteNoise, 2 workers), drives each URL with wrk, first with the page cache off and then

@@ -164,7 +164,7 @@ def serve_private(request, field_file, download_name, *, allowed):
 
 def public_media(request, path, document_root=None, show_indexes=False):
     """MEDIA_ROOT served by Django in development (DEBUG), with the headers the front server
-    gives these files in production (README, "Deploying")."""
+    gives these files in production (docs/deployment.md)."""
     response = serve(request, path, document_root=document_root, show_indexes=False)
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = FILE_POLICY

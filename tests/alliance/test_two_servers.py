@@ -1,5 +1,5 @@
-"""Two gunicorn servers behind HAProxy, sharing the database and Redis (README, "Running at
-scale"): whatever one server does, the other sees on the next request."""
+"""Two gunicorn servers behind HAProxy, sharing the database and Redis (docs/bench.md):
+whatever one server does, the other sees on the next request."""
 
 import http.cookiejar
 import os
