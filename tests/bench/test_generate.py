@@ -1,13 +1,17 @@
+"""The benchmark's data (bench/data.py, bench/generate.py)."""
+
 import pytest
 from django.conf import settings
-from django.core.management import call_command
 
+from bench.data import generate
+from bench.generate import main
 from core.text import normalise
 from declarations.models import Signature
 from members.models import Member
 from news.models import Article
+from practices.models import Practice
 
-# Few practices, events and documents too: the command makes thousands of each by default.
+# Few practices, events and documents too: the generator makes thousands of each by default.
 SMALL = {
     "members": 60,
     "signatures": 120,
@@ -20,7 +24,7 @@ SMALL = {
 
 @pytest.fixture
 def generated(db):
-    call_command("generate_bench_data", **SMALL)
+    generate(**SMALL)
 
 
 def test_generates_the_requested_numbers(generated):
@@ -66,7 +70,7 @@ def test_articles_have_tags_and_countries(generated):
 
 
 def test_running_again_adds_rows_with_unique_slugs(generated):
-    call_command("generate_bench_data", **SMALL)
+    generate(**SMALL)
 
     assert Member.objects.count() == 120
     assert Member.objects.values("slug").distinct().count() == 120
@@ -74,7 +78,7 @@ def test_running_again_adds_rows_with_unique_slugs(generated):
 
 
 def test_clear_replaces_the_data(generated):
-    call_command("generate_bench_data", clear=True, **SMALL)
+    generate(clear=True, **SMALL)
 
     assert Member.objects.count() == 60
     assert Signature.objects.count() == 120
@@ -85,7 +89,7 @@ def test_generates_events_and_documents_some_not_public(db):
     from events.models import Event
     from library.models import Document, DocumentFile
 
-    call_command("generate_bench_data", **{**SMALL, "events": 80, "documents": 80})
+    generate(**{**SMALL, "events": 80, "documents": 80})
 
     assert Event.objects.count() == 80
     assert 0 < Event.objects.published().count() < 80
@@ -95,3 +99,37 @@ def test_generates_events_and_documents_some_not_public(db):
     assert DocumentFile.objects.filter(language="en").count() == 80
     event = Event.objects.first()
     assert Event.objects.search(event.city).filter(pk=event.pk).exists()
+
+
+@pytest.mark.parametrize("practices", [40, 200])
+def test_generated_practices_are_searchable_and_keep_the_pages_queries_pinned(
+    db, client, django_assert_max_num_queries, practices
+):
+    generate(members=50, signatures=0, articles=0, events=0, documents=0, practices=practices)
+
+    published = Practice.objects.published()
+    assert Practice.objects.count() == practices
+    assert published.count() > practices / 2
+    practice = published.filter(members__isnull=False).first()
+    assert practice.body_html_en.startswith("<p>")
+    word = practice.title_en.split()[-1]
+    assert practice in published.search(word)
+    for url in ["/en/practices/", f"/fr/practices/?q={word}", practice.get_absolute_url()]:
+        with django_assert_max_num_queries(9):
+            assert client.get(url).status_code == 200
+
+
+def test_the_command_line_generates_the_numbers_it_is_given(db):
+    counts = {"members": 46, "signatures": 10, "articles": 5, "events": 0, "documents": 0}
+    main([*(f"--{name}={count}" for name, count in counts.items()), "--practices=0", "--clear"])
+
+    assert Member.objects.count() == 46
+    assert Signature.objects.count() == 10
+    assert Article.objects.count() == 5
+
+
+def test_the_command_line_refuses_a_negative_count(db):
+    with pytest.raises(SystemExit):
+        main(["--members", "-1"])
+
+    assert not Member.objects.exists()
