@@ -6,13 +6,16 @@ service as the admin's actions, with the importing staff member; a step the work
 have is refused with a row error. New rows are created in their status: records kept on paper.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
+from import_export.formats.base_formats import BINARY_FORMATS
+from import_export.forms import SelectableFieldsExportForm
+from import_export.results import RowResult
 
 
 def importing_user(kwargs):
@@ -95,6 +98,42 @@ class WorkflowImportMixin:
                 raise ValidationError({"status": self.refusal(outcome, instance)})
 
 
+class NotedRowResult(RowResult):
+    """A row's result with what staff should know before they confirm, which is no error."""
+
+    def __init__(self):
+        super().__init__()
+        self.line = None  # the row of the sheet: row 1 holds the headings
+        self.notes = []  # "“Exampleville” (Hungary) cannot be placed on the map…"
+        self.example = False  # the template's example row, left out
+
+
+class ImportNotesMixin:
+    """For a ModelResource: notes the preview shows row by row (`note()` while a row is
+    imported), and the template's example row left out (`is_example()`, HeadingsMixin's)."""
+
+    def get_row_result_class(self):
+        return NotedRowResult
+
+    def is_example(self, row):
+        return False
+
+    def note(self, message):
+        self.row_notes.append(str(message))
+
+    def import_row(self, row, instance_loader, **kwargs):
+        self.row_notes = []
+        if self.is_example(row):
+            row_result = self.get_row_result_class()()
+            row_result.import_type = RowResult.IMPORT_TYPE_SKIP
+            row_result.example = True
+        else:
+            row_result = super().import_row(row, instance_loader, **kwargs)
+            row_result.notes = self.row_notes
+        row_result.line = kwargs.get("row_number", 0) + 1
+        return row_result
+
+
 # What staff see of an import, before and after they confirm it.
 
 # The order rows are shown in the preview: what the import adds, then what it changes.
@@ -115,6 +154,8 @@ class ImportSummary:
     counts: dict  # new, update, delete, skip, invalid, error
     errors: list  # "Row 4, column Country: “Atlantis” is not a Council of Europe member state…"
     rows: list  # PreviewRow of the rows that add, change or delete something, new ones first
+    # "Row 2 is the template's example: it is left out.", "Row 5: “Exampleville” (Hungary)…"
+    notes: list = field(default_factory=list)
 
     @property
     def text(self):
@@ -143,6 +184,15 @@ def summarise(result, resource):
     totals = dict(result.totals)
     counts = {key: totals.get(key, 0) for key in ("new", "update", "delete", "skip", "error")}
     counts["invalid"] = len(result.invalid_rows)
+    notes = []
+    for row in result.rows:
+        if getattr(row, "example", False):
+            counts["skip"] -= 1
+            notes.append(
+                _("Row %(row)s is the template’s example: it is left out.") % {"row": row.line}
+            )
+        for note in getattr(row, "notes", ()):
+            notes.append(_("Row %(row)s: %(note)s") % {"row": row.line, "note": note})
     errors = []
     for error in result.base_errors:
         errors.append(str(error.error))
@@ -151,11 +201,11 @@ def summarise(result, resource):
             errors.append(_("Row %(row)s: %(error)s") % {"row": number + 1, "error": error.error})
     for row in result.invalid_rows:
         # Row 1 of the sheet holds the headings: the library's row 1 is the sheet's row 2.
-        for field, messages in row.field_specific_errors.items():
+        for column, messages in row.field_specific_errors.items():
             for message in messages:
                 errors.append(
                     _("Row %(row)s, column %(column)s: %(error)s")
-                    % {"row": row.number + 1, "column": resource.heading(field), "error": message}
+                    % {"row": row.number + 1, "column": resource.heading(column), "error": message}
                 )
         for message in row.non_field_specific_errors:
             errors.append(_("Row %(row)s: %(error)s") % {"row": row.number + 1, "error": message})
@@ -167,7 +217,23 @@ def summarise(result, resource):
         ),
         key=lambda row: (PREVIEW_ORDER[row.import_type], row.line),
     )
-    return ImportSummary(counts=counts, errors=errors, rows=rows)
+    return ImportSummary(counts=counts, errors=errors, rows=rows, notes=notes)
+
+
+class HeadedExportForm(SelectableFieldsExportForm):
+    """The export page's choice of columns, each named as the file heads it, in the admin's
+    language ("Member since", not "Joined On")."""
+
+    def __init__(self, formats, resources, **kwargs):
+        super().__init__(formats, resources, **kwargs)
+        for resource_class in resources:
+            resource = resource_class()
+            if not hasattr(resource, "heading"):
+                continue
+            for name in resource.get_export_order():
+                box = self.fields.get(self.create_boolean_field_name(resource_class, name))
+                if box is not None:
+                    box.label = resource.heading(name)
 
 
 class SpreadsheetAdminMixin:
@@ -179,6 +245,7 @@ class SpreadsheetAdminMixin:
     """
 
     import_template_name = "admin/import_export/import.html"
+    export_form_class = HeadedExportForm
 
     def get_urls(self):
         opts = self.model._meta
@@ -199,7 +266,8 @@ class SpreadsheetAdminMixin:
         if file_format is None:
             raise Http404
         resource = self.get_import_resource_classes(request)[0]()
-        content = file_format().export_data(resource.template_dataset())
+        native = file_format in BINARY_FORMATS  # XLSX: dates and numbers as such, as an export
+        content = file_format().export_data(resource.template_dataset(native=native))
         opts = self.model._meta
         response = HttpResponse(content, content_type=file_format().get_content_type())
         filename = f"{opts.model_name}-import-template.{extension}"
@@ -214,6 +282,7 @@ class SpreadsheetAdminMixin:
         resource = self.get_import_resource_classes(request)[0]()
         opts = self.model._meta
         context["columns"] = resource.columns()
+        context["import_help"] = getattr(resource, "import_help", "")
         context["templates"] = [
             (
                 extension.upper(),

@@ -6,6 +6,10 @@ writer passes its cells through safe_cell(), the one rule of the site; the publi
 imports refuse names that start that way.
 """
 
+import datetime
+import re
+from decimal import Decimal, InvalidOperation
+
 import tablib
 from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist, ValidationError
@@ -129,6 +133,132 @@ class CSV(base_formats.CSV):
 FORMATS = [XLSX, CSV]
 
 
+# Dates and numbers as staff write them in a sheet, whatever the admin's language: both imports
+# read them the same way, and both exports write them so that either language reads them back.
+
+
+class DateWidget(widgets.Widget):
+    """A date written day first, 28/03/2017 or 28.03.2017, or as 2017-03-28, or a spreadsheet's
+    date cell (XLSX hands one over as a datetime). Day first in English too: the Council of
+    Europe's way, and the one the import page documents; "03/04/2017" is the 3rd of April.
+
+    Exported as a date cell to XLSX, as 2017-03-28 to CSV. `required`: the message when blank.
+    """
+
+    DAY_FIRST = re.compile(r"(\d{1,2})([/.])(\d{1,2})\2(\d{4})")
+    YEAR_FIRST = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+    # A time of midnight after the date: how some spreadsheets write a date cell to CSV.
+    MIDNIGHT = re.compile(r"[ T]00:00(:00)?$")
+
+    def __init__(self, required=None, **kwargs):
+        self.required = required
+        super().__init__(**kwargs)
+
+    def clean(self, value, row=None, **kwargs):
+        if isinstance(value, datetime.datetime):
+            return value.date()
+        if isinstance(value, datetime.date):
+            return value
+        text = self.MIDNIGHT.sub("", str(value if value is not None else "").strip())
+        if not text:
+            if self.required:
+                raise ValueError(str(self.required))
+            return None
+        if match := self.DAY_FIRST.fullmatch(text):
+            day, _separator, month, year = match.groups()
+        elif match := self.YEAR_FIRST.fullmatch(text):
+            year, month, day = match.groups()
+        else:
+            raise ValueError(
+                _("“%(value)s” is not a date: write it as 28/03/2017, 28.03.2017 or 2017-03-28.")
+                % {"value": text}
+            )
+        try:
+            return datetime.date(int(year), int(month), int(day))
+        except ValueError:
+            raise ValueError(
+                _(
+                    "The date “%(value)s” does not exist: write the day first, then the month "
+                    "and the year, as 28/03/2017."
+                )
+                % {"value": text}
+            ) from None
+
+    def render(self, value, obj=None, **kwargs):
+        if kwargs.get("force_native_type"):
+            return value  # a date cell, not a midnight datetime nor a text
+        return value.isoformat() if value else ""
+
+
+def _number_text(value):
+    """A number's text without the spaces that group its digits ("150 000" → "150000")."""
+    return re.sub(r"[\s\u00a0\u202f]", "", str(value))
+
+
+class IntegerWidget(widgets.IntegerWidget):
+    """A whole number: 150000, 150 000, 150,000 or 150.000, or a spreadsheet's number cell.
+
+    Exported as a number to XLSX and in plain digits to CSV, the same in either language.
+    """
+
+    GROUPED = re.compile(r"\d{1,3}([,.])\d{3}(\1\d{3})*")
+
+    def clean(self, value, row=None, **kwargs):
+        if self.is_empty(value):
+            return None
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value
+        text = _number_text(value)
+        if self.GROUPED.fullmatch(text):
+            text = re.sub(r"[,.]", "", text)
+        try:
+            number = Decimal(text)
+        except InvalidOperation:
+            number = None
+        if number is None or not number.is_finite() or number != number.to_integral_value():
+            raise ValueError(
+                _("“%(value)s” is not a whole number: write it in digits, as 150000.")
+                % {"value": value}
+            )
+        return int(number)
+
+    def render(self, value, obj=None, **kwargs):
+        if kwargs.get("force_native_type"):
+            return value
+        return "" if value is None else str(value)
+
+
+class FloatWidget(widgets.FloatWidget):
+    """A decimal number, with a point or a comma (48.5839, 48,5839), or a spreadsheet's number.
+
+    Exported as a number to XLSX and with a point to CSV, the same in either language.
+    """
+
+    def clean(self, value, row=None, **kwargs):
+        if self.is_empty(value):
+            return None
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            return float(value)
+        text = _number_text(value)
+        if text.count(",") == 1 and "." not in text:
+            text = text.replace(",", ".")
+        try:
+            number = float(text)
+        except ValueError:
+            number = None
+        if number is None or number != number or number in (float("inf"), float("-inf")):
+            raise ValueError(
+                _("“%(value)s” is not a number: write it with a decimal point, as 48.5839.")
+                % {"value": value}
+            )
+        return number
+
+    def render(self, value, obj=None, **kwargs):
+        if kwargs.get("force_native_type"):
+            return value
+        return "" if value is None else repr(float(value))
+
+
 # Choices as staff write them in a sheet: both imports read them the same way, and both
 # exports write the codes.
 
@@ -207,10 +337,32 @@ class HeadingsMixin:
     `headings`: column code → its heading, where the model field's verbose name does not say
     it (a translated field's "display_name_en" → "Display name in English").
     `example`: column code → a value for the example row of the downloadable template.
+    `example_marks`: the columns whose example values, all together, mark a row as the
+    template's example, which an import leaves out: the example is fictitious ("Exampleville"),
+    so no real row can be taken for it.
     """
 
     headings = {}
     example = {}
+    example_marks = ()
+
+    def sheet_title(self):
+        """The name of an XLSX sheet: what it holds, in the admin's language ("Members")."""
+        return capfirst(str(self._meta.model._meta.verbose_name_plural))
+
+    def export(self, queryset=None, **kwargs):
+        dataset = super().export(queryset, **kwargs)
+        dataset.title = self.sheet_title()
+        return dataset
+
+    def is_example(self, row):
+        """Whether an imported row (keyed by column code) is the template's example row."""
+        if not self.example_marks:
+            return False
+        return all(
+            normalise(str(row.get(column) or "")) == normalise(str(self.example[column]))
+            for column in self.example_marks
+        )
 
     def heading(self, column):
         label = self.headings.get(column)
@@ -254,10 +406,19 @@ class HeadingsMixin:
                 dataset.append_col([""] * dataset.height, header=column)
         super().before_import(dataset, **kwargs)
 
-    def template_dataset(self):
-        """The downloadable template: the headings an export writes, and one example row."""
+    def template_dataset(self, native=False):
+        """The downloadable template: the headings an export writes, and one example row,
+        its cells written as an export writes them (`native`: dates and numbers as such, for
+        XLSX)."""
         columns = self.columns()
-        return tablib.Dataset(
-            [self.example.get(code, "") for code, _heading in columns],
-            headers=[heading for _code, heading in columns],
-        )
+        row = []
+        for code, _heading in columns:
+            value = self.example.get(code)
+            row.append(
+                ""
+                if value is None
+                else self.fields[code].widget.render(value, force_native_type=native)
+            )
+        dataset = tablib.Dataset(row, headers=[heading for _code, heading in columns])
+        dataset.title = self.sheet_title()
+        return dataset

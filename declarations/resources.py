@@ -10,11 +10,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from import_export import fields, resources, widgets
 
-from core.imports import WorkflowImportMixin
+from core.imports import ImportNotesMixin, WorkflowImportMixin
 from core.spreadsheet import (
     ChoiceWidget,
     CountryWidget,
+    DateWidget,
     HeadingsMixin,
+    IntegerWidget,
     NameWidget,
     SafeCellsMixin,
 )
@@ -45,32 +47,6 @@ class YesNoWidget(widgets.Widget):
 
     def render(self, value, obj=None, **kwargs):
         return "yes" if value else "no"
-
-
-class SignedOnWidget(widgets.Widget):
-    """A date as 2017-03-28, 28/03/2017 or 28.03.2017 (day first), or a spreadsheet date."""
-
-    FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d.%m.%Y"]
-
-    def clean(self, value, row=None, **kwargs):
-        if isinstance(value, datetime.datetime):
-            return value.date()
-        if isinstance(value, datetime.date):
-            return value
-        text = str(value or "").strip()
-        if not text:
-            raise ValueError(_("The date of signature is required."))
-        for date_format in self.FORMATS:
-            try:
-                return datetime.datetime.strptime(text, date_format).date()
-            except ValueError:
-                continue
-        raise ValueError(
-            _("“%(value)s” is not a date such as 2017-03-28 or 28/03/2017.") % {"value": text}
-        )
-
-    def render(self, value, obj=None, **kwargs):
-        return value.isoformat() if value else ""
 
 
 class DeclarationWidget(widgets.ForeignKeyWidget):
@@ -130,7 +106,7 @@ OFFICE_SPELLINGS = {
 
 
 class SignatureResource(
-    HeadingsMixin, WorkflowImportMixin, SafeCellsMixin, resources.ModelResource
+    HeadingsMixin, ImportNotesMixin, WorkflowImportMixin, SafeCellsMixin, resources.ModelResource
 ):
     """One row per signature. Rows are matched by id, else by person, authority and country.
 
@@ -143,18 +119,21 @@ class SignatureResource(
         "id": _("number (blank for a new signature)"),
         "declaration": _("declaration (blank for the current one)"),
     }
+    # A person and a town that do not exist: an import leaves the example row out (and the
+    # preview says so), so a forgotten example is never published as a signatory.
     example = {
-        "full_name": "Ana Popescu",
-        "office": "Mayor",
-        "authority_name": "Cluj-Napoca",
-        "country": "RO",
-        "signed_on": "28/03/2017",
+        "full_name": "Jane Example",
+        "office": "mayor",
+        "authority_name": "Exampleville",
+        "country": "HU",
+        "signed_on": datetime.date(2017, 3, 28),
         "consent_to_publish": "yes",
         "status": "verified",
         "language": "en",
     }
+    example_marks = ("full_name", "authority_name")
 
-    id = fields.Field(attribute="id", column_name="id", widget=widgets.IntegerWidget())
+    id = fields.Field(attribute="id", column_name="id", widget=IntegerWidget())
     full_name = fields.Field(attribute="full_name", column_name="full_name", widget=NameWidget())
     authority_name = fields.Field(
         attribute="authority_name", column_name="authority_name", widget=NameWidget()
@@ -170,7 +149,9 @@ class SignatureResource(
     member = fields.Field(attribute="member", column_name="member", widget=MemberWidget())
     country = fields.Field(attribute="country", column_name="country", widget=CountryWidget())
     signed_on = fields.Field(
-        attribute="signed_on", column_name="signed_on", widget=SignedOnWidget()
+        attribute="signed_on",
+        column_name="signed_on",
+        widget=DateWidget(required=_("The date of signature is required.")),
     )
     consent_to_publish = fields.Field(
         attribute="consent_to_publish", column_name="consent_to_publish", widget=YesNoWidget()

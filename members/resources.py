@@ -6,17 +6,21 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from import_export import fields, resources, widgets
 
-from core.imports import WorkflowImportMixin
+from core.imports import ImportNotesMixin, WorkflowImportMixin
 from core.spreadsheet import (
     ChoiceWidget,
     CountryWidget,
+    DateWidget,
+    FloatWidget,
     HeadingsMixin,
+    IntegerWidget,
     NameWidget,
     SafeCellsMixin,
 )
 
 from . import services
 from .models import Member
+from .places import find_coordinates
 
 
 class BlankTextField(fields.Field):
@@ -34,23 +38,21 @@ class BlankTextField(fields.Field):
         return super().clean(row, **kwargs) or ""
 
 
-class DateWidget(widgets.DateWidget):
-    """A date; spreadsheets hand dates over as midnight datetimes."""
-
-    def clean(self, value, row=None, **kwargs):
-        value = super().clean(value, row, **kwargs)
-        return value.date() if isinstance(value, datetime.datetime) else value
-
-
 def _date(attribute):
     return fields.Field(attribute=attribute, column_name=attribute, widget=DateWidget())
+
+
+def _number(attribute, widget):
+    return fields.Field(attribute=attribute, column_name=attribute, widget=widget)
 
 
 def _name(attribute):
     return fields.Field(attribute=attribute, column_name=attribute, widget=NameWidget())
 
 
-class MemberResource(HeadingsMixin, WorkflowImportMixin, SafeCellsMixin, resources.ModelResource):
+class MemberResource(
+    HeadingsMixin, ImportNotesMixin, WorkflowImportMixin, SafeCellsMixin, resources.ModelResource
+):
     headings = {
         "slug": _("identifier in the address (blank for a new member)"),
         "display_name_en": _("name in English"),
@@ -58,17 +60,26 @@ class MemberResource(HeadingsMixin, WorkflowImportMixin, SafeCellsMixin, resourc
         "description_en": _("description in English"),
         "description_fr": _("description in French"),
     }
+    # A town that does not exist, so that the example can never be taken for a member: an
+    # import leaves the row out (and the preview says so), a forgotten example adds nobody.
     example = {
-        "name": "Miskolc",
-        "display_name_en": "Miskolc",
-        "display_name_fr": "Miskolc",
+        "name": "Exampleville",
+        "display_name_en": "Exampleville",
+        "display_name_fr": "Exempleville",
         "kind": "city",
         "country": "HU",
         "population": 150000,
-        "status": "pending",
-        "contact_name": "Anna Kovács",
+        "status": "approved",
+        "joined_on": datetime.date(2017, 3, 28),
+        "contact_name": "Anna Example",
         "contact_role": "Head of the social affairs department",
     }
+    example_marks = ("name",)
+    import_help = _(
+        "A new member is placed on the map from its name and country, as a join request is, "
+        "unless the file gives its latitude and longitude; the preview names those it cannot "
+        "place."
+    )
     # The slug is the stable key: a re-imported export updates the same rows, never adds.
     name = _name("name")
     contact_name = _name("contact_name")
@@ -79,6 +90,9 @@ class MemberResource(HeadingsMixin, WorkflowImportMixin, SafeCellsMixin, resourc
     description_fr = BlankTextField("description_fr")
     joined_on = _date("joined_on")
     left_on = _date("left_on")
+    population = _number("population", IntegerWidget())
+    latitude = _number("latitude", FloatWidget())
+    longitude = _number("longitude", FloatWidget())
     # Codes or labels, in any case ("approved", "Approved"); a country as FR or France.
     kind = fields.Field(
         attribute="kind", column_name="kind", widget=ChoiceWidget(Member.Kind.choices)
@@ -123,6 +137,23 @@ class MemberResource(HeadingsMixin, WorkflowImportMixin, SafeCellsMixin, resourc
         # A row refused by validation cancels the whole file, not just that row.
         kwargs.setdefault("rollback_on_validation_errors", True)
         return super().import_data(dataset, **kwargs)
+
+    def import_instance(self, instance, row, **kwargs):
+        super().import_instance(instance, row, **kwargs)
+        # A new member goes on the map as a join request does, from the same offline place data.
+        if instance.pk is None and instance.latitude is None and instance.longitude is None:
+            instance.latitude, instance.longitude = find_coordinates(
+                instance.name, instance.country
+            )
+            if instance.latitude is None and instance.name and instance.country:
+                self.note(
+                    _(
+                        "“%(name)s” (%(country)s) is not in the map’s list of places: it will be "
+                        "imported without a place on the map unless the file gives its latitude "
+                        "and longitude."
+                    )
+                    % {"name": instance.name, "country": instance.country.name}
+                )
 
     def get_queryset(self):
         return super().get_queryset().order_by("country", "search_name", "pk")

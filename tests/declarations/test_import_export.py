@@ -1,6 +1,8 @@
 """Signatures collected on paper: export and import through the admin, with real files."""
 
 import csv
+import datetime
+import io
 
 import openpyxl
 import pytest
@@ -240,7 +242,7 @@ def test_a_sheet_without_a_declaration_column_signs_the_current_declaration(
         ),
         (
             ["", "Jan Novák", "mayor", "Demoville", "", "CZ", "31/31/2018", "", "yes", "verified"],
-            "is not a date",
+            "The date “31/31/2018” does not exist: write the day first",
         ),
         (
             [
@@ -459,3 +461,138 @@ def test_an_import_refuses_a_status_change_the_review_does_not_make(
     assert f"cannot go from “{before}” to “{after}”" in preview.content.decode()
     signature.refresh_from_db()
     assert signature.status == before
+
+
+# Dates as the import page documents them, in CSV and XLSX, in the English and French admin;
+# exports that re-import unchanged in either language, their sheet named for what it holds.
+
+LANGUAGES = ["en", "fr"]
+PAPER = ["full_name", "office", "authority_name", "country", "signed_on"]
+
+
+def sheet_bytes(file_format, headers, rows):
+    if file_format == "csv":
+        text = io.StringIO()
+        writer = csv.writer(text)
+        writer.writerow(headers)
+        writer.writerows(rows)
+        return text.getvalue().encode()
+    workbook = openpyxl.Workbook()
+    workbook.active.append(headers)
+    for row in rows:
+        workbook.active.append(row)
+    output = io.BytesIO()
+    workbook.save(output)
+    return output.getvalue()
+
+
+def upload(client, file_format, content, language="en"):
+    handle = io.BytesIO(content)
+    handle.name = f"signatures.{file_format}"
+    return client.post(
+        IMPORT,
+        {"import_file": handle, "format": FORMATS[file_format]},
+        headers={"accept-language": language},
+    )
+
+
+def export_as(client, file_format, language):
+    headers = {"accept-language": language}
+    form = client.get(EXPORT, headers=headers).context["form"]
+    data = {name: field.initial for name, field in form.fields.items() if field.initial}
+    data["format"] = FORMATS[file_format]
+    return client.post(EXPORT, data, headers=headers).content
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize(
+    ("file_format", "written"),
+    [
+        *((file_format, text) for file_format in ("csv", "xlsx")
+          for text in ("28/03/2017", "28.03.2017", "2017-03-28")),
+        ("xlsx", datetime.date(2017, 3, 28)),
+        ("xlsx", datetime.datetime(2017, 3, 28)),
+    ],
+)  # fmt: skip
+def test_the_signature_import_reads_the_dates_its_page_documents(
+    staff_client, declaration, language, file_format, written
+):
+    content = sheet_bytes(file_format, PAPER, [["Eva Kiss", "mayor", "Pécs", "HU", written]])
+
+    preview = upload(staff_client, file_format, content, language)
+    assert preview.context["summary"].errors == []
+    staff_client.post(PROCESS, preview.context["confirm_form"].initial)
+
+    assert Signature.objects.get().signed_on == datetime.date(2017, 3, 28)
+
+
+def test_a_date_of_signature_that_does_not_exist_is_refused_in_words(staff_client, declaration):
+    content = sheet_bytes("xlsx", PAPER, [["Eva Kiss", "mayor", "Pécs", "HU", "29/02/2017"]])
+
+    preview = upload(staff_client, "xlsx", content)
+
+    assert preview.context["summary"].errors == [
+        "Row 2, column Signed on: The date “29/02/2017” does not exist: write the day first, "
+        "then the month and the year, as 28/03/2017."
+    ]
+    assert "parsed" not in preview.content.decode()
+    assert not Signature.objects.exists()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("file_format", ["csv", "xlsx"])
+def test_a_signature_export_re_imports_unchanged_in_either_language(
+    staff_client, signatures, language, file_format
+):
+    content = export_as(staff_client, file_format, language)
+    before = snapshot()
+
+    preview = upload(staff_client, file_format, content, language)
+    summary = preview.context["summary"]
+    assert summary.errors == []
+    assert (summary.counts["new"], summary.counts["update"], summary.counts["skip"]) == (0, 0, 4)
+    staff_client.post(PROCESS, preview.context["confirm_form"].initial)
+
+    assert snapshot() == before
+
+
+@pytest.mark.parametrize(("language", "heading"), [("en", "Signed on"), ("fr", "Signée le")])
+def test_the_xlsx_export_is_a_sheet_of_signatures_with_date_cells(
+    staff_client, signatures, language, heading
+):
+    content = export_as(staff_client, "xlsx", language)
+
+    sheet = openpyxl.load_workbook(io.BytesIO(content)).active
+    headings = [cell.value for cell in sheet[1]]
+    signed = [row[headings.index(heading)] for row in sheet.iter_rows(min_row=2)]
+    assert sheet.title == "Signatures"
+    assert len(signed) == 4
+    assert all(cell.is_date and "h" not in cell.number_format for cell in signed)
+    assert {cell.value.date() for cell in signed} == {s.signed_on for s in signatures}
+
+
+@pytest.mark.parametrize("file_format", ["csv", "xlsx"])
+def test_the_signature_template_imports_as_it_stands_and_publishes_nobody(
+    staff_client, declaration, file_format
+):
+    template = staff_client.get(f"{IMPORT}template.{file_format}")
+
+    preview = upload(staff_client, file_format, template.content)
+    staff_client.post(PROCESS, preview.context["confirm_form"].initial)
+
+    assert preview.context["summary"].errors == []
+    assert "Row 2 is the template’s example: it is left out." in preview.content.decode()
+    assert not Signature.objects.exists()
+    assert "Jane Example" not in staff_client.get("/en/declaration/").content.decode()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_export_page_offers_the_columns_by_the_headings_of_the_file(
+    staff_client, signatures, language
+):
+    form = staff_client.get(EXPORT, headers={"accept-language": language}).context["form"]
+    offered = [str(field.label) for name, field in form.fields.items()
+               if name.startswith("signatureresource_")]  # fmt: skip
+    sheet = openpyxl.load_workbook(io.BytesIO(export_as(staff_client, "xlsx", language))).active
+
+    assert offered == [cell.value for cell in sheet[1]]

@@ -48,10 +48,10 @@ def test_the_csv_template_has_the_headings_in_the_admins_language_and_an_example
     assert headings[:3] == ["Déclaration (vide pour la déclaration en vigueur)", "Nom complet",
                             "Mandat exercé"]  # fmt: skip
     assert "Pays" in headings
-    assert example[headings.index("Nom complet")] == "Ana Popescu"
+    assert example[headings.index("Nom complet")] == "Jane Example"
 
 
-def test_the_xlsx_template_imports_as_it_is_into_one_new_signature(
+def test_the_xlsx_template_imports_as_it_is_leaving_its_example_row_out(
     staff_client, declaration, tmp_path
 ):
     response = staff_client.get(TEMPLATE.format("xlsx"))
@@ -62,14 +62,10 @@ def test_the_xlsx_template_imports_as_it_is_into_one_new_signature(
 
     preview = upload(staff_client, path)
     assert preview.context["summary"].errors == []
+    assert "Row 2 is the template’s example: it is left out." in preview.content.decode()
     confirm(staff_client, preview)
 
-    signature = Signature.objects.get()
-    assert (signature.full_name, signature.office, signature.country.code) == (
-        "Ana Popescu",
-        Signature.Office.MAYOR,
-        "RO",
-    )
+    assert not Signature.objects.exists()
 
 
 @pytest.mark.parametrize(
@@ -167,7 +163,10 @@ def test_errors_are_listed_in_words_at_the_top_and_nothing_is_saved(
         "Row 4, column Country: “Atlantis” is not a Council of Europe member state"
     )
     assert any(e.startswith("Row 5, column Office held: “emperor” is not one of") for e in errors)
-    assert any(e.startswith("Row 5, column Signed on: “31/02/2018” is not a date") for e in errors)
+    assert (
+        "Row 5, column Signed on: The date “31/02/2018” does not exist: write the day first, "
+        "then the month and the year, as 28/03/2017." in errors
+    )
     content = preview.content.decode()
     assert content.index("Row 4, column Country") < content.index('type="file"')
     assert "confirm_form" not in preview.context
