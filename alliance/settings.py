@@ -479,4 +479,6 @@ SCHEDULED_TASKS = {
         "task": "background.tasks.clear_expired_sessions",
         "at": DAILY_TASKS_AT,
     },
+    # Uploads no row names any more (a form rolled back…) and data files of older versions.
+    "delete-stale-files": {"task": "core.stale_files.delete_stale_files", "at": DAILY_TASKS_AT},
 }

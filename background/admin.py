@@ -1,9 +1,18 @@
+import datetime
+
 from django.contrib import admin, messages
+from django.db.models import F
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.timesince import timesince
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from . import outbox, schedule, tasks
 from .models import OutgoingEmail, ScheduledJob
+
+# A run this late was not started: the worker is stopped, or has lost its queue.
+OVERDUE_AFTER = datetime.timedelta(minutes=15)
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -121,14 +130,69 @@ class OutgoingEmailAdmin(ReadOnlyAdmin):
 class ScheduledJobAdmin(ReadOnlyAdmin):
     list_display = [
         "name",
-        "daily_at",
-        "every",
-        "next_run_at",
+        "timing",
         "last_started_at",
         "last_succeeded",
-        "last_outcome",
+        "short_outcome",
+        "next_run",
     ]
+    list_filter = ["last_succeeded"]
+    # The failed jobs first, then the next due.
+    ordering = [F("last_succeeded").asc(nulls_last=True), "next_run_at", "name"]
     actions = ["run_now"]
+    fieldsets = [
+        (None, {"fields": ["name", "task_path", "daily_at", "every"]}),
+        (
+            _("Runs"),
+            {
+                "fields": [
+                    "last_started_at",
+                    "last_finished_at",
+                    "last_succeeded",
+                    "last_outcome",
+                    "next_run",
+                    "task_id",
+                ]
+            },
+        ),
+    ]
+
+    @admin.display(description=_("when"))
+    def timing(self, job):
+        if job.daily_at is not None:
+            return _("every day at %(time)s") % {"time": date_format(job.daily_at, "TIME_FORMAT")}
+        if job.every is not None:
+            return _("every %(duration)s") % {"duration": timesince_of(job.every)}
+        return ""
+
+    @admin.display(description=_("last outcome"))
+    def short_outcome(self, job):
+        if job.last_started_at is not None and job.last_succeeded is None:
+            return _("running (or stopped before it finished)")
+        outcome = job.last_outcome
+        return outcome if len(outcome) < 120 else outcome[:119] + "…"
+
+    @admin.display(description=_("next run"), ordering="next_run_at")
+    def next_run(self, job):
+        when = date_format(timezone.localtime(job.next_run_at), "DATETIME_FORMAT")
+        if job.next_run_at < timezone.now() - OVERDUE_AFTER:
+            return _("%(when)s: overdue, is the task worker running?") % {"when": when}
+        return when
+
+    def changelist_view(self, request, extra_context=None):
+        failed = list(ScheduledJob.objects.failed().values_list("name", flat=True))
+        if failed and request.method == "GET":
+            self.message_user(
+                request,
+                ngettext(
+                    "%(count)d job failed at its last run: %(names)s.",
+                    "%(count)d jobs failed at their last run: %(names)s.",
+                    len(failed),
+                )
+                % {"count": len(failed), "names": ", ".join(failed)},
+                messages.ERROR,
+            )
+        return super().changelist_view(request, extra_context)
 
     def has_delete_permission(self, request, obj=None):
         # The rows mirror SCHEDULED_TASKS: a deleted one would come back at the next migrate.
@@ -147,3 +211,9 @@ class ScheduledJobAdmin(ReadOnlyAdmin):
 
     def has_run_now_permission(self, request):
         return request.user.has_perm("background.change_scheduledjob")
+
+
+def timesince_of(duration):
+    """A duration in words ("5 minutes")."""
+    now = timezone.now()
+    return timesince(now - duration, now)

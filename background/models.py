@@ -72,6 +72,12 @@ class OutgoingEmail(models.Model):
         return ", ".join(self.to)
 
 
+class ScheduledJobQuerySet(models.QuerySet):
+    def failed(self):
+        """The jobs whose last run failed (until a run succeeds)."""
+        return self.filter(last_succeeded=False)
+
+
 class ScheduledJob(models.Model):
     """A job the worker runs at a time (SCHEDULED_TASKS); each run queues the next one."""
 
@@ -89,6 +95,8 @@ class ScheduledJob(models.Model):
     last_finished_at = models.DateTimeField(_("last run finished"), null=True, blank=True)
     last_succeeded = models.BooleanField(_("last run succeeded"), null=True, blank=True)
     last_outcome = models.TextField(_("last outcome"), blank=True)
+
+    objects = ScheduledJobQuerySet.as_manager()
 
     class Meta:
         ordering = ["next_run_at", "name"]

@@ -4,23 +4,25 @@ A task carries ids and names, never personal data: the e-mail itself waits in it
 """
 
 import datetime
-import io
 import logging
 from functools import partial
 from importlib import import_module
 
 from django.conf import settings
-from django.core.management import call_command
 from django.db import transaction
 from django.tasks import task
 from django.utils import timezone
 from django.utils.module_loading import import_string
 from django_tasks_db.backend import DatabaseBackend
+from django_tasks_db.models import DBTaskResult
 
 from . import outbox, schedule
 from .models import OutgoingEmail
 
 logger = logging.getLogger(__name__)
+
+# Days a finished task result is kept (its outcome, for staff looking into a failure).
+TASK_RESULTS_KEEP_DAYS = 14
 
 
 @task
@@ -82,12 +84,17 @@ def clear_expired_sessions():
 
 @task
 def prune_task_results():
-    """Forget the database backend's finished task results after 14 days."""
-    if not isinstance(prune_task_results.get_backend(), DatabaseBackend):
+    """Forget the database backend's finished task results after TASK_RESULTS_KEEP_DAYS."""
+    backend = prune_task_results.get_backend()
+    if not isinstance(backend, DatabaseBackend):
         return "nothing to prune: the task backend keeps its own results"
-    output = io.StringIO()
-    call_command("prune_db_task_results", stdout=output, stderr=output)
-    return output.getvalue().strip()
+    # As the backend's `prune_db_task_results` command, on every queue, counting what it deletes.
+    cutoff = timezone.now() - datetime.timedelta(days=TASK_RESULTS_KEEP_DAYS)
+    old = DBTaskResult.objects.finished().filter(
+        backend_name=backend.alias, finished_at__lte=cutoff
+    )
+    deleted, _by_model = old.delete()
+    return f"{deleted} old task result(s) deleted"
 
 
 @task

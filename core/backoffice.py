@@ -15,6 +15,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
+from background.models import ScheduledJob
+
 # Sections of the admin that are about running the site rather than the Alliance's work.
 TECHNICAL_APPS = {"auth", "axes", "background", "django_tasks_db", "django_rq", "sites"}
 DECISIONS_SHOWN = 10
@@ -83,6 +85,16 @@ def latest_decisions(user):
     return sorted(chain.from_iterable(records), key=lambda row: row["when"], reverse=True)[
         :DECISIONS_SHOWN
     ]
+
+
+# The worker's timed jobs (purges, prunings) fail unseen unless someone looks: here.
+register_work(
+    _("Scheduled jobs whose last run failed"),
+    "admin:background_scheduledjob_changelist",
+    lambda: ScheduledJob.objects.failed().count(),
+    "background.view_scheduledjob",
+    query="last_succeeded__exact=0",
+)
 
 
 class AllianceAdminSite(admin.AdminSite):

@@ -39,3 +39,44 @@ def test_the_daily_job_deletes_expired_sessions_and_keeps_live_ones(
 
     assert list(Session.objects.values_list("session_key", flat=True)) == [live.session_key]
     assert ScheduledJob.objects.get().last_succeeded is True
+
+
+def test_the_daily_job_deletes_finished_task_results_after_two_weeks(database_tasks, settings):
+    job = settings.SCHEDULED_TASKS["prune-task-results"]
+    assert job["at"] == settings.DAILY_TASKS_AT
+    settings.SCHEDULED_TASKS = {"prune-task-results": job}
+    tasks.prune_outbox.enqueue()
+    tasks.prune_outbox.enqueue()
+    database_tasks()
+    old, recent = DBTaskResult.objects.filter(status="SUCCESSFUL")
+    DBTaskResult.objects.filter(pk=old.pk).update(
+        finished_at=timezone.now() - datetime.timedelta(days=15)
+    )
+    tasks.ensure_schedule()
+
+    DBTaskResult.objects.filter(status="READY").update(run_after=timezone.now())
+    database_tasks()
+
+    assert not DBTaskResult.objects.filter(pk=old.pk).exists()
+    assert DBTaskResult.objects.filter(pk=recent.pk).exists()
+    assert ScheduledJob.objects.get().last_outcome == "1 old task result(s) deleted"
+
+
+def test_every_declared_job_runs_on_the_worker_and_succeeds(database_tasks, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private-media"
+    settings.DATA_FILES_ROOT = str(tmp_path / "data-files")
+    for name in ("clear-expired-sessions", "prune-task-results", "prune-outbox"):
+        assert name in settings.SCHEDULED_TASKS
+    assert "delete-stale-files" in settings.SCHEDULED_TASKS
+    tasks.ensure_schedule()
+
+    DBTaskResult.objects.filter(status="READY").update(run_after=timezone.now())
+    database_tasks()
+
+    jobs = ScheduledJob.objects.order_by("name")
+    assert [job.name for job in jobs] == sorted(settings.SCHEDULED_TASKS)
+    assert {job.name: job.last_succeeded for job in jobs} == {
+        name: True for name in settings.SCHEDULED_TASKS
+    }
+    assert all(job.next_run_at > timezone.now() for job in jobs)
