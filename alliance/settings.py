@@ -14,6 +14,8 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
+from core import logs
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -79,7 +81,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # First: a page from the cache costs none of the middleware below (core/cache.py); it is
+    # Before all: each request's id, in its log lines and its X-Request-ID header (core/logs.py).
+    "core.middleware.RequestIdMiddleware",
+    # Then: a page from the cache costs none of the middleware below (core/cache.py); it is
     # kept with the headers they added and answers conditional requests itself.
     "core.cache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
@@ -419,14 +423,20 @@ CONFIRMATION_MAX_AGE_DAYS = env_int("CONFIRMATION_MAX_AGE_DAYS", 14)
 # Days after an event ends before its registrations (personal data) are deleted.
 EVENT_REGISTRATION_RETENTION_DAYS = env_int("EVENT_REGISTRATION_RETENTION_DAYS", 30)
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
-}
+# Every process logs to standard error, each line with the id of the request it was written for
+# (core/logs.py): as text, or with LOG_FORMAT=json one JSON object per line for a log collector.
+LOG_FORMAT = os.environ.get("LOG_FORMAT") or "plain"
+if LOG_FORMAT not in ("plain", "json"):
+    raise ImproperlyConfigured(f"LOG_FORMAT must be 'plain' or 'json', not {LOG_FORMAT!r}.")
+LOGGING = logs.logging_config(LOG_FORMAT, os.environ.get("LOG_LEVEL", "INFO"))
+
+# Errors of the web processes and the task worker reported to Sentry (or a service speaking its
+# protocol, such as GlitchTip) when SENTRY_DSN is set; nothing personal is sent (core/logs.py).
+SENTRY_DSN = os.environ.get("SENTRY_DSN", "")
+SENTRY_ENVIRONMENT = os.environ.get("SENTRY_ENVIRONMENT", "")
+# The share of requests whose timing is also sent (0 to 1): none by default.
+SENTRY_TRACES_SAMPLE_RATE = float(os.environ.get("SENTRY_TRACES_SAMPLE_RATE") or 0)
+logs.start_error_reports(SENTRY_DSN, SENTRY_ENVIRONMENT, SENTRY_TRACES_SAMPLE_RATE)
 
 # Proxies in front of the site that each append the address they saw to X-Forwarded-For (a load
 # balancer: 1); 0 takes REMOTE_ADDR. See core.protection.client_address. The former

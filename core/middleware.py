@@ -6,6 +6,8 @@ from django.shortcuts import render
 from django.template import loader
 from django.utils.cache import patch_cache_control
 
+from .logs import new_request_id, request_id
+
 logger = logging.getLogger(__name__)
 
 
@@ -65,3 +67,24 @@ class RejectNullCharacterMiddleware:
         if any("\x00" in text for key, values in request.GET.lists() for text in (key, *values)):
             return render(request, "invalid_request.html", status=400)
         return self.get_response(request)
+
+
+class RequestIdMiddleware:
+    """Give each request an id: in every log line written while serving it (core.logs), in
+    its error report, and in the response's X-Request-ID header, for staff to find them.
+
+    A proxy's X-Request-ID is kept when it looks like an id; anything else (too long, a
+    newline that would forge a log line) is replaced by a new one."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request.id = new_request_id(request.headers.get("X-Request-ID"))
+        token = request_id.set(request.id)
+        try:
+            response = self.get_response(request)
+        finally:
+            request_id.reset(token)
+        response["X-Request-ID"] = request.id
+        return response
