@@ -15,9 +15,15 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 
 from core import history
 from core.pagination import EstimatedCountPaginator
+
+# Django's admin page titles, in the site's own catalogue so that French reads "Ajout : membre"
+# as French typography has it, not Django's "Ajout de membre"; named here so that
+# `make messages` keeps them.
+ADMIN_TITLES = (gettext_noop("Add %s"), gettext_noop("Change %s"), gettext_noop("View %s"))
 
 
 class LargeTableMixin:
