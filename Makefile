@@ -51,13 +51,14 @@ browser:
 			 (apt-get update -qq && apt-get install -y -qq chromium >/dev/null)) ; \
 		else echo "WARNING: chromium is not installed: the browser tests will be SKIPPED."; fi; }
 
-# Back up the database to backups/alliance-<timestamp>.{dump,sqlite3}; restore the latest one,
-# or BACKUP_FILE=backups/alliance-….dump.
+# One archive of the database and the uploaded files in BACKUP_DIR (backups/), old ones pruned;
+# restore the latest (or BACKUP_FILE=backups/alliance-….tar.gz) into an empty database and
+# folders, or with FORCE=1 over what they hold (asks first).
 backup: venv pg-client
 	$(DEV) $(BIN)/python manage.py backup
 
 restore: venv pg-client
-	$(DEV) $(BIN)/python manage.py restore $(BACKUP_FILE)
+	$(DEV) $(BIN)/python manage.py restore $(BACKUP_FILE) $(if $(FORCE),--force)
 
 # pg_dump and pg_restore, for a PostgreSQL DATABASE_URL: Debian's client tools when missing.
 pg-client:

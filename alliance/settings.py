@@ -492,3 +492,19 @@ SCHEDULED_TASKS = {
     # Uploads no row names any more (a form rolled back…) and data files of older versions.
     "delete-stale-files": {"task": "core.stale_files.delete_stale_files", "at": DAILY_TASKS_AT},
 }
+
+# Backups (`manage.py backup`; docs/deployment.md, "Backups"): one archive of the database and the
+# uploaded files in BACKUP_DIR; after each, archives older than BACKUP_KEEP_DAYS days are deleted
+# but the newest of each week of the last BACKUP_KEEP_WEEKS weeks. BACKUP_SCHEDULE ("HH:MM",
+# local time) has the task worker make one every day; none by default.
+BACKUP_DIR = Path(os.environ.get("BACKUP_DIR") or BASE_DIR / "backups")
+BACKUP_KEEP_DAYS = env_int("BACKUP_KEEP_DAYS", 14)
+BACKUP_KEEP_WEEKS = env_int("BACKUP_KEEP_WEEKS", 8)
+BACKUP_SCHEDULE = os.environ.get("BACKUP_SCHEDULE", "")
+if BACKUP_SCHEDULE:
+    hours, _colon, minutes = BACKUP_SCHEDULE.partition(":")
+    if not (hours.isdigit() and minutes.isdigit() and int(hours) < 24 and int(minutes) < 60):
+        raise ImproperlyConfigured(
+            f"BACKUP_SCHEDULE must be a time, HH:MM, not {BACKUP_SCHEDULE!r}."
+        )
+    SCHEDULED_TASKS["backup"] = {"task": "alliance.tasks.back_up", "at": BACKUP_SCHEDULE}

@@ -12,3 +12,11 @@ def purge_personal_data():
     output = io.StringIO()
     call_command("purge_personal_data", stdout=output)
     return output.getvalue().strip()
+
+
+@task
+def back_up():
+    """A backup and its retention rule (`manage.py backup`), when BACKUP_SCHEDULE is set."""
+    output = io.StringIO()
+    call_command("backup", stdout=output)
+    return output.getvalue().strip()
