@@ -94,3 +94,14 @@ def test_the_count_is_for_staff_who_may_see_the_schedule(officer, officer_client
     officer.user_permissions.add(Permission.objects.get(codename="view_scheduledjob"))
 
     assert counts_on_home(officer_client)[FAILED] == 1
+
+
+def test_a_jobs_page_shows_its_whole_last_outcome(admin_client, schedule):
+    job = ScheduledJob.objects.get(name="prune-outbox")
+    ScheduledJob.objects.filter(pk=job.pk).update(last_outcome="OperationalError: " + "x" * 300)
+
+    page = admin_client.get(reverse("admin:background_scheduledjob_change", args=[job.pk]))
+
+    assert page.status_code == 200
+    assert "x" * 300 in page.text
+    assert "Next run" in page.text

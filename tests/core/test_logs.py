@@ -132,3 +132,13 @@ def test_with_log_format_json_every_line_is_a_json_object_with_the_request_id():
     assert error["exception"].startswith("Traceback (most recent call last):")
     assert "ValueError: a handled error" in error["exception"]
     assert all(line["request_id"] == "-" for line in lines if line not in (served, error))
+
+
+@pytest.mark.urls("alliance.urls")
+def test_a_page_from_the_page_cache_answers_with_the_id_of_its_own_request(client, settings):
+    settings.PAGE_CACHE_SECONDS = 60
+    first = client.get("/en/")
+    second = client.get("/en/")
+
+    assert first.status_code == second.status_code == 200
+    assert second["X-Request-ID"] != first["X-Request-ID"]
