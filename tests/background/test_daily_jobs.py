@@ -76,7 +76,7 @@ def test_every_declared_job_runs_on_the_worker_and_succeeds(database_tasks, sett
 
     jobs = ScheduledJob.objects.order_by("name")
     assert [job.name for job in jobs] == sorted(settings.SCHEDULED_TASKS)
-    assert {job.name: job.last_succeeded for job in jobs} == {
-        name: True for name in settings.SCHEDULED_TASKS
-    }
+    assert {job.name: job.last_succeeded for job in jobs} == dict.fromkeys(
+        settings.SCHEDULED_TASKS, True
+    )
     assert all(job.next_run_at > timezone.now() for job in jobs)
