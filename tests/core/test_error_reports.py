@@ -108,7 +108,7 @@ def sentry():
     server = Sentry()
     yield server
     sentry_sdk.get_client().close(timeout=2)
-    sentry_sdk.init()  # no DSN: reports off again for the other tests
+    sentry_sdk.get_global_scope().set_client(None)  # reports off again for the other tests
     server.stop()
 
 
