@@ -30,6 +30,9 @@ from .images import RENDITION_WIDTHS, rendition_name
 logger = logging.getLogger(__name__)
 
 STALE_AFTER = datetime.timedelta(days=1)
+# More stale uploads than both of these at once is taken for a wrong database, not leftovers.
+MAX_STALE_UPLOADS = 20
+MAX_STALE_SHARE = 0.5
 
 
 def referenced_files():
@@ -37,6 +40,8 @@ def referenced_files():
     field of every model, each picture's renditions included."""
     names = {}
     for model in apps.get_models():
+        if model._meta.proxy:
+            continue
         for field in model._meta.concrete_fields:
             if not isinstance(field, models.FileField):
                 continue
@@ -67,9 +72,9 @@ def built_files():
     return kept
 
 
-def _old_files(root, skipped, before):
-    """(absolute path, name relative to `root`) of each file under `root` last modified
-    before `before` (a timestamp); not in the folders `skipped`, not hidden, not a link."""
+def _files(root, skipped):
+    """(absolute path, name relative to `root`, last modified) of each file under `root`; not
+    in the folders `skipped`, not hidden, not a link."""
     for folder, subfolders, files in os.walk(root):
         subfolders[:] = [
             name
@@ -81,11 +86,10 @@ def _old_files(root, skipped, before):
             if name.startswith(".") or os.path.islink(path):
                 continue
             try:
-                if os.lstat(path).st_mtime >= before:
-                    continue
+                modified = os.lstat(path).st_mtime
             except FileNotFoundError:
                 continue
-            yield path, Path(os.path.relpath(path, root)).as_posix()
+            yield path, Path(os.path.relpath(path, root)).as_posix(), modified
 
 
 def remove_stale_files(now=None):
@@ -100,20 +104,33 @@ def remove_stale_files(now=None):
         if folder
     }
     # Each root is walked alone: another root inside it (a misconfiguration) is left to its rule.
-    candidates = []
-    for root in [*media, *([data] if data else [])]:
-        if os.path.isdir(root):
-            candidates += [(root, *found) for found in _old_files(root, others - {root}, before)]
+    found = {root: [] for root in [*media, *([data] if data else [])] if os.path.isdir(root)}
+    for root, files in found.items():
+        files += _files(root, others - {root})
+    candidates = [
+        (root, path, name)
+        for root, files in found.items()
+        for path, name, modified in files
+        if modified < before
+    ]
     if not candidates:
         return 0
     # Read after the listing: a row committed in between keeps its file.
     kept = referenced_files()
     if data:
         kept[data] = built_files()
+    stale = [(root, path) for root, path, name in candidates if name not in kept.get(root, ())]
+    uploads = sum(len(found.get(root, ())) for root in media)
+    stale_uploads = sum(1 for root, _path in stale if root in media)
+    if stale_uploads > MAX_STALE_UPLOADS and stale_uploads > uploads * MAX_STALE_SHARE:
+        # An empty or wrong database would make every upload look stale: delete none, and fail
+        # where staff see it (the job's row, the admin's home, the error reports).
+        raise RuntimeError(
+            f"{stale_uploads} of the {uploads} uploaded files are named by no row: is the worker "
+            "connected to the right database? No file was deleted."
+        )
     deleted = 0
-    for root, path, name in candidates:
-        if name in kept.get(root, ()):
-            continue
+    for _root, path in stale:
         try:
             os.remove(path)
         except FileNotFoundError:

@@ -110,3 +110,16 @@ def test_the_job_runs_every_day_on_the_workers_schedule(roots, database_tasks, s
     row = ScheduledJob.objects.get()
     assert row.last_succeeded is True
     assert row.last_outcome == "1 stale file(s) deleted"
+
+
+def test_when_most_uploads_look_stale_none_is_deleted_and_the_job_fails(roots, settings):
+    # As with a worker connected to an empty database: no row names any file.
+    article = make_article()
+    Article.objects.filter(pk=article.pk).update(image="news/2026/kept.jpg")
+    kept = plant(roots / "private-media" / "news/2026/kept.jpg")
+    files = [plant(roots / "private-media" / "library" / f"{n}.pdf") for n in range(21)]
+
+    with pytest.raises(RuntimeError, match="21 of the 22 uploaded files are named by no row"):
+        stale_files.remove_stale_files()
+
+    assert kept.exists() and all(path.exists() for path in files)
