@@ -11,19 +11,32 @@ PYTHON ?= $(shell for p in python3.13 python3.12 python3 python; do \
 	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null \
 	&& { echo $$p; break; }; done)
 
-.PHONY: venv run test lint format migrate demo messages bench backup restore clean browser pg-client wrk haproxy lighthouse nu
+.PHONY: venv lock run test lint format migrate demo messages bench backup restore clean browser pg-client wrk haproxy lighthouse nu
 
-$(STAMP): pyproject.toml
+# The virtualenv installs exactly the lock (requirements-dev.txt: the site's dependencies and the
+# dev extra, versions and hashes), then the project itself; it is renewed when either changes.
+$(STAMP): requirements-dev.txt pyproject.toml
 	@if [ -z "$(PYTHON)" ]; then \
 		echo "error: Python 3.12 or newer is required (found none on PATH)."; \
 		echo "Install one (e.g. 'pyenv install 3.13') or run 'make PYTHON=/path/to/python3.12 ...'."; \
 		exit 1; fi
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements-dev.txt
+	$(BIN)/python -m pip install --quiet --no-deps -e .
 	@touch $(STAMP)
 
 venv: $(STAMP)
+
+# Renew the lock from pyproject.toml after changing a dependency: requirements.txt (what
+# production installs) and requirements-dev.txt (the same pins, and the dev extra). Versions
+# already locked are kept while pyproject.toml allows them; `make lock UPGRADE=1` takes the
+# newest. Only PyPI is asked, so the hashes are those every machine downloads.
+PIP_COMPILE := env -u PIP_FIND_LINKS -u PIP_EXTRA_INDEX_URL PIP_CONFIG_FILE=/dev/null \
+	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+	--no-emit-index-url --no-emit-find-links $(if $(UPGRADE),--upgrade)
+lock: venv
+	$(PIP_COMPILE) -o requirements.txt pyproject.toml
+	$(PIP_COMPILE) --extra dev --constraint requirements.txt -o requirements-dev.txt pyproject.toml
 
 # Development commands default to DEBUG=1 (no SECRET_KEY needed); the environment wins.
 DEV := DEBUG=$${DEBUG:-1}
@@ -132,6 +145,8 @@ lint: venv
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
 	DJANGO_SETTINGS_MODULE=tests.settings $(BIN)/python manage.py makemigrations --check --dry-run
+	$(BIN)/python scripts/check_lock.py
+	$(BIN)/python scripts/audit_lock.py
 
 format: venv
 	$(BIN)/ruff check --fix .
