@@ -11,7 +11,7 @@ PYTHON ?= $(shell for p in python3.13 python3.12 python3 python; do \
 	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null \
 	&& { echo $$p; break; }; done)
 
-.PHONY: venv lock run test lint format migrate demo messages bench backup restore clean browser pg-client wrk haproxy lighthouse nu
+.PHONY: venv lock run test lint format migrate demo messages bench backup restore clean browser pg-client wrk haproxy nginx lighthouse nu
 
 # The virtualenv installs exactly the lock (requirements-dev.txt: the site's dependencies and the
 # dev extra, versions and hashes), then the project itself; it is renewed when either changes.
@@ -52,7 +52,7 @@ run: demo
 	@echo "The Alliance portal is at http://$(HOST):$(PORT)/, its task worker beside it (Ctrl-C stops both)."
 	$(DEV) HOST=$(HOST) PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/honcho -f Procfile.dev start -p $(PORT)
 
-test: venv browser haproxy nu
+test: venv browser haproxy nginx nu
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # Browser tests drive Debian's Chromium; install it when missing and we may (root, apt).
@@ -139,6 +139,17 @@ haproxy:
 			(apt-get install -y -qq haproxy >/dev/null 2>&1 || \
 			 (apt-get update -qq && apt-get install -y -qq haproxy >/dev/null)) ; \
 		else echo "WARNING: haproxy is not installed: the two-server scenario is SKIPPED."; fi; }
+
+# The test of the production nginx configuration (deploy/nginx/) runs Debian's nginx and its
+# brotli_static module, as production does.
+nginx:
+	@{ command -v nginx || test -x /usr/sbin/nginx; } >/dev/null 2>&1 && \
+	test -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so || { \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+			echo "Installing Debian's nginx for the test of the production nginx configuration..."; \
+			(apt-get install -y -qq nginx libnginx-mod-http-brotli-static >/dev/null 2>&1 || \
+			 (apt-get update -qq && apt-get install -y -qq nginx libnginx-mod-http-brotli-static >/dev/null)) ; \
+		else echo "WARNING: nginx or its brotli_static module is missing: the test of deploy/nginx/ is SKIPPED."; fi; }
 
 lint: venv
 	$(BIN)/ruff check .
