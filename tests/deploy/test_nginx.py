@@ -317,7 +317,10 @@ def test_private_files_are_sent_only_through_the_site(front, private_files):
     status, headers, body = front.get(public_file.get_absolute_url())
     assert status == 200
     assert body == (front.private / public_file.file.name).read_bytes()
+    # The view's type, disposition and caching come with the file nginx sends.
     assert header(headers, "Content-Type") == ["application/pdf"]
+    assert header(headers, "Content-Disposition")[0].startswith("inline;")
+    assert "public" in header(headers, "Cache-Control")[0]
     assert header(headers, "X-Content-Type-Options") == ["nosniff"]
     assert header(headers, "Content-Security-Policy") == [FILE_POLICY]
     assert header(headers, "X-Accel-Redirect") == []
