@@ -52,8 +52,11 @@ run: demo
 	@echo "The Alliance portal is at http://$(HOST):$(PORT)/, its task worker beside it (Ctrl-C stops both)."
 	$(DEV) HOST=$(HOST) PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/honcho -f Procfile.dev start -p $(PORT)
 
+# The suite in parallel, a process per core (pytest-xdist; at most 11, each with a Redis database
+# of its own); `make test PYTEST_WORKERS=0` runs it in this process.
+PYTEST_WORKERS ?= auto
 test: venv browser haproxy nginx nu
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest --numprocesses $(PYTEST_WORKERS) --maxprocesses 11 $(PYTEST_ARGS)
 
 # Browser tests drive Debian's Chromium; install it when missing and we may (root, apt).
 browser:
