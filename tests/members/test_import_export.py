@@ -548,7 +548,7 @@ def test_in_the_french_admin_a_wrong_date_is_named_by_its_french_column(staff_cl
 
     (error,) = preview.context["summary"].errors
     assert error.startswith("Ligne 2, colonne Membre depuis")
-    assert "“31/02/2017”" in error and "28/03/2017" in error
+    assert "«\u202f31/02/2017\u202f»" in error and "28/03/2017" in error
     assert "parsed" not in error
 
 
