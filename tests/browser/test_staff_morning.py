@@ -126,7 +126,7 @@ def test_a_staff_morning_in_the_admin(page, morning, tmp_path):
     errors = page.locator(".import-errors li").all_inner_texts()
     assert len(errors) == 2, errors
     assert errors[0].startswith("Row 9, column Country: “Atlantide”")
-    assert errors[1].startswith("Row 21, column Signed on: “31/02/2017”")
+    assert errors[1].startswith("Row 21, column Signed on: The date “31/02/2017” does not exist")
     page.locator("input[type=file]").set_input_files(
         str(paper_sheet(tmp_path / "session-fixed.xlsx", wrong=False))
     )
