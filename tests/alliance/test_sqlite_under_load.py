@@ -10,9 +10,7 @@ and the real task worker runs beside it. On PostgreSQL the same load must hold t
 import concurrent.futures
 import html
 import http.cookiejar
-import os
 import re
-import secrets
 import subprocess
 import sys
 import urllib.error
@@ -29,6 +27,7 @@ from declarations.models import Signature
 from members.models import Member
 from news.models import Article
 from tests.alliance.test_two_servers import database_url
+from tests.servers import production_env
 
 pytestmark = [pytest.mark.servers, pytest.mark.django_db(transaction=True)]
 
@@ -75,23 +74,14 @@ class NoRedirect(urllib.request.HTTPRedirectHandler):
 
 @pytest.fixture
 def site(tmp_path):
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "tests.server_settings",
-        "DEBUG": "0",
-        "SECRET_KEY": secrets.token_urlsafe(50),
-        "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "SECURE_SSL_REDIRECT": "0",
-        "SESSION_COOKIE_SECURE": "0",
-        "CSRF_COOKIE_SECURE": "0",
-        "DATABASE_URL": database_url(),
-        "REDIS_URL": "",
-        "FORM_MIN_FILL_SECONDS": "0",
-        "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
-        "DATA_FILES_ROOT": str(tmp_path / "data-files"),
-        "MEDIA_ROOT": str(tmp_path / "media"),
-        "LOG_LEVEL": "ERROR",
-    }
+    env = production_env(
+        database_url(),
+        REDIS_URL="",
+        FORM_MIN_FILL_SECONDS="0",
+        EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
+        DATA_FILES_ROOT=str(tmp_path / "data-files"),
+        MEDIA_ROOT=str(tmp_path / "media"),
+    )
     worker = subprocess.Popen(
         [sys.executable, "manage.py", "db_worker", "--no-reload", "--interval", "0.05"],
         cwd=ROOT,

@@ -4,7 +4,6 @@ whatever one server does, the other sees on the next request."""
 import http.cookiejar
 import os
 import re
-import secrets
 import shutil
 import urllib.error
 import urllib.parse
@@ -19,6 +18,7 @@ from bench.servers import gunicorn, haproxy
 from members.models import Member
 from tests.alliance.conftest import REDIS_URL, redis_reachable
 from tests.factories import make_member
+from tests.servers import production_env
 
 pytestmark = [
     pytest.mark.servers,
@@ -44,27 +44,18 @@ def site(tmp_path):
     if not redis_reachable():
         pytest.skip(f"Redis is not reachable at {REDIS_URL}")
     prefix = f"alliance-servers-{uuid.uuid4().hex}"
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "tests.server_settings",
-        "DEBUG": "0",
-        "SECRET_KEY": secrets.token_urlsafe(50),
-        "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "SECURE_SSL_REDIRECT": "0",
-        "SESSION_COOKIE_SECURE": "0",
-        "CSRF_COOKIE_SECURE": "0",
-        "DATABASE_URL": database_url(),
-        "CONN_MAX_AGE": "0",
-        "REDIS_URL": REDIS_URL,
-        "CACHE_KEY_PREFIX": prefix,
-        "PAGE_CACHE_SECONDS": "600",
-        "TRUSTED_PROXY_COUNT": "1",
-        "FORM_MIN_FILL_SECONDS": "0",
-        "FORM_RATE_LIMIT_PER_ADDRESS": "1",
-        "DATA_FILES_ROOT": str(tmp_path / "data-files"),
-        "DATA_FILES_DELAY": "60",
-        "LOG_LEVEL": "ERROR",
-    }
+    env = production_env(
+        database_url(),
+        CONN_MAX_AGE="0",
+        REDIS_URL=REDIS_URL,
+        CACHE_KEY_PREFIX=prefix,
+        PAGE_CACHE_SECONDS="600",
+        TRUSTED_PROXY_COUNT="1",
+        FORM_MIN_FILL_SECONDS="0",
+        FORM_RATE_LIMIT_PER_ADDRESS="1",
+        DATA_FILES_ROOT=str(tmp_path / "data-files"),
+        DATA_FILES_DELAY="60",
+    )
     # Tables the servers' connections need to see are committed (transactional test).
     connection.close()
     with (
