@@ -1,10 +1,10 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext_lazy
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
-from core.admin import Decision, DecisionQueueMixin, report
+from core.admin import Decision, DecisionQueueMixin, decision_action
 from core.backoffice import register_work
 
 from . import services
@@ -72,27 +72,18 @@ class ContactMessageAdmin(DecisionQueueMixin, SimpleHistoryAdmin):
         """Messages nobody has handled yet, the oldest first."""
         return queryset.filter(handled_at__isnull=True).order_by("received_at", "pk")
 
-    @admin.action(description=_("Mark as handled"), permissions=["change"])
-    def mark_handled(self, request, queryset):
-        done = sum(services.mark_handled(message, request.user) for message in queryset)
-        others = len(queryset) - done
-        report(
-            request,
-            (
-                done,
-                ngettext(
-                    "%(count)d message marked as handled",
-                    "%(count)d messages marked as handled",
-                    done,
-                )
-                % {"count": done},
-            ),
-            (
-                others,
-                ngettext("%(count)d was already handled", "%(count)d were already handled", others)
-                % {"count": others},
-            ),
-        )
+    mark_handled = decision_action(
+        services.mark_handled,
+        description=_("Mark as handled"),
+        permission="change",
+        done=ngettext_lazy(
+            "%(count)d message marked as handled", "%(count)d messages marked as handled", "count"
+        ),
+        left=ngettext_lazy(
+            "%(count)d was already handled", "%(count)d were already handled", "count"
+        ),
+        left_level=messages.SUCCESS,
+    )
 
 
 # The admin's home: messages nobody has handled yet.

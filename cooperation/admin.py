@@ -1,16 +1,20 @@
 from django import forms
-from django.contrib import admin, messages
-from django.contrib.admin import helpers
-from django.template.response import TemplateResponse
+from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext_lazy
 from simple_history.admin import SimpleHistoryAdmin
 
-from core.admin import Decision, DecisionQueueMixin, report
+from core.admin import Confirmation, Decision, DecisionQueueMixin, decision_action
 from core.backoffice import register_work
 
 from . import services
 from .models import Proposal
+
+NOT_PENDING = ngettext_lazy(
+    "%(count)d was not pending and was left as it was",
+    "%(count)d were not pending and were left as they were",
+    "count",
+)
 
 
 class DeclineForm(forms.Form):
@@ -87,57 +91,28 @@ class ProposalAdmin(DecisionQueueMixin, SimpleHistoryAdmin):
         """Proposals waiting for an answer, the oldest first."""
         return queryset.filter(status=Proposal.Status.PENDING).order_by("requested_at", "pk")
 
-    @admin.action(description=_("Accept the selected proposals"), permissions=["change"])
-    def accept_selected(self, request, queryset):
-        outcomes = [services.accept_proposal(proposal, request.user) for proposal in queryset]
-        self._report(request, outcomes, "accepted")
-
-    @admin.action(description=_("Decline the selected proposals…"), permissions=["change"])
-    def decline_selected(self, request, queryset):
-        pending = queryset.filter(status=Proposal.Status.PENDING)
-        form = DeclineForm(request.POST if "post" in request.POST else None)
-        if form.is_bound and form.is_valid():
-            reason = form.cleaned_data["reason"]
-            outcomes = [
-                services.decline_proposal(proposal, request.user, reason) for proposal in queryset
-            ]
-            self._report(request, outcomes, "declined")
-            return None
-        return TemplateResponse(
-            request,
-            "admin/members/member/decision_confirmation.html",
-            {
-                **self.admin_site.each_context(request),
-                "title": _("Decline proposals of cooperation"),
-                "members": pending,
-                "intro": _("The organisations receive an e-mail with the reason you write below."),
-                "button": _("Decline and send the e-mails"),
-                "not_applicable": queryset.count() - pending.count(),
-                "action": "decline_selected",
-                "opts": self.model._meta,
-                "form": form,
-                "queryset": queryset,
-                "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
-                "media": self.media,
-            },
-        )
-
-    def _report(self, request, outcomes, decision):
-        done, skipped = outcomes.count(True), outcomes.count(False)
-        if decision == "accepted":
-            text = ngettext("%(count)d proposal accepted", "%(count)d proposals accepted", done) % {
-                "count": done
-            }
-        else:
-            text = ngettext("%(count)d proposal declined", "%(count)d proposals declined", done) % {
-                "count": done
-            }
-        not_pending = ngettext(
-            "%(count)d was not pending and was left as it was",
-            "%(count)d were not pending and were left as they were",
-            skipped,
-        ) % {"count": skipped}
-        report(request, (done, text), (skipped, not_pending, messages.WARNING))
+    accept_selected = decision_action(
+        services.accept_proposal,
+        description=_("Accept the selected proposals"),
+        permission="change",
+        done=ngettext_lazy("%(count)d proposal accepted", "%(count)d proposals accepted", "count"),
+        left=NOT_PENDING,
+    )
+    decline_selected = decision_action(
+        services.decline_proposal,
+        description=_("Decline the selected proposals…"),
+        permission="change",
+        done=ngettext_lazy("%(count)d proposal declined", "%(count)d proposals declined", "count"),
+        left=NOT_PENDING,
+        confirm=Confirmation(
+            DeclineForm,
+            title=_("Decline proposals of cooperation"),
+            intro=_("The organisations receive an e-mail with the reason you write below."),
+            button=_("Decline and send the e-mails"),
+            concerned=lambda proposals: proposals.filter(status=Proposal.Status.PENDING),
+            detail=lambda proposal: proposal.contact_email,
+        ),
+    )
 
 
 # The admin's home: proposals waiting for an answer.

@@ -2,13 +2,15 @@
 return to, the "Deleted …" page with its Restore button, the page that asks staff to confirm
 an erasure of personal data, and the one way actions report back."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from axes.models import AccessAttempt
+from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin import ShowFacets, helpers
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
@@ -106,13 +108,6 @@ def erase_confirmation(request, model_admin, queryset, action, people):
     return TemplateResponse(request, "admin/erase_personal_data.html", context)
 
 
-def decide_each(queryset, decide):
-    """Run a workflow step on each row, in a stable order: (how many it changed, how many it
-    left as they were), for report()."""
-    outcomes = [bool(decide(row)) for row in queryset.order_by("pk")]
-    return outcomes.count(True), outcomes.count(False)
-
-
 def report(request, done, *others):
     """Tell staff in one message what an action did to the rows they selected, in counts:
     "3 requests approved, 1 was not pending and was left as it was."
@@ -130,6 +125,92 @@ def report(request, done, *others):
             parts.append(text)
             level = max(level, grade[0] if grade else messages.SUCCESS)
     messages.add_message(request, level, ", ".join(parts) + ".")
+
+
+def staff_action(*, description, permission):
+    """`@admin.action` with the permission it needs: every action of the site says who may run
+    it ("view" for one that only reads, such as an export), so that staff who may only view
+    are offered nothing that changes data. There is no default."""
+    if not permission:
+        raise ImproperlyConfigured(f"The action “{description}” must name its permission.")
+    return admin.action(description=description, permissions=[permission])
+
+
+@dataclass(frozen=True)
+class Confirmation:
+    """The page a decision shows first: what will happen, to which of the selected records,
+    and the form asking what the decision needs (a reason, a date)."""
+
+    form: type[forms.Form]
+    title: str
+    intro: str
+    button: str
+    # The selected records the decision applies to; the others are left as they are.
+    concerned: Callable = lambda queryset: queryset
+    # What to show of each record beside its name (an e-mail address, a country).
+    detail: Callable = lambda record: ""
+
+
+def counted(text, count):
+    """`text`, an ngettext_lazy(…, "count") string, said of `count` records."""
+    return text % {"count": count}
+
+
+def decision_action(decide, *, description, permission, done, left, left_level=None, confirm=None):
+    """An admin action that takes one decision on each selected record through its workflow.
+
+    `decide(record, by, **answers)` is the service (approve, publish, reject…): true when it
+    changed the record, false when it left it as it was. `answers` are what the
+    `confirm`ation page's form asked. Staff are told how many were `done`, and how many were
+    `left` as they were: a counted text (at `left_level`, a warning unless said), or, for a
+    finer report, a function of the [(record, outcome)] left that gives report()'s parts.
+    """
+
+    @staff_action(description=description, permission=permission)
+    def action(model_admin, request, queryset):
+        answers = {}
+        if confirm is not None:
+            form = confirm.form(request.POST if "post" in request.POST else None)
+            if not form.is_bound or not form.is_valid():
+                return confirmation_page(request, model_admin, queryset, form, confirm)
+            answers = form.cleaned_data
+        records = list(queryset.order_by("pk"))
+        outcomes = [decide(record, request.user, **answers) for record in records]
+        changed = sum(bool(outcome) for outcome in outcomes)
+        unchanged = [
+            (r, outcome) for r, outcome in zip(records, outcomes, strict=True) if not outcome
+        ]
+        if callable(left):
+            others = left(unchanged)
+        else:
+            others = [
+                (len(unchanged), counted(left, len(unchanged)), left_level or messages.WARNING)
+            ]
+        report(request, (changed, counted(done, changed)), *others)
+        return None
+
+    return action
+
+
+def confirmation_page(request, model_admin, queryset, form, confirm):
+    concerned = confirm.concerned(queryset)
+    # The action chosen in the list's menu, or posted by a record's decision button.
+    chosen = request.POST.getlist("action")[int(request.POST.get("index", 0) or 0)]
+    context = {
+        **model_admin.admin_site.each_context(request),
+        "title": confirm.title,
+        "intro": confirm.intro,
+        "button": confirm.button,
+        "records": [(record, confirm.detail(record)) for record in concerned],
+        "not_applicable": queryset.count() - concerned.count(),
+        "form": form,
+        "action": chosen,
+        "opts": model_admin.model._meta,
+        "queryset": queryset,
+        "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+        "media": model_admin.media,
+    }
+    return TemplateResponse(request, "admin/decision_confirmation.html", context)
 
 
 @dataclass(frozen=True)
@@ -244,7 +325,7 @@ class TranslationGapsMixin:
 if admin.site.is_registered(AccessAttempt):
 
     class AccessAttemptAdmin(type(admin.site.get_model_admin(AccessAttempt))):
-        @admin.action(description=_("Clean up expired attempts"), permissions=["delete"])
+        @staff_action(description=_("Clean up expired attempts"), permission="delete")
         def cleanup_expired_attempts(self, request, queryset):
             return super().cleanup_expired_attempts(request, queryset)
 

@@ -3,24 +3,26 @@ import datetime
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
-from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
-from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, ngettext_lazy
 from import_export.admin import ImportExportModelAdmin
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin import (
+    Confirmation,
     Decision,
     DecisionQueueMixin,
     DeletedRowsAdmin,
     LargeTableMixin,
+    counted,
+    decision_action,
     erase_confirmation,
     report,
+    staff_action,
 )
 from core.backoffice import register_decisions, register_work
 from core.imports import SpreadsheetAdminMixin
@@ -139,6 +141,30 @@ class ReviewFilter(admin.SimpleListFilter):
                 ),
                 "display": title,
             }
+
+
+def left_as_they_were(target, already, other, refused=None):
+    """report()'s parts for the signatures a step left as they were: those already in the
+    `target` status, those in another, and those the workflow refused (services.Refusal),
+    named."""
+
+    def parts(unchanged):
+        refusals = [
+            s.full_name for s, outcome in unchanged if isinstance(outcome, services.Refusal)
+        ]
+        rest = [s for s, outcome in unchanged if not isinstance(outcome, services.Refusal)]
+        done_before = sum(signature.status == target for signature in rest)
+        return [
+            (done_before, counted(already, done_before)),
+            (len(rest) - done_before, counted(other, len(rest) - done_before), messages.WARNING),
+            (
+                len(refusals),
+                refusals and refused % {"count": len(refusals), "names": ", ".join(refusals)},
+                messages.WARNING,
+            ),
+        ]
+
+    return parts
 
 
 class RejectionForm(forms.Form):
@@ -294,130 +320,85 @@ class SignatureAdmin(
         """Signatures waiting for verification, the oldest first."""
         return queryset.awaiting_verification().order_by("created_at", "pk")
 
-    def _apply(self, request, queryset, change, target, labels, refused_text=None):
-        """Run `change` on each signature and report what happened, in counts.
-
-        Signatures the workflow refused (services.Refusal) are named, with refused_text.
-        """
-        done = already = other = 0
-        refused = []
-        for signature in queryset.order_by("pk"):
-            outcome = change(signature)
-            if outcome:
-                done += 1
-            elif isinstance(outcome, services.Refusal):
-                refused.append(signature.full_name)
-            elif signature.status == target:
-                already += 1
-            else:
-                other += 1
-        done_text, already_text, other_text = labels
-        report(
-            request,
-            (done, done_text(done)),
-            (already, already_text(already)),
-            (other, other_text(other), messages.WARNING),
-            (
-                len(refused),
-                refused and refused_text(len(refused), ", ".join(refused)),
-                messages.WARNING,
-            ),
-        )
-
-    @admin.action(description=_("Verify the selected signatures"), permissions=["change"])
-    def verify(self, request, queryset):
-        self._apply(
-            request,
-            queryset,
-            lambda signature: services.verify_signature(signature, request.user),
+    verify = decision_action(
+        services.verify_signature,
+        description=_("Verify the selected signatures"),
+        permission="change",
+        done=ngettext_lazy(
+            "%(count)d signature verified", "%(count)d signatures verified", "count"
+        ),
+        left=left_as_they_were(
             Signature.Status.VERIFIED,
-            (
-                lambda n: ngettext("%d signature verified", "%d signatures verified", n) % n,
-                lambda n: ngettext("%d was already verified", "%d were already verified", n) % n,
-                lambda n: (
-                    ngettext(
-                        "%d was not verified because it is rejected or withdrawn",
-                        "%d were not verified because they are rejected or withdrawn",
-                        n,
-                    )
-                    % n
-                ),
+            ngettext_lazy(
+                "%(count)d was already verified", "%(count)d were already verified", "count"
             ),
-            refused_text=lambda n, names: (
-                ngettext(
-                    "%(count)d was not verified because its e-mail address has not been "
-                    "confirmed: %(names)s",
-                    "%(count)d were not verified because their e-mail addresses have not been "
-                    "confirmed: %(names)s",
-                    n,
-                )
-                % {"count": n, "names": names}
+            ngettext_lazy(
+                "%(count)d was not verified because it is rejected or withdrawn",
+                "%(count)d were not verified because they are rejected or withdrawn",
+                "count",
             ),
-        )
-
-    @admin.action(description=_("Reject the selected signatures"), permissions=["change"])
-    def reject(self, request, queryset):
-        form = RejectionForm(request.POST if "post" in request.POST else None)
-        if form.is_bound and form.is_valid():
-            reason = form.cleaned_data["reason"]
-            self._apply(
-                request,
-                queryset,
-                lambda signature: services.reject_signature(signature, request.user, reason),
-                Signature.Status.REJECTED,
-                (
-                    lambda n: ngettext("%d signature rejected", "%d signatures rejected", n) % n,
-                    lambda n: (
-                        ngettext("%d was already rejected", "%d were already rejected", n) % n
-                    ),
-                    lambda n: (
-                        ngettext(
-                            "%d was not rejected because it is withdrawn",
-                            "%d were not rejected because they are withdrawn",
-                            n,
-                        )
-                        % n
-                    ),
-                ),
-            )
-            return None
-        context = {
-            **self.admin_site.each_context(request),
-            "title": _("Reject signatures"),
-            "opts": self.model._meta,
-            "form": form,
-            "signatures": queryset.select_related("declaration"),
-            "action_checkbox_name": ACTION_CHECKBOX_NAME,
-        }
-        return TemplateResponse(request, "admin/declarations/signature/reject.html", context)
-
-    @admin.action(description=_("Mark the selected signatures withdrawn"), permissions=["change"])
-    def withdraw(self, request, queryset):
-        self._apply(
-            request,
-            queryset,
-            lambda signature: services.withdraw_signature(signature, request.user),
+            refused=ngettext_lazy(
+                "%(count)d was not verified because its e-mail address has not been "
+                "confirmed: %(names)s",
+                "%(count)d were not verified because their e-mail addresses have not been "
+                "confirmed: %(names)s",
+                "count",
+            ),
+        ),
+    )
+    reject = decision_action(
+        services.reject_signature,
+        description=_("Reject the selected signatures"),
+        permission="change",
+        done=ngettext_lazy(
+            "%(count)d signature rejected", "%(count)d signatures rejected", "count"
+        ),
+        left=left_as_they_were(
+            Signature.Status.REJECTED,
+            ngettext_lazy(
+                "%(count)d was already rejected", "%(count)d were already rejected", "count"
+            ),
+            ngettext_lazy(
+                "%(count)d was not rejected because it is withdrawn",
+                "%(count)d were not rejected because they are withdrawn",
+                "count",
+            ),
+        ),
+        confirm=Confirmation(
+            RejectionForm,
+            title=_("Reject signatures"),
+            intro=_(
+                "These signatures will be rejected and removed from every public page and data "
+                "file:"
+            ),
+            button=_("Reject"),
+            concerned=lambda signatures: signatures.exclude(status=Signature.Status.WITHDRAWN),
+            detail=lambda signature: signature.get_status_display(),
+        ),
+    )
+    withdraw = decision_action(
+        services.withdraw_signature,
+        description=_("Mark the selected signatures withdrawn"),
+        permission="change",
+        done=ngettext_lazy(
+            "%(count)d signature marked withdrawn", "%(count)d signatures marked withdrawn", "count"
+        ),
+        left=left_as_they_were(
             Signature.Status.WITHDRAWN,
-            (
-                lambda n: (
-                    ngettext("%d signature marked withdrawn", "%d signatures marked withdrawn", n)
-                    % n
-                ),
-                lambda n: ngettext("%d was already withdrawn", "%d were already withdrawn", n) % n,
-                lambda n: (
-                    ngettext(
-                        "%d was not withdrawn because it is rejected",
-                        "%d were not withdrawn because they are rejected",
-                        n,
-                    )
-                    % n
-                ),
+            ngettext_lazy(
+                "%(count)d was already withdrawn", "%(count)d were already withdrawn", "count"
             ),
-        )
+            ngettext_lazy(
+                "%(count)d was not withdrawn because it is rejected",
+                "%(count)d were not withdrawn because they are rejected",
+                "count",
+            ),
+        ),
+    )
 
-    @admin.action(
+    @staff_action(
         description=_("Resend the confirmation link to the selected signatories"),
-        permissions=["change"],
+        permission="change",
     )
     def resend_confirmation(self, request, queryset):
         sent = failed = skipped = 0
@@ -457,14 +438,14 @@ class SignatureAdmin(
             ),
         )
 
-    @admin.action(description=_("Export personal data (JSON)"), permissions=["view"])
+    @staff_action(description=_("Export personal data (JSON)"), permission="view")
     def export_personal_data(self, request, queryset):
         return download(
             [services.personal_data(signature) for signature in queryset.order_by("pk")],
             "signatures",
         )
 
-    @admin.action(description=_("Erase personal data…"), permissions=["delete"])
+    @staff_action(description=_("Erase personal data…"), permission="delete")
     def erase_personal_data(self, request, queryset):
         signatures = list(queryset.order_by("pk"))
         if "post" not in request.POST:

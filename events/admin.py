@@ -1,10 +1,10 @@
 import csv
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, ngettext_lazy
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -13,7 +13,9 @@ from core.admin import (
     DecisionQueueMixin,
     LargeTableMixin,
     TranslationGapsMixin,
+    decision_action,
     report,
+    staff_action,
 )
 from core.backoffice import register_work
 from core.spreadsheet import safe_cell
@@ -68,46 +70,26 @@ class EventAdmin(
                 buttons.append(Decision("fill_places", _("Give free places to the waiting list")))
         return buttons
 
-    @admin.action(description=_("Publish the selected events"), permissions=["change"])
-    def publish(self, request, queryset):
-        outcome = services.publish_events(queryset, by=request.user)
-        report(
-            request,
-            (
-                outcome.changed,
-                ngettext("%d event published", "%d events published", outcome.changed)
-                % outcome.changed,
-            ),
-            (
-                outcome.unchanged,
-                ngettext("%d was not a draft", "%d were not drafts", outcome.unchanged)
-                % outcome.unchanged,
-            ),
-        )
-
-    @admin.action(
-        description=_("Cancel the selected events (they stay on the site, marked as cancelled)"),
-        permissions=["change"],
+    # The services take a selection; each event is decided on its own, as elsewhere.
+    publish = decision_action(
+        lambda event, by: services.publish_events(Event.objects.filter(pk=event.pk), by).changed,
+        description=_("Publish the selected events"),
+        permission="change",
+        done=ngettext_lazy("%(count)d event published", "%(count)d events published", "count"),
+        left=ngettext_lazy("%(count)d was not a draft", "%(count)d were not drafts", "count"),
+        left_level=messages.SUCCESS,
     )
-    def cancel(self, request, queryset):
-        outcome = services.cancel_events(queryset, by=request.user)
-        report(
-            request,
-            (
-                outcome.changed,
-                ngettext("%d event cancelled", "%d events cancelled", outcome.changed)
-                % outcome.changed,
-            ),
-            (
-                outcome.unchanged,
-                ngettext("%d was not published", "%d were not published", outcome.unchanged)
-                % outcome.unchanged,
-            ),
-        )
+    cancel = decision_action(
+        lambda event, by: services.cancel_events(Event.objects.filter(pk=event.pk), by).changed,
+        description=_("Cancel the selected events (they stay on the site, marked as cancelled)"),
+        permission="change",
+        done=ngettext_lazy("%(count)d event cancelled", "%(count)d events cancelled", "count"),
+        left=ngettext_lazy("%(count)d was not published", "%(count)d were not published", "count"),
+        left_level=messages.SUCCESS,
+    )
 
-    @admin.action(
-        description=_("Give free places to the people on the waiting list"),
-        permissions=["change"],
+    @staff_action(
+        description=_("Give free places to the people on the waiting list"), permission="change"
     )
     def fill_places(self, request, queryset):
         moved = sum(services.fill_places(event, by=request.user) for event in queryset)
@@ -177,25 +159,24 @@ class RegistrationAdmin(SimpleHistoryAdmin):
     readonly_fields = ["status", "created_at", "confirmed_at", "updated_at"]
     actions = ["export_participants", "cancel"]
 
-    @admin.action(description=_("Export the selected participants (CSV)"), permissions=["view"])
+    @staff_action(description=_("Export the selected participants (CSV)"), permission="view")
     def export_participants(self, request, queryset):
         return participants_csv(
             queryset.select_related("event").order_by("event", "created_at", "pk")
         )
 
-    @admin.action(
+    cancel = decision_action(
+        lambda registration, by: services.cancel_registration(registration, by=by),
         description=_("Cancel the selected registrations (frees their places)"),
-        permissions=["change"],
+        permission="change",
+        done=ngettext_lazy(
+            "%(count)d registration cancelled", "%(count)d registrations cancelled", "count"
+        ),
+        left=ngettext_lazy(
+            "%(count)d was already cancelled", "%(count)d were already cancelled", "count"
+        ),
+        left_level=messages.SUCCESS,
     )
-    def cancel(self, request, queryset):
-        done = sum(bool(services.cancel_registration(r, by=request.user)) for r in queryset)
-        report(
-            request,
-            (
-                done,
-                ngettext("%d registration cancelled", "%d registrations cancelled", done) % done,
-            ),
-        )
 
 
 @admin.register(ParticipantMessage)
@@ -205,9 +186,9 @@ class ParticipantMessageAdmin(admin.ModelAdmin):
     readonly_fields = ["sent_at", "recipients"]
     actions = ["send"]
 
-    @admin.action(
+    @staff_action(
         description=_("Send the selected messages to the confirmed participants"),
-        permissions=["change"],
+        permission="change",
     )
     def send(self, request, queryset):
         sent = recipients = 0

@@ -1,22 +1,22 @@
 from django import forms
 from django.contrib import admin, messages
-from django.contrib.admin import helpers
-from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, ngettext_lazy
 from import_export.admin import ImportExportModelAdmin
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin import (
+    Confirmation,
     Decision,
     DecisionQueueMixin,
     DeletedRowsAdmin,
     LargeTableMixin,
-    decide_each,
+    decision_action,
     erase_confirmation,
     report,
+    staff_action,
 )
 from core.backoffice import register_decisions, register_work
 from core.imports import SpreadsheetAdminMixin
@@ -74,6 +74,18 @@ class StatusFilter(admin.SimpleListFilter):
                 ),
                 "display": title,
             }
+
+
+NOT_PENDING = ngettext_lazy(
+    "%(count)d was not pending and was left as it was",
+    "%(count)d were not pending and were left as they were",
+    "count",
+)
+
+
+def contact_line(member):
+    """A join request as the confirmation pages list it: its country and contact address."""
+    return " · ".join(filter(None, [member.country.name, member.contact_email]))
 
 
 class RejectForm(forms.Form):
@@ -270,101 +282,54 @@ class MemberAdmin(
     def has_export_permission(self, request):
         return self.has_view_permission(request)
 
-    @admin.action(description=_("Approve the selected requests"), permissions=["change"])
-    def approve_selected(self, request, queryset):
-        done, skipped = decide_each(
-            queryset, lambda member: services.approve_member(member, by=request.user)
-        )
-        report(
-            request,
-            (
-                done,
-                ngettext("%(count)d request approved", "%(count)d requests approved", done)
-                % {"count": done},
-            ),
-            (skipped, _not_pending(skipped), messages.WARNING),
-        )
-
-    @admin.action(description=_("Reject the selected requests…"), permissions=["change"])
-    def reject_selected(self, request, queryset):
-        pending = queryset.filter(status=Member.Status.PENDING)
-        form = RejectForm(request.POST if "post" in request.POST else None)
-        if form.is_bound and form.is_valid():
-            reason = form.cleaned_data["reason"]
-            done, skipped = decide_each(
-                queryset, lambda member: services.reject_member(member, request.user, reason)
-            )
-            report(
-                request,
-                (
-                    done,
-                    ngettext("%(count)d request rejected", "%(count)d requests rejected", done)
-                    % {"count": done},
-                ),
-                (skipped, _not_pending(skipped), messages.WARNING),
-            )
-            return None
-        return self._confirmation_page(
-            request,
-            queryset,
-            form,
-            action="reject_selected",
+    approve_selected = decision_action(
+        lambda member, by: services.approve_member(member, by=by),
+        description=_("Approve the selected requests"),
+        permission="change",
+        done=ngettext_lazy("%(count)d request approved", "%(count)d requests approved", "count"),
+        left=NOT_PENDING,
+    )
+    reject_selected = decision_action(
+        services.reject_member,
+        description=_("Reject the selected requests…"),
+        permission="change",
+        done=ngettext_lazy("%(count)d request rejected", "%(count)d requests rejected", "count"),
+        left=NOT_PENDING,
+        confirm=Confirmation(
+            RejectForm,
             title=_("Reject join requests"),
-            members=pending,
             intro=_("The applicants receive an e-mail with the reason you write below."),
             button=_("Reject and send the e-mails"),
-            not_applicable=queryset.count() - pending.count(),
-        )
-
-    @admin.action(
-        description=_("Mark the selected members as having left…"), permissions=["change"]
+            concerned=lambda members: members.filter(status=Member.Status.PENDING),
+            detail=contact_line,
+        ),
     )
-    def mark_left_selected(self, request, queryset):
-        approved = queryset.filter(status=Member.Status.APPROVED)
-        form = LeftForm(request.POST if "post" in request.POST else None)
-        if form.is_bound and form.is_valid():
-            left_on = form.cleaned_data["left_on"]
-            done, skipped = decide_each(
-                queryset, lambda member: services.mark_left(member, request.user, left_on)
-            )
-            report(
-                request,
-                (
-                    done,
-                    ngettext(
-                        "%(count)d member marked as having left",
-                        "%(count)d members marked as having left",
-                        done,
-                    )
-                    % {"count": done},
-                ),
-                (
-                    skipped,
-                    ngettext(
-                        "%(count)d was not an approved member and was left as it was",
-                        "%(count)d were not approved members and were left as they were",
-                        skipped,
-                    )
-                    % {"count": skipped},
-                    messages.WARNING,
-                ),
-            )
-            return None
-        return self._confirmation_page(
-            request,
-            queryset,
-            form,
-            action="mark_left_selected",
+    mark_left_selected = decision_action(
+        services.mark_left,
+        description=_("Mark the selected members as having left…"),
+        permission="change",
+        done=ngettext_lazy(
+            "%(count)d member marked as having left",
+            "%(count)d members marked as having left",
+            "count",
+        ),
+        left=ngettext_lazy(
+            "%(count)d was not an approved member and was left as it was",
+            "%(count)d were not approved members and were left as they were",
+            "count",
+        ),
+        confirm=Confirmation(
+            LeftForm,
             title=_("Members leaving the Alliance"),
-            members=approved,
             intro=_("They disappear from the public pages, the map and the open data."),
             button=_("Mark as having left"),
-            not_applicable=queryset.count() - approved.count(),
-        )
+            concerned=lambda members: members.filter(status=Member.Status.APPROVED),
+            detail=contact_line,
+        ),
+    )
 
-    @admin.action(
-        description=_("Resend the acknowledgement of the selected requests"),
-        permissions=["change"],
+    @staff_action(
+        description=_("Resend the acknowledgement of the selected requests"), permission="change"
     )
     def resend_acknowledgement(self, request, queryset):
         sent = failed = skipped = 0
@@ -404,11 +369,11 @@ class MemberAdmin(
             ),
         )
 
-    @admin.action(description=_("Export personal data (JSON)"), permissions=["view"])
+    @staff_action(description=_("Export personal data (JSON)"), permission="view")
     def export_personal_data(self, request, queryset):
         return download([services.personal_data(member) for member in queryset], "members")
 
-    @admin.action(description=_("Erase personal data…"), permissions=["delete"])
+    @staff_action(description=_("Erase personal data…"), permission="delete")
     def erase_personal_data(self, request, queryset):
         if "post" not in request.POST:
             people = [
@@ -432,29 +397,6 @@ class MemberAdmin(
         ) % {"count": count}
         self.message_user(request, " ".join([message, *details]), messages.SUCCESS)
         return None
-
-    def _confirmation_page(self, request, queryset, form, **context):
-        return TemplateResponse(
-            request,
-            "admin/members/member/decision_confirmation.html",
-            {
-                **self.admin_site.each_context(request),
-                **context,
-                "opts": self.model._meta,
-                "form": form,
-                "queryset": queryset,
-                "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
-                "media": self.media,
-            },
-        )
-
-
-def _not_pending(count):
-    return ngettext(
-        "%(count)d was not pending and was left as it was",
-        "%(count)d were not pending and were left as they were",
-        count,
-    ) % {"count": count}
 
 
 # The admin's home: what waits for a decision, and the decisions taken.

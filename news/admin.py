@@ -1,10 +1,10 @@
 from django.conf import settings
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.db.models import Count
 from django.utils import translation
 from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext_lazy
 from django_countries import countries
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
@@ -14,7 +14,7 @@ from core.admin import (
     DecisionQueueMixin,
     LargeTableMixin,
     TranslationGapsMixin,
-    report,
+    decision_action,
 )
 from core.backoffice import register_decisions, register_work
 from members.models import Member
@@ -172,47 +172,31 @@ class ArticleAdmin(
             buttons.append(Decision("move_to_draft", _("Move back to draft")))
         return buttons
 
-    @admin.action(description=_("Publish now"), permissions=["publish"])
-    def publish_now(self, request, queryset):
-        outcome = services.publish_now(queryset, by=request.user)
-        changed, unchanged = outcome.changed, outcome.unchanged
-        report(
-            request,
-            (
-                changed,
-                ngettext("%(count)d article published", "%(count)d articles published", changed)
-                % {"count": changed},
-            ),
-            (
-                unchanged,
-                ngettext("%(count)d was already live", "%(count)d were already live", unchanged)
-                % {"count": unchanged},
-            ),
-        )
-
-    @admin.action(description=_("Move back to draft"), permissions=["publish"])
-    def move_to_draft(self, request, queryset):
-        outcome = services.move_to_draft(queryset, by=request.user)
-        changed, unchanged = outcome.changed, outcome.unchanged
-        report(
-            request,
-            (
-                changed,
-                ngettext(
-                    "%(count)d article moved back to draft",
-                    "%(count)d articles moved back to draft",
-                    changed,
-                )
-                % {"count": changed},
-            ),
-            (
-                unchanged,
-                ngettext(
-                    "%(count)d was already a draft", "%(count)d were already drafts", unchanged
-                )
-                % {"count": unchanged},
-            ),
-        )
+    # The services take a selection; each article is decided on its own, as elsewhere.
+    publish_now = decision_action(
+        lambda article, by: services.publish_now(Article.objects.filter(pk=article.pk), by).changed,
+        description=_("Publish now"),
+        permission="publish",
+        done=ngettext_lazy("%(count)d article published", "%(count)d articles published", "count"),
+        left=ngettext_lazy("%(count)d was already live", "%(count)d were already live", "count"),
+        left_level=messages.SUCCESS,
+    )
+    move_to_draft = decision_action(
+        lambda article, by: (
+            services.move_to_draft(Article.objects.filter(pk=article.pk), by).changed
+        ),
+        description=_("Move back to draft"),
+        permission="publish",
+        done=ngettext_lazy(
+            "%(count)d article moved back to draft",
+            "%(count)d articles moved back to draft",
+            "count",
+        ),
+        left=ngettext_lazy(
+            "%(count)d was already a draft", "%(count)d were already drafts", "count"
+        ),
+        left_level=messages.SUCCESS,
+    )
 
 
 @admin.register(Tag)

@@ -1,13 +1,18 @@
 from django import forms
 from django.contrib import admin, messages
-from django.contrib.admin import helpers
-from django.template.response import TemplateResponse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, ngettext_lazy
 from simple_history.admin import SimpleHistoryAdmin
 
-from core.admin import Decision, DecisionQueueMixin, decide_each, erase_confirmation, report
+from core.admin import (
+    Confirmation,
+    Decision,
+    DecisionQueueMixin,
+    decision_action,
+    erase_confirmation,
+    staff_action,
+)
 from core.personal_data import download
 from members.admin import MemberAdmin
 from members.models import Member
@@ -64,41 +69,26 @@ class ContactPersonAdmin(DecisionQueueMixin, SimpleHistoryAdmin):
             return [Decision("send_invitation", _("Send an invitation"))]
         return []
 
-    @admin.action(
-        description=_("Send an invitation to the participants’ space"), permissions=["change"]
+    send_invitation = decision_action(
+        services.invite,
+        description=_("Send an invitation to the participants’ space"),
+        permission="change",
+        done=ngettext_lazy("%(count)d invitation queued", "%(count)d invitations queued", "count"),
+        left=ngettext_lazy(
+            "%(count)d was skipped: removed, or their member is not a member now",
+            "%(count)d were skipped: removed, or their member is not a member now",
+            "count",
+        ),
     )
-    def send_invitation(self, request, queryset):
-        done, skipped = decide_each(
-            queryset.select_related("member"),
-            lambda contact: services.invite(contact, by=request.user),
-        )
-        report(
-            request,
-            (
-                done,
-                ngettext("%(count)d invitation queued", "%(count)d invitations queued", done)
-                % {"count": done},
-            ),
-            (
-                skipped,
-                ngettext(
-                    "%(count)d was skipped: removed, or their member is not a member now",
-                    "%(count)d were skipped: removed, or their member is not a member now",
-                    skipped,
-                )
-                % {"count": skipped},
-                messages.WARNING,
-            ),
-        )
 
-    @admin.action(description=_("Export personal data (JSON)"), permissions=["view"])
+    @staff_action(description=_("Export personal data (JSON)"), permission="view")
     def export_personal_data(self, request, queryset):
         return download(
             [services.personal_data(contact) for contact in queryset.order_by("pk")],
             "contact-persons",
         )
 
-    @admin.action(description=_("Erase personal data…"), permissions=["delete"])
+    @staff_action(description=_("Erase personal data…"), permission="delete")
     def erase_personal_data(self, request, queryset):
         if "post" not in request.POST:
             people = [f"{contact.name} <{contact.email}>, {contact.member}" for contact in queryset]
@@ -118,6 +108,13 @@ class ContactPersonAdmin(DecisionQueueMixin, SimpleHistoryAdmin):
             messages.SUCCESS,
         )
         return None
+
+
+NOT_PENDING = ngettext_lazy(
+    "%(count)d was not pending and was left as it was",
+    "%(count)d were not pending and were left as they were",
+    "count",
+)
 
 
 class RejectForm(forms.Form):
@@ -191,67 +188,34 @@ class ProfileChangeRequestAdmin(DecisionQueueMixin, SimpleHistoryAdmin):
             "created_at", "pk"
         )
 
-    @admin.action(description=_("Approve and publish the selected changes"), permissions=["change"])
-    def approve_selected(self, request, queryset):
-        done, skipped = decide_each(
-            queryset, lambda item: services.approve_change_request(item, by=request.user)
-        )
-        report(
-            request,
-            (
-                done,
-                ngettext(
-                    "%(count)d change request approved", "%(count)d change requests approved", done
-                )
-                % {"count": done},
+    approve_selected = decision_action(
+        services.approve_change_request,
+        description=_("Approve and publish the selected changes"),
+        permission="change",
+        done=ngettext_lazy(
+            "%(count)d change request approved", "%(count)d change requests approved", "count"
+        ),
+        left=NOT_PENDING,
+    )
+    reject_selected = decision_action(
+        services.reject_change_request,
+        description=_("Reject the selected changes…"),
+        permission="change",
+        done=ngettext_lazy(
+            "%(count)d change request rejected", "%(count)d change requests rejected", "count"
+        ),
+        left=NOT_PENDING,
+        confirm=Confirmation(
+            RejectForm,
+            title=_("Reject profile changes"),
+            intro=_(
+                "The contact persons who proposed these changes receive an e-mail with the "
+                "reason you write below; the public pages stay as they are."
             ),
-            (skipped, _not_pending(skipped), messages.WARNING),
-        )
-
-    @admin.action(description=_("Reject the selected changes…"), permissions=["change"])
-    def reject_selected(self, request, queryset):
-        pending = queryset.filter(status=ProfileChangeRequest.Status.PENDING)
-        form = RejectForm(request.POST if "post" in request.POST else None)
-        if form.is_bound and form.is_valid():
-            reason = form.cleaned_data["reason"]
-            done, skipped = decide_each(
-                queryset,
-                lambda item: services.reject_change_request(item, request.user, reason),
-            )
-            report(
-                request,
-                (
-                    done,
-                    ngettext(
-                        "%(count)d change request rejected",
-                        "%(count)d change requests rejected",
-                        done,
-                    )
-                    % {"count": done},
-                ),
-                (skipped, _not_pending(skipped), messages.WARNING),
-            )
-            return None
-        return TemplateResponse(
-            request,
-            "admin/participants/profilechangerequest/reject_confirmation.html",
-            {
-                **self.admin_site.each_context(request),
-                "title": _("Reject profile changes"),
-                "opts": self.model._meta,
-                "form": form,
-                "queryset": queryset,
-                "change_requests": pending.select_related("member", "contact"),
-                "not_applicable": queryset.count() - pending.count(),
-                "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
-                "media": self.media,
-            },
-        )
-
-
-def _not_pending(count):
-    return ngettext(
-        "%(count)d was not pending and was left as it was",
-        "%(count)d were not pending and were left as they were",
-        count,
-    ) % {"count": count}
+            button=_("Reject and send the e-mails"),
+            concerned=lambda requests: requests.filter(
+                status=ProfileChangeRequest.Status.PENDING
+            ).select_related("member", "contact"),
+            detail=lambda change_request: change_request.contact and change_request.contact.email,
+        ),
+    )

@@ -1,22 +1,20 @@
 from django import forms
 from django.conf import settings
-from django.contrib import admin, messages
-from django.contrib.admin import helpers
-from django.template.response import TemplateResponse
+from django.contrib import admin
 from django.utils import translation
 from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext_lazy
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin import (
+    Confirmation,
     Decision,
     DecisionQueueMixin,
     LargeTableMixin,
     TranslationGapsMixin,
-    decide_each,
-    report,
+    decision_action,
 )
 from core.backoffice import register_work
 from members.models import Member
@@ -62,6 +60,13 @@ class PublicFilter(admin.SimpleListFilter):
             case "no":
                 return queryset.exclude(pk__in=queryset.published().values("pk"))
         return queryset
+
+
+LEFT_ALONE = ngettext_lazy(
+    "%(count)d could not take this step and was left as it was",
+    "%(count)d could not take this step and were left as they were",
+    "count",
+)
 
 
 class ReturnForm(forms.Form):
@@ -203,94 +208,49 @@ class PracticeAdmin(
         """Practices submitted for review, the longest waiting first."""
         return queryset.filter(status=Practice.Status.SUBMITTED).order_by("submitted_at", "pk")
 
-    @admin.action(description=_("Submit for publication"), permissions=["change"])
-    def submit_selected(self, request, queryset):
-        done, skipped = decide_each(
-            queryset, lambda practice: services.submit_practice(practice, by_user=request.user)
-        )
-        report(
-            request,
-            (
-                done,
-                ngettext("%(count)d practice submitted", "%(count)d practices submitted", done)
-                % {"count": done},
+    submit_selected = decision_action(
+        lambda practice, by: services.submit_practice(practice, by_user=by),
+        description=_("Submit for publication"),
+        permission="change",
+        done=ngettext_lazy(
+            "%(count)d practice submitted", "%(count)d practices submitted", "count"
+        ),
+        left=LEFT_ALONE,
+    )
+    publish_selected = decision_action(
+        services.publish_practice,
+        description=_("Publish"),
+        permission="publish",
+        done=ngettext_lazy(
+            "%(count)d practice published", "%(count)d practices published", "count"
+        ),
+        left=LEFT_ALONE,
+    )
+    return_selected = decision_action(
+        services.return_practice,
+        description=_("Return to the submitter with a comment…"),
+        permission="publish",
+        done=ngettext_lazy("%(count)d practice returned", "%(count)d practices returned", "count"),
+        left=LEFT_ALONE,
+        confirm=Confirmation(
+            ReturnForm,
+            title=_("Return practices to their submitters"),
+            intro=_(
+                "The submitters receive an e-mail with the comment you write below; the "
+                "practices go back to them to be changed."
             ),
-            (skipped, _left_alone(skipped), messages.WARNING),
-        )
-
-    @admin.action(description=_("Publish"), permissions=["publish"])
-    def publish_selected(self, request, queryset):
-        done, skipped = decide_each(
-            queryset, lambda practice: services.publish_practice(practice, by=request.user)
-        )
-        report(
-            request,
-            (
-                done,
-                ngettext("%(count)d practice published", "%(count)d practices published", done)
-                % {"count": done},
-            ),
-            (skipped, _left_alone(skipped), messages.WARNING),
-        )
-
-    @admin.action(description=_("Return to the submitter with a comment…"), permissions=["publish"])
-    def return_selected(self, request, queryset):
-        submitted = queryset.filter(status=Practice.Status.SUBMITTED)
-        form = ReturnForm(request.POST if "post" in request.POST else None)
-        if form.is_bound and form.is_valid():
-            comment = form.cleaned_data["comment"]
-            done, skipped = decide_each(
-                queryset,
-                lambda practice: services.return_practice(practice, request.user, comment),
-            )
-            report(
-                request,
-                (
-                    done,
-                    ngettext("%(count)d practice returned", "%(count)d practices returned", done)
-                    % {"count": done},
-                ),
-                (skipped, _left_alone(skipped), messages.WARNING),
-            )
-            return None
-        return TemplateResponse(
-            request,
-            "admin/practices/practice/return_confirmation.html",
-            {
-                **self.admin_site.each_context(request),
-                "title": _("Return practices to their submitters"),
-                "opts": self.model._meta,
-                "form": form,
-                "queryset": queryset,
-                "practices": submitted,
-                "not_applicable": queryset.count() - submitted.count(),
-                "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
-                "media": self.media,
-            },
-        )
-
-    @admin.action(description=_("Archive"), permissions=["publish"])
-    def archive_selected(self, request, queryset):
-        done, skipped = decide_each(
-            queryset, lambda practice: services.archive_practice(practice, by=request.user)
-        )
-        report(
-            request,
-            (
-                done,
-                ngettext("%(count)d practice archived", "%(count)d practices archived", done)
-                % {"count": done},
-            ),
-            (skipped, _left_alone(skipped), messages.WARNING),
-        )
-
-
-def _left_alone(count):
-    return ngettext(
-        "%(count)d could not take this step and was left as it was",
-        "%(count)d could not take this step and were left as they were",
-        count,
-    ) % {"count": count}
+            button=_("Return and send the e-mails"),
+            concerned=lambda practices: practices.filter(status=Practice.Status.SUBMITTED),
+            detail=lambda practice: practice.submitter_email,
+        ),
+    )
+    archive_selected = decision_action(
+        services.archive_practice,
+        description=_("Archive"),
+        permission="publish",
+        done=ngettext_lazy("%(count)d practice archived", "%(count)d practices archived", "count"),
+        left=LEFT_ALONE,
+    )
 
 
 # The admin's home: practices submitted and waiting for review.
