@@ -334,7 +334,7 @@ def test_the_practices_filter_options_are_not_counted_again_when_an_article_goes
     """Counting them takes 0.6 s at 200,000 practices, and no scheduled change alters them:
     they are counted again when the data change, not each time the pages move on."""
     from practices import forms
-    from tests.practices.factories import make_practice
+    from tests.factories import make_practice
 
     make_practice(title="School mediators", start_year=2016)
     counted = []

@@ -57,14 +57,14 @@ def make_list_item(kind, n):
     if kind == "news":
         return make_article(title=f"Article {n}")
     if kind == "events":
-        from tests.events.factories import make_event
+        from tests.factories import make_event
 
         return make_event(title=f"Event {n}")
     if kind == "practices":
-        from tests.practices.factories import make_practice
+        from tests.factories import make_practice
 
         return make_practice(title=f"Practice {n}")
-    from tests.library.factories import make_document
+    from tests.factories import make_document
 
     return make_document(title=f"Document {n}")
 

@@ -2,9 +2,7 @@
 
 import pytest
 
-from tests.events.factories import make_event
-from tests.factories import make_member
-from tests.practices.factories import make_practice
+from tests.factories import make_event, make_member, make_practice
 
 pytestmark = pytest.mark.django_db
 

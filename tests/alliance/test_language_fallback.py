@@ -5,9 +5,7 @@ import re
 
 import pytest
 
-from tests.events.factories import make_event
-from tests.factories import make_article
-from tests.practices.factories import make_practice
+from tests.factories import make_article, make_event, make_practice
 
 pytestmark = pytest.mark.django_db
 

@@ -10,8 +10,7 @@ import re
 import pytest
 from django.utils import timezone
 
-from tests.events.factories import make_event
-from tests.factories import make_article
+from tests.factories import make_article, make_event
 
 # HTML's valid date string, or global date and time string, as the Nu HTML checker reads them.
 VALID = re.compile(r"\d{4}-\d\d-\d\d(T\d\d:\d\d(:\d\d(\.\d{1,3})?)?(Z|[+-]\d\d:?\d\d))?")

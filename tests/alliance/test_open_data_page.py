@@ -8,9 +8,7 @@ from django.test import Client
 from django.utils.functional import Promise
 
 from alliance.open_data import DATA_FILES
-from tests.events.factories import make_event
-from tests.factories import make_member, make_signature
-from tests.practices.factories import make_practice
+from tests.factories import make_event, make_member, make_practice, make_signature
 
 pytestmark = pytest.mark.django_db
 

@@ -5,9 +5,10 @@ from django.core import mail
 from django.template.loader import render_to_string
 
 from background.models import OutgoingEmail
-from contact.models import ContactMessage, SecretariatContact
+from contact.models import ContactMessage
 from contact.services import mark_handled
 from core.mail import send_now
+from tests.factories import make_secretariat_contact
 
 pytestmark = pytest.mark.django_db
 
@@ -15,22 +16,9 @@ URL = "/en/contact/"
 FAILING_MAIL = {"default": {"BACKEND": "tests.members.failing_mail.EmailBackend"}}
 
 
-def make_contact(**fields):
-    values = {
-        "name": "Ana Costa",
-        "role_en": "Head of the Alliance's Task Force",
-        "role_fr": "Cheffe de la Task Force de l'Alliance",
-        "phone": "+33 3 88 41 20 00",
-        "email": "alliance@example.org",
-        "address_en": "Council of Europe\nF-67075 Strasbourg Cedex",
-        **fields,
-    }
-    return SecretariatContact.objects.create(**values)
-
-
 @pytest.mark.parametrize("language", ["en", "fr"])
 def test_contact_page_lists_the_secretariat_in_the_visitors_language(client, language):
-    make_contact()
+    make_secretariat_contact()
 
     content = client.get(f"/{language}/contact/").content.decode()
 
@@ -174,10 +162,10 @@ def test_the_sitemap_lists_the_contact_cooperation_and_data_pages(client):
 
 def test_contact_page_queries_are_bounded(client, django_assert_max_num_queries):
     for n in range(2):
-        make_contact(name=f"Person {n}")
+        make_secretariat_contact(name=f"Person {n}")
     with django_assert_max_num_queries(6):
         client.get(URL)
     for n in range(20):
-        make_contact(name=f"Other {n}")
+        make_secretariat_contact(name=f"Other {n}")
     with django_assert_max_num_queries(6):
         client.get(URL)

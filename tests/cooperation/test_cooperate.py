@@ -10,7 +10,7 @@ from django.utils import timezone
 from background.models import OutgoingEmail
 from cooperation.models import Proposal
 from cooperation.services import accept_proposal, decline_proposal
-from tests.factories import make_member
+from tests.factories import make_member, make_proposal
 
 pytestmark = pytest.mark.django_db
 
@@ -97,20 +97,6 @@ def test_bad_input_comes_back_with_nothing_stored(client, proposal_data, field, 
 def test_a_filled_honeypot_stores_nothing(client, proposal_data):
     assert client.post(URL, {**proposal_data, "nickname": "x"}).status_code == 400
     assert not Proposal.objects.exists()
-
-
-def make_proposal(**fields):
-    values = {
-        "name": "Romano Drom",
-        "country": "HU",
-        "proposal": "Homework clubs.",
-        "contact_name": "Kata Horváth",
-        "contact_email": "kata@example.org",
-        "contact_phone": "+36 1 234 5678",
-        "language": "fr",
-        **fields,
-    }
-    return Proposal.objects.create(**values)
 
 
 def test_accepting_mails_the_organisation_once_in_its_language(

@@ -15,9 +15,15 @@ from members import services as member_services
 from members.models import Member
 from practices.models import Practice
 from tests.cooperation.test_cooperate import make_proposal
-from tests.events.factories import DAY, make_event, make_registration
-from tests.factories import make_article, make_member, make_signature
-from tests.practices.factories import make_practice
+from tests.factories import (
+    DAY,
+    make_article,
+    make_event,
+    make_member,
+    make_practice,
+    make_registration,
+    make_signature,
+)
 
 pytestmark = pytest.mark.django_db
 

@@ -10,9 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
 from core.images import make_renditions, rendition_name
-from tests.events.factories import make_event
-from tests.factories import make_article
-from tests.practices.factories import make_practice
+from tests.factories import make_article, make_event, make_practice
 
 pytestmark = pytest.mark.django_db
 

@@ -8,8 +8,7 @@ from cooperation.models import Proposal
 from events.models import Event
 from practices.models import Practice
 from tests.cooperation.test_cooperate import make_proposal
-from tests.events.factories import make_event
-from tests.practices.factories import make_practice
+from tests.factories import make_event, make_practice
 
 pytestmark = pytest.mark.django_db
 

@@ -37,7 +37,7 @@ from contact.models import ContactMessage
 from library.demo import minimal_pdf
 from library.models import Document
 from tests.alliance.test_two_servers import database_url
-from tests.library.factories import add_file, make_document
+from tests.factories import add_file, make_document
 
 # Debian's libnginx-mod-http-brotli-static, which the configuration uses.
 BROTLI_STATIC = Path("/usr/lib/nginx/modules/ngx_http_brotli_static_module.so")

@@ -3,10 +3,7 @@ import pytest
 from events.models import Event, ParticipantMessage
 from library.models import Document
 from members.services import personal_data
-from tests.factories import make_member
-from tests.library.factories import make_document
-
-from .factories import make_event, make_registration
+from tests.factories import make_document, make_event, make_member, make_registration
 
 pytestmark = pytest.mark.django_db
 

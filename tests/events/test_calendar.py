@@ -6,8 +6,7 @@ from icalendar import Calendar
 
 from events import services
 from events.models import Event
-
-from .factories import make_event
+from tests.factories import make_event
 
 pytestmark = pytest.mark.django_db
 PARIS = zoneinfo.ZoneInfo("Europe/Paris")

@@ -5,9 +5,7 @@ import zoneinfo
 import pytest
 
 from events.models import Event
-from tests.factories import make_article, make_member
-
-from .factories import make_event
+from tests.factories import make_article, make_event, make_member
 
 pytestmark = pytest.mark.django_db
 
@@ -134,7 +132,7 @@ def test_the_register_button_goes_when_the_event_starts_with_the_page_cache_on(
 
 def test_an_event_page_links_its_published_practices_only(client):
     from practices.models import Practice
-    from tests.practices.factories import make_practice
+    from tests.factories import make_practice
 
     event = make_event(title="Radenci housing conference")
     shown = make_practice(title="Resettlement and housing in Turin")

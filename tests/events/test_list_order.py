@@ -9,8 +9,7 @@ from django.db import connection
 from django.utils import timezone
 
 from events.models import Event
-
-from .factories import DAY, make_event
+from tests.factories import DAY, make_event
 
 pytestmark = pytest.mark.django_db
 

@@ -5,8 +5,7 @@ import pytest
 from django.utils import timezone
 
 from events.models import Event
-
-from .factories import DAY, make_event, make_theme
+from tests.factories import DAY, make_event, make_theme
 
 pytestmark = pytest.mark.django_db
 

@@ -8,9 +8,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from events.models import Event
-from tests.factories import make_member
-
-from .factories import DAY, make_event
+from tests.factories import DAY, make_event, make_member
 
 MAP_URL = "/en/members/map/"
 SVG = "{http://www.w3.org/2000/svg}"

@@ -11,8 +11,7 @@ from django.utils.html import strip_tags
 
 from events import services
 from events.models import Event, ParticipantMessage, Registration
-
-from .factories import DAY, make_event, make_registration
+from tests.factories import DAY, make_event, make_registration
 
 pytestmark = pytest.mark.django_db
 

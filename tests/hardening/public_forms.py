@@ -13,8 +13,7 @@ from members.forms import JoinForm
 from participants import services as participant_services
 from participants.forms import PracticeForm, ProfileForm, SignInForm
 from participants.models import ContactPerson
-from tests.events.factories import make_event
-from tests.factories import make_member
+from tests.factories import make_event, make_member
 
 
 @dataclass

@@ -32,10 +32,15 @@ from members.models import Member
 from news.models import Article, Tag
 from participants.models import ContactPerson, ProfileChangeRequest
 from practices.models import Practice
-from tests.events.factories import make_event, make_registration
-from tests.factories import make_article, make_member, make_signature
-from tests.library.factories import make_document
-from tests.practices.factories import make_practice
+from tests.factories import (
+    make_article,
+    make_document,
+    make_event,
+    make_member,
+    make_practice,
+    make_registration,
+    make_signature,
+)
 
 SUPERUSER = get_user_model()(username="everything", is_staff=True, is_superuser=True)
 

@@ -44,7 +44,7 @@ from django.core.files.base import ContentFile
 from django.core.management import call_command
 from PIL import Image
 from tests.factories import make_article, make_member, make_signature
-from tests.library.factories import make_document
+from tests.factories import make_document
 
 def png(colour):
     buffer = io.BytesIO()

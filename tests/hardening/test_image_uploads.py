@@ -19,8 +19,7 @@ from members.models import Member
 from news.models import Article
 from participants.forms import ProfileForm
 from practices.models import Practice
-from tests.factories import make_member
-from tests.practices.factories import make_practice
+from tests.factories import make_member, make_practice
 
 ROOT = Path(__file__).resolve().parents[2]
 MESSAGE = "This image has more than 40 million pixels"

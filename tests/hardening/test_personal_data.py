@@ -23,8 +23,7 @@ from events.models import Registration
 from members import services as member_services
 from members.models import Member
 from participants.models import ContactPerson
-from tests.events.factories import make_event, make_registration
-from tests.factories import make_member, make_signature
+from tests.factories import make_event, make_member, make_registration, make_signature
 
 pytestmark = pytest.mark.django_db
 

@@ -19,10 +19,14 @@ from participants import auth, services
 from participants.models import ContactPerson, ProfileChangeRequest
 from practices.models import Attachment, Practice
 from tests.alliance.conftest import page_cache  # noqa: F401
-from tests.events.factories import make_event
-from tests.factories import make_article, make_member
-from tests.library.factories import add_file, make_document
-from tests.practices.factories import make_practice
+from tests.factories import (
+    add_file,
+    make_article,
+    make_document,
+    make_event,
+    make_member,
+    make_practice,
+)
 
 pytestmark = pytest.mark.django_db
 

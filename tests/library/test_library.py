@@ -9,9 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from declarations.demo import ensure_declaration
 from library.demo import minimal_pdf
 from library.models import Document, DocumentFile
-from tests.events.factories import make_event, make_theme
-
-from .factories import add_file, make_document
+from tests.factories import add_file, make_document, make_event, make_theme
 
 pytestmark = pytest.mark.django_db
 

@@ -7,9 +7,7 @@ import pytest
 from django.utils import translation
 
 from members.models import Member
-from tests.events.factories import make_event
-from tests.factories import make_article, make_member, make_signature
-from tests.practices.factories import make_practice
+from tests.factories import make_article, make_event, make_member, make_practice, make_signature
 
 pytestmark = pytest.mark.django_db
 

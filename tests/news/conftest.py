@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.utils import timezone, translation
 
-from news.models import Article, Tag
+from news.models import Article
 from tests.factories import make_article
 
 HOUR = datetime.timedelta(hours=1)
@@ -55,10 +55,6 @@ def editor(db):
     user = get_user_model().objects.create_user("editor", "editor@example.org", "pw", is_staff=True)
     user.groups.add(Group.objects.get(name="Editors"))
     return user
-
-
-def make_tag(slug, name_en, name_fr=None):
-    return Tag.objects.create(slug=slug, name=name_en, name_en=name_en, name_fr=name_fr or name_en)
 
 
 def meta_content(html, key):

@@ -5,9 +5,7 @@ from django.contrib.auth.models import Group, Permission
 
 from members.models import Member
 from news.models import Article
-from tests.factories import make_article, make_member
-
-from .conftest import make_tag
+from tests.factories import make_article, make_member, make_tag
 
 pytestmark = pytest.mark.django_db
 

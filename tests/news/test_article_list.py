@@ -8,9 +8,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from news.models import Article, Tag
-from tests.factories import make_article
+from tests.factories import make_article, make_tag
 
-from .conftest import HOUR, make_tag
+from .conftest import HOUR
 
 pytestmark = pytest.mark.django_db
 

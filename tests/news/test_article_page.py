@@ -12,9 +12,9 @@ from PIL import Image
 
 from members.models import Member
 from news.models import Article
-from tests.factories import make_article, make_member
+from tests.factories import make_article, make_member, make_tag
 
-from .conftest import HOUR, link_href, make_tag, meta_content
+from .conftest import HOUR, link_href, meta_content
 
 pytestmark = pytest.mark.django_db
 

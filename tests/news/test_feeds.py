@@ -8,9 +8,9 @@ import pytest
 from django.utils import timezone
 
 from news.models import Article
-from tests.factories import make_article
+from tests.factories import make_article, make_tag
 
-from .conftest import HOUR, make_tag
+from .conftest import HOUR
 
 pytestmark = pytest.mark.django_db
 

@@ -4,9 +4,8 @@ import pytest
 from django.core import mail
 
 from members.models import Member
-from participants.models import ContactPerson
 from tests.alliance.conftest import page_cache, public_cache, redis_page_cache  # noqa: F401
-from tests.factories import make_member
+from tests.factories import make_contact_person, make_member
 
 SPACE = "/en/participants/"
 
@@ -16,17 +15,6 @@ def _mail_at_once(monkeypatch):
     """The test's transaction never commits: what waits for the commit (the outbox's e-mails)
     runs at once instead, as it would once the request's transaction commits."""
     monkeypatch.setattr("django.db.transaction.on_commit", lambda func, *args, **kwargs: func())
-
-
-def make_contact(member=None, **fields):
-    member = member or make_member()
-    values = {
-        "name": f"Person of {member.name}",
-        "role": "Roma inclusion officer",
-        "email": f"person@{member.slug}.example.org",
-        **fields,
-    }
-    return ContactPerson.objects.create(member=member, **values)
 
 
 def ask_for_link(client, email, language="en"):
@@ -60,7 +48,7 @@ def member():
 
 @pytest.fixture
 def contact(member):
-    return make_contact(member, name="Zuzana Horváthová", email="zuzana@kosice.example.sk")
+    return make_contact_person(member, name="Zuzana Horváthová", email="zuzana@kosice.example.sk")
 
 
 @pytest.fixture
@@ -70,7 +58,7 @@ def other_member():
 
 @pytest.fixture
 def other_contact(other_member):
-    return make_contact(other_member, name="Jean Dupont", email="jean@lyon.example.fr")
+    return make_contact_person(other_member, name="Jean Dupont", email="jean@lyon.example.fr")
 
 
 @pytest.fixture
@@ -94,4 +82,4 @@ def staff_client(secretariat):
     return client
 
 
-__all__ = ["SPACE", "Member", "make_contact"]
+__all__ = ["SPACE", "Member"]

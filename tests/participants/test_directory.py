@@ -5,9 +5,9 @@ from django.utils import timezone
 
 from members.models import Member
 from practices.models import Practice, Theme
-from tests.factories import make_member
+from tests.factories import make_contact_person, make_member
 
-from .conftest import SPACE, make_contact, sign_in
+from .conftest import SPACE, sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -18,15 +18,17 @@ QUERIES = 7
 
 
 def test_only_listed_active_contacts_of_other_current_members_are_shown(signed_in, contact):
-    make_contact(make_member(name="Lyon"), name="Listed Person", listed=True)
-    make_contact(make_member(name="Gent", country="BE"), name="Unlisted Person", listed=False)
-    make_contact(
+    make_contact_person(make_member(name="Lyon"), name="Listed Person", listed=True)
+    make_contact_person(
+        make_member(name="Gent", country="BE"), name="Unlisted Person", listed=False
+    )
+    make_contact_person(
         make_member(name="Graz", country="AT"), name="Removed Person", listed=True, active=False
     )
-    make_contact(
+    make_contact_person(
         make_member(name="Left Town", status=Member.Status.LEFT), name="Former Person", listed=True
     )
-    make_contact(contact.member, name="Colleague", email="colleague@kosice.sk", listed=True)
+    make_contact_person(contact.member, name="Colleague", email="colleague@kosice.sk", listed=True)
 
     page = signed_in.get(DIRECTORY).content.decode()
 
@@ -38,8 +40,8 @@ def test_only_listed_active_contacts_of_other_current_members_are_shown(signed_i
 def test_filter_by_country_and_by_theme_of_their_practices(signed_in):
     lyon = make_member(name="Lyon", country="FR")
     gent = make_member(name="Gent", country="BE")
-    make_contact(lyon, name="Jean", listed=True)
-    make_contact(gent, name="Els", listed=True)
+    make_contact_person(lyon, name="Jean", listed=True)
+    make_contact_person(gent, name="Els", listed=True)
     housing = Theme.objects.get_or_create(slug="housing", defaults={"name": "Housing"})[0]
     practice = Practice.objects.create(
         title="Ghent housing", start_year=2020, status="published", published_at=timezone.now()
@@ -57,7 +59,7 @@ def test_filter_by_country_and_by_theme_of_their_practices(signed_in):
 
 
 def test_the_directory_is_never_public(client, signed_in):
-    make_contact(
+    make_contact_person(
         make_member(name="Lyon"), name="Listed Person", email="listed@lyon.fr", listed=True
     )
     client.logout()
@@ -74,7 +76,9 @@ def test_the_directory_costs_the_same_queries_whatever_its_size(
     client, contact, django_assert_num_queries, count
 ):
     for number in range(count):
-        make_contact(make_member(name=f"Town {number}"), name=f"Person {number}", listed=True)
+        make_contact_person(
+            make_member(name=f"Town {number}"), name=f"Person {number}", listed=True
+        )
     sign_in(client, contact.email)
 
     with django_assert_num_queries(QUERIES):

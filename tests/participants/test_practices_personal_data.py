@@ -7,7 +7,7 @@ import pytest
 
 from practices import services as practice_services
 from practices.models import Practice
-from tests.practices.factories import make_practice
+from tests.factories import make_practice
 
 from .conftest import SPACE
 

@@ -14,9 +14,9 @@ from django.utils import timezone
 from members import services as member_services
 from members.models import Member
 from participants.models import ContactPerson
-from tests.factories import make_member
+from tests.factories import make_contact_person, make_member
 
-from .conftest import SPACE, ask_for_link, link_in_mail, make_contact, sign_in, token_of
+from .conftest import SPACE, ask_for_link, link_in_mail, sign_in, token_of
 
 pytestmark = pytest.mark.django_db
 
@@ -176,7 +176,9 @@ def test_requests_are_limited_per_client_address(client, contact, settings):
 
 
 def test_an_address_of_two_members_chooses_which_one(client, contact):
-    second = make_contact(make_member(name="Prešov", country="SK"), email=contact.email.upper())
+    second = make_contact_person(
+        make_member(name="Prešov", country="SK"), email=contact.email.upper()
+    )
     sign_in(client, contact.email)
 
     response = client.get(SPACE)
@@ -192,7 +194,7 @@ def test_an_address_of_two_members_chooses_which_one(client, contact):
 
 
 def test_choosing_a_member_one_is_not_a_contact_of_is_ignored(client, contact, other_member):
-    make_contact(make_member(name="Prešov", country="SK"), email=contact.email)
+    make_contact_person(make_member(name="Prešov", country="SK"), email=contact.email)
     sign_in(client, contact.email)
 
     client.post(SPACE + "choose/", {"member": other_member.pk})

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from practices.models import Practice
-from tests.practices.factories import make_practice
+from tests.factories import make_practice
 
 pytestmark = pytest.mark.django_db
 

@@ -12,8 +12,7 @@ from django.utils import translation
 
 from members.models import Member
 from practices.models import Attachment, Practice, PracticeLink, Theme
-from tests.factories import make_member
-from tests.practices.factories import make_practice
+from tests.factories import make_member, make_practice
 
 pytestmark = pytest.mark.django_db
 

@@ -13,8 +13,7 @@ from django.test.utils import CaptureQueriesContext
 
 from practices import services
 from practices.models import Practice
-from tests.factories import make_member
-from tests.practices.factories import make_practice
+from tests.factories import make_member, make_practice
 
 Status = Practice.Status
 pytestmark = pytest.mark.django_db

@@ -7,8 +7,7 @@ from django.core.files.base import ContentFile
 
 from practices import services
 from practices.models import Attachment, Practice
-from tests.factories import make_member
-from tests.practices.factories import make_practice
+from tests.factories import make_member, make_practice
 
 pytestmark = pytest.mark.django_db
 

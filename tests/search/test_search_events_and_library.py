@@ -5,8 +5,7 @@ import pytest
 
 from events.models import Event
 from library.models import Document
-from tests.events.factories import make_event
-from tests.library.factories import make_document
+from tests.factories import make_document, make_event
 
 pytestmark = pytest.mark.django_db
 
@@ -51,8 +50,7 @@ def test_every_kind_found_costs_one_query_and_shows_its_title_and_summary(
     client, django_assert_num_queries
 ):
     from core import search as site_search
-    from tests.factories import make_article, make_member
-    from tests.practices.factories import make_practice
+    from tests.factories import make_article, make_member, make_practice
 
     make_member(name="Radenci")
     # Without a lead, an article's snippet comes from its body.
