@@ -17,7 +17,9 @@ picture to whom may read its article, practice or event.
 """
 
 import contextlib
+import datetime
 import io
+import posixpath
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
@@ -214,6 +216,43 @@ class PictureField(UploadedImageField):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("storage", private_storage)
         super().__init__(*args, **kwargs)
+
+
+def picture_path(instance, filename):
+    """Where a picture is kept: under its app's name and the year, "news/2026/…"."""
+    folder = datetime.datetime.now().strftime(f"{instance._meta.app_label}/%Y")
+    return posixpath.join(folder, filename)
+
+
+class PictureModel(models.Model):
+    """A picture and its text alternative, as articles, practices and events have them: the
+    description is required with an image (clean()), the size is kept for the pages' srcset."""
+
+    image = PictureField(
+        _("image"),
+        upload_to=picture_path,
+        blank=True,
+        width_field="image_width",
+        height_field="image_height",
+    )
+    image_width = models.PositiveIntegerField(_("image width"), null=True, editable=False)
+    image_height = models.PositiveIntegerField(_("image height"), null=True, editable=False)
+    image_alt = models.CharField(
+        _("image description"),
+        max_length=250,
+        blank=True,
+        help_text=_("What the image shows, for people who cannot see it."),
+    )
+
+    class Meta:
+        abstract = True
+
+    def clean(self):
+        super().clean()
+        if self.image and not self.image_alt:
+            raise ValidationError(
+                {"image_alt": _("Describe the image for people who cannot see it.")}
+            )
 
 
 @receiver(cleanup_post_delete, dispatch_uid="core.images.renditions")

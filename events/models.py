@@ -15,7 +15,7 @@ from django_countries.fields import CountryField
 from modeltranslation.utils import build_localized_fieldname
 
 from core import cache as public_pages
-from core.images import PICTURE_FIELDS, PictureField
+from core.images import PICTURE_FIELDS, PictureModel
 from core.links import slug_url
 from core.markup import render_markdown
 from core.text import normalise, save_with_unique_slug
@@ -133,7 +133,7 @@ class UpcomingThenPast:
         return rows + list(self.past[max(start - upcoming, 0) : stop - upcoming])
 
 
-class Event(models.Model):
+class Event(PictureModel):
     """A conference, seminar, study visit or meeting of the Alliance."""
 
     class Kind(models.TextChoices):
@@ -234,21 +234,6 @@ class Event(models.Model):
         related_name="events",
         help_text=_("Only published practices are shown."),
     )
-    image = PictureField(
-        _("image"),
-        upload_to="events/%Y/",
-        blank=True,
-        width_field="image_width",
-        height_field="image_height",
-    )
-    image_width = models.PositiveIntegerField(_("image width"), null=True, editable=False)
-    image_height = models.PositiveIntegerField(_("image height"), null=True, editable=False)
-    image_alt = models.CharField(
-        _("image description"),
-        max_length=250,
-        blank=True,
-        help_text=_("What the image shows, for people who cannot see it."),
-    )
     status = models.CharField(
         _("status"),
         max_length=10,
@@ -318,10 +303,6 @@ class Event(models.Model):
         super().clean()
         if self.starts_at and self.ends_at and self.ends_at < self.starts_at:
             raise ValidationError({"ends_at": _("The event cannot end before it starts.")})
-        if self.image and not self.image_alt:
-            raise ValidationError(
-                {"image_alt": _("Describe the image for people who cannot see it.")}
-            )
         if (self.latitude is None) != (self.longitude is None):
             missing = "longitude" if self.longitude is None else "latitude"
             raise ValidationError(

@@ -1,5 +1,4 @@
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -8,7 +7,7 @@ from django_countries.fields import CountryField
 from modeltranslation.utils import build_localized_fieldname
 
 from core import cache as public_pages
-from core.images import PICTURE_FIELDS, PictureField
+from core.images import PICTURE_FIELDS, PictureModel
 from core.links import slug_url
 from core.markup import render_markdown
 from core.search import matching, translated_fields
@@ -96,7 +95,7 @@ class ArticleQuerySet(models.QuerySet):
         return matching(self, query, SEARCH_FIELDS, stored="search_document")
 
 
-class Article(models.Model):
+class Article(PictureModel):
     """A news item, statement, speech, event or publication."""
 
     class Kind(models.TextChoices):
@@ -134,21 +133,6 @@ class Article(models.Model):
     speaker_role = models.CharField(_("speaker's role"), max_length=250, blank=True)
     event = models.CharField(_("event"), max_length=250, blank=True)
     place = models.CharField(_("place"), max_length=200, blank=True)
-    image = PictureField(
-        _("image"),
-        upload_to="news/%Y/",
-        blank=True,
-        width_field="image_width",
-        height_field="image_height",
-    )
-    image_width = models.PositiveIntegerField(_("image width"), null=True, editable=False)
-    image_height = models.PositiveIntegerField(_("image height"), null=True, editable=False)
-    image_alt = models.CharField(
-        _("image description"),
-        max_length=250,
-        blank=True,
-        help_text=_("What the image shows, for people who cannot see it."),
-    )
 
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
@@ -250,10 +234,6 @@ class Article(models.Model):
 
     def clean(self):
         super().clean()
-        if self.image and not self.image_alt:
-            raise ValidationError(
-                {"image_alt": _("Describe the image for people who cannot see it.")}
-            )
         if self.status == self.Status.PUBLISHED and not self.published_at:
             self.published_at = timezone.now()
 

@@ -13,7 +13,7 @@ from modeltranslation.utils import build_localized_fieldname
 
 from core import cache as public_pages
 from core.files import UploadedFileField, private_storage
-from core.images import PICTURE_FIELDS, PictureField
+from core.images import PICTURE_FIELDS, PictureModel
 from core.links import slug_url
 from core.markup import render_markdown
 from core.text import normalise, save_with_unique_slug
@@ -119,7 +119,7 @@ def current_year():
     return timezone.localdate().year
 
 
-class Practice(models.Model):
+class Practice(PictureModel):
     """A member authority's project or policy for Roma inclusion, shared with the others."""
 
     class Status(models.TextChoices):
@@ -193,21 +193,6 @@ class Practice(models.Model):
         help_text=_(
             "An office’s shared address. Never a person’s own address without their consent."
         ),
-    )
-    image = PictureField(
-        _("image"),
-        upload_to="practices/%Y/",
-        blank=True,
-        width_field="image_width",
-        height_field="image_height",
-    )
-    image_width = models.PositiveIntegerField(_("image width"), null=True, editable=False)
-    image_height = models.PositiveIntegerField(_("image height"), null=True, editable=False)
-    image_alt = models.CharField(
-        _("image description"),
-        max_length=250,
-        blank=True,
-        help_text=_("What the image shows, for people who cannot see it."),
     )
 
     status = models.CharField(
@@ -306,10 +291,6 @@ class Practice(models.Model):
 
     def clean(self):
         super().clean()
-        if self.image and not self.image_alt:
-            raise ValidationError(
-                {"image_alt": _("Describe the image for people who cannot see it.")}
-            )
         if self.end_year is not None and self.start_year and self.end_year < self.start_year:
             raise ValidationError(
                 {"end_year": _("The end year cannot come before the start year.")}
