@@ -11,7 +11,7 @@ PYTHON ?= $(shell for p in python3.13 python3.12 python3 python; do \
 	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null \
 	&& { echo $$p; break; }; done)
 
-.PHONY: venv lock run test lint format migrate demo messages bench backup restore clean browser pg-client wrk haproxy nginx lighthouse nu
+.PHONY: venv lock run test lint format migrate demo messages bench backup restore clean browser pg-client wrk haproxy nginx lighthouse nu bench-peer
 
 # The virtualenv installs exactly the lock (requirements-dev.txt: the site's dependencies and the
 # dev extra, versions and hashes), then the project itself; it is renewed when either changes.
@@ -95,6 +95,11 @@ BENCH_URLS ?=
 bench: venv wrk haproxy
 	BENCH_DATABASE_URL="$(BENCH_DATABASE_URL)" BENCH_SCALE="$(BENCH_SCALE)" \
 	BENCH_DURATION="$(BENCH_DURATION)" BENCH_URLS="$(BENCH_URLS)" $(BIN)/python bench/run.py
+
+# This portal side by side with djangoproject.com, both set up here (bench/README.md); not in CI:
+# make bench-peer PEER_SRC=../djangoproject.com PUSH_SRC=../django-push
+bench-peer: venv wrk
+	PEER_SRC="$(PEER_SRC)" PUSH_SRC="$(PUSH_SRC)" $(BIN)/python -m bench.peer
 
 # The benchmark's load generator is Debian's wrk; install it when missing and we may.
 wrk:

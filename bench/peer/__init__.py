@@ -1,0 +1,1 @@
+"""This portal side by side with djangoproject.com (`make bench-peer`, bench/README.md)."""
