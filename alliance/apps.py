@@ -20,3 +20,16 @@ class AllianceConfig(AppConfig):
             snippet=lambda page: page.lead or rendered_markdown(page.body),
             position=90,
         )
+
+        from background.models import OutgoingEmail
+        from core.backoffice import register_decisions, register_work
+
+        # The admin's home: e-mails that could not be sent, for staff to look at and send again.
+        register_work(
+            _("E-mails that failed"),
+            "admin:background_outgoingemail_changelist",
+            lambda: OutgoingEmail.objects.failed().count(),
+            "background.view_outgoingemail",
+            query="state__exact=failed",
+        )
+        register_decisions(Page)

@@ -5,7 +5,6 @@ from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin import Decision, DecisionQueueMixin, decision_action
-from core.backoffice import register_work
 
 from . import services
 from .models import ContactMessage, SecretariatContact
@@ -84,13 +83,3 @@ class ContactMessageAdmin(DecisionQueueMixin, SimpleHistoryAdmin):
         ),
         left_level=messages.SUCCESS,
     )
-
-
-# The admin's home: messages nobody has handled yet.
-register_work(
-    _("Contact messages not handled"),
-    "admin:contact_contactmessage_changelist",
-    lambda: ContactMessage.objects.filter(handled_at__isnull=True).count(),
-    "contact.change_contactmessage",
-    query="handled=no",
-)

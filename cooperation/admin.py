@@ -5,7 +5,6 @@ from django.utils.translation import ngettext_lazy
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin import Confirmation, Decision, DecisionQueueMixin, decision_action
-from core.backoffice import register_work
 
 from . import services
 from .models import Proposal
@@ -113,13 +112,3 @@ class ProposalAdmin(DecisionQueueMixin, SimpleHistoryAdmin):
             detail=lambda proposal: proposal.contact_email,
         ),
     )
-
-
-# The admin's home: proposals waiting for an answer.
-register_work(
-    _("NGO proposals waiting for an answer"),
-    "admin:cooperation_proposal_changelist",
-    lambda: Proposal.objects.filter(status=Proposal.Status.PENDING).count(),
-    "cooperation.change_proposal",
-    query="status__exact=pending",
-)

@@ -5,3 +5,18 @@ from django.utils.translation import gettext_lazy as _
 class CooperationConfig(AppConfig):
     name = "cooperation"
     verbose_name = _("NGO cooperation")
+
+    def ready(self):
+        from core.backoffice import register_decisions, register_work
+
+        from .models import Proposal
+
+        # The admin's home: proposals waiting for an answer, and the answers given.
+        register_work(
+            _("NGO proposals waiting for an answer"),
+            "admin:cooperation_proposal_changelist",
+            lambda: Proposal.objects.filter(status=Proposal.Status.PENDING).count(),
+            "cooperation.change_proposal",
+            query="status__exact=pending",
+        )
+        register_decisions(Proposal)

@@ -1,8 +1,8 @@
 """The admin's home page: today's work first, then the latest decisions, then the models, with
 the technical and security sections last.
 
-Each app declares in its admin.py the work waiting in it (`register_work`) and the models whose
-history records its decisions (`register_decisions`); the core knows no app. Each member of
+Each app declares in its `AppConfig.ready()` the work waiting in it (`register_work`) and the
+models whose history records its decisions (`register_decisions`); the core knows no app. Each member of
 staff sees only the counts they have the permission to act on.
 """
 
@@ -14,8 +14,6 @@ from django.contrib import admin
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
-
-from background.models import ScheduledJob
 
 # Sections of the admin that are about running the site rather than the Alliance's work.
 TECHNICAL_APPS = {"auth", "axes", "background", "django_tasks_db", "django_rq", "sites"}
@@ -85,16 +83,6 @@ def latest_decisions(user):
     return sorted(chain.from_iterable(records), key=lambda row: row["when"], reverse=True)[
         :DECISIONS_SHOWN
     ]
-
-
-# The worker's timed jobs (purges, prunings) fail unseen unless someone looks: here.
-register_work(
-    _("Scheduled jobs whose last run failed"),
-    "admin:background_scheduledjob_changelist",
-    lambda: ScheduledJob.objects.failed().count(),
-    "background.view_scheduledjob",
-    query="last_succeeded__exact=0",
-)
 
 
 class AllianceAdminSite(admin.AdminSite):

@@ -24,7 +24,6 @@ from core.admin import (
     report,
     staff_action,
 )
-from core.backoffice import register_decisions, register_work
 from core.imports import SpreadsheetAdminMixin
 from core.personal_data import download
 from core.spreadsheet import FORMATS
@@ -468,21 +467,3 @@ class SignatureAdmin(
             messages.SUCCESS,
         )
         return None
-
-
-# The admin's home: what waits for a decision, and the decisions taken.
-register_work(
-    _("Signatures confirmed and waiting for verification"),
-    "admin:declarations_signature_changelist",
-    lambda: Signature.objects.awaiting_verification().count(),
-    "declarations.change_signature",
-    query="review=waiting",
-)
-register_work(
-    _("Signatures never confirmed, their link expired"),
-    "admin:declarations_signature_changelist",
-    lambda: unconfirmed_past_their_link(Signature.objects.all()).count(),
-    "declarations.change_signature",
-    query="review=expired",
-)
-register_decisions(Signature)

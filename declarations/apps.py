@@ -40,3 +40,27 @@ class DeclarationsConfig(AppConfig):
             ) % {"count": count}
 
         personal_data.register_related(Member, "signatures", signatures_of, erase=erase_signatures)
+
+        from core.backoffice import register_decisions, register_work
+
+        def expired_count():
+            from .admin import unconfirmed_past_their_link  # the admin's own filter
+
+            return unconfirmed_past_their_link(Signature.objects.all()).count()
+
+        # The admin's home: signatures waiting for staff, and the decisions taken.
+        register_work(
+            _("Signatures confirmed and waiting for verification"),
+            "admin:declarations_signature_changelist",
+            lambda: Signature.objects.awaiting_verification().count(),
+            "declarations.change_signature",
+            query="review=waiting",
+        )
+        register_work(
+            _("Signatures never confirmed, their link expired"),
+            "admin:declarations_signature_changelist",
+            expired_count,
+            "declarations.change_signature",
+            query="review=expired",
+        )
+        register_decisions(Signature)

@@ -17,7 +17,6 @@ from core.admin import (
     report,
     staff_action,
 )
-from core.backoffice import register_work
 from core.spreadsheet import safe_cell
 
 from . import services
@@ -205,14 +204,3 @@ class ParticipantMessageAdmin(admin.ModelAdmin):
                 % {"count": sent},
             ),
         )
-
-
-# The admin's home: people on the waiting list of an event still to come, whom staff may
-# let in when a place frees up.
-register_work(
-    _("Registrations on the waiting list of coming events"),
-    "admin:events_registration_changelist",
-    lambda: Registration.objects.waiting().filter(event__ends_at__gte=timezone.now()).count(),
-    "events.change_registration",
-    query="when=coming&status__exact=waiting",
-)

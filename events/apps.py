@@ -48,3 +48,20 @@ class EventsConfig(AppConfig):
         personal_data.register_related(
             Member, "event_registrations", registrations_of, erase=forget_registrations
         )
+
+        from django.utils import timezone
+
+        from core.backoffice import register_decisions, register_work
+
+        # The admin's home: people on the waiting list of an event still to come, whom staff
+        # may let in when a place frees up.
+        register_work(
+            _("Registrations on the waiting list of coming events"),
+            "admin:events_registration_changelist",
+            lambda: (
+                Registration.objects.waiting().filter(event__ends_at__gte=timezone.now()).count()
+            ),
+            "events.change_registration",
+            query="when=coming&status__exact=waiting",
+        )
+        register_decisions(Event)

@@ -18,7 +18,6 @@ from core.admin import (
     report,
     staff_action,
 )
-from core.backoffice import register_decisions, register_work
 from core.imports import SpreadsheetAdminMixin
 from core.personal_data import download
 from core.spreadsheet import FORMATS
@@ -397,13 +396,3 @@ class MemberAdmin(
         ) % {"count": count}
         self.message_user(request, " ".join([message, *details]), messages.SUCCESS)
         return None
-
-
-# The admin's home: what waits for a decision, and the decisions taken.
-register_work(
-    _("Join requests waiting for a decision"),
-    "admin:members_member_changelist",
-    lambda: Member.objects.pending().count(),
-    "members.change_member",
-)
-register_decisions(Member)

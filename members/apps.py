@@ -24,3 +24,14 @@ class MembersConfig(AppConfig):
             snippet=lambda member: member.search_summary(),
             position=10,
         )
+
+        from core.backoffice import register_decisions, register_work
+
+        # The admin's home: join requests waiting for a decision, and the decisions taken.
+        register_work(
+            _("Join requests waiting for a decision"),
+            "admin:members_member_changelist",
+            lambda: Member.objects.pending().count(),
+            "members.change_member",
+        )
+        register_decisions(Member)

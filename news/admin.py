@@ -16,7 +16,6 @@ from core.admin import (
     TranslationGapsMixin,
     decision_action,
 )
-from core.backoffice import register_decisions, register_work
 from members.models import Member
 
 from . import services
@@ -211,14 +210,3 @@ class TagAdmin(TranslationAdmin):
     @admin.display(description=_("articles"), ordering="article_count")
     def article_count(self, tag):
         return tag.article_count
-
-
-# The admin's home: articles scheduled to go live, and the publications recorded.
-register_work(
-    _("Articles scheduled to go live"),
-    "admin:news_article_changelist",
-    lambda: Article.objects.scheduled().count(),
-    "news.publish_article",
-    query="state=scheduled",
-)
-register_decisions(Article)

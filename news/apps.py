@@ -24,3 +24,15 @@ class NewsConfig(AppConfig):
             snippet=lambda article: article.lead or article.body_html,
             position=20,
         )
+
+        from core.backoffice import register_decisions, register_work
+
+        # The admin's home: articles scheduled to go live, and the publications recorded.
+        register_work(
+            _("Articles scheduled to go live"),
+            "admin:news_article_changelist",
+            lambda: Article.objects.scheduled().count(),
+            "news.publish_article",
+            query="state=scheduled",
+        )
+        register_decisions(Article)

@@ -16,7 +16,6 @@ from core.admin import (
     TranslationGapsMixin,
     decision_action,
 )
-from core.backoffice import register_work
 from members.models import Member
 
 from . import services
@@ -251,13 +250,3 @@ class PracticeAdmin(
         done=ngettext_lazy("%(count)d practice archived", "%(count)d practices archived", "count"),
         left=LEFT_ALONE,
     )
-
-
-# The admin's home: practices submitted and waiting for review.
-register_work(
-    _("Practices submitted for review"),
-    "admin:practices_practice_changelist",
-    lambda: Practice.objects.filter(status=Practice.Status.SUBMITTED).count(),
-    "practices.publish_practice",
-    query="status__exact=submitted",
-)

@@ -48,3 +48,15 @@ class PracticesConfig(AppConfig):
         personal_data.register_related(
             Member, "practices submitted", practices_submitted_by, erase=forget_submitter
         )
+
+        from core.backoffice import register_decisions, register_work
+
+        # The admin's home: practices submitted and waiting for review.
+        register_work(
+            _("Practices submitted for review"),
+            "admin:practices_practice_changelist",
+            lambda: Practice.objects.filter(status=Practice.Status.SUBMITTED).count(),
+            "practices.publish_practice",
+            query="status__exact=submitted",
+        )
+        register_decisions(Practice)
