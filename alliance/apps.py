@@ -22,7 +22,7 @@ class AllianceConfig(AppConfig):
         )
 
         from background.models import OutgoingEmail
-        from core.backoffice import register_decisions, register_work
+        from core.backoffice import register_work
 
         # The admin's home: e-mails that could not be sent, for staff to look at and send again.
         register_work(
@@ -32,4 +32,3 @@ class AllianceConfig(AppConfig):
             "background.view_outgoingemail",
             query="state__exact=failed",
         )
-        register_decisions(Page)

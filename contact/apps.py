@@ -19,4 +19,9 @@ class ContactConfig(AppConfig):
             "contact.change_contactmessage",
             query="handled=no",
         )
-        register_decisions(ContactMessage)
+        register_decisions(
+            ContactMessage,
+            {
+                "handled": _("Message handled"),
+            },
+        )

@@ -19,4 +19,10 @@ class CooperationConfig(AppConfig):
             "cooperation.change_proposal",
             query="status__exact=pending",
         )
-        register_decisions(Proposal)
+        register_decisions(
+            Proposal,
+            {
+                "accepted": _("Proposal accepted"),
+                "declined": _("Proposal declined"),
+            },
+        )

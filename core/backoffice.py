@@ -7,7 +7,6 @@ staff sees only the counts they have the permission to act on.
 """
 
 from dataclasses import dataclass
-from itertools import chain
 from typing import Any
 
 from django.contrib import admin
@@ -36,7 +35,7 @@ class Work:
 
 
 _work = []
-_decision_models = []
+_decisions = {}  # {model: {reason recorded in its history: how the home names the decision}}
 
 
 def register_work(label, url_name, count, permission, query=""):
@@ -44,45 +43,50 @@ def register_work(label, url_name, count, permission, query=""):
     _work.append(Work(label, url_name, query, count, permission))
 
 
-def register_decisions(model):
-    """List the recorded decisions on `model` (its history records with a reason)."""
-    _decision_models.append(model)
+def register_decisions(model, kinds):
+    """List the decisions recorded on `model`: its history records whose reason is one of
+    `kinds`, {reason: what the home calls it ("Join request approved")}. Other changes (a
+    signatory's confirmation, a contact person's request) are not staff decisions."""
+    _decisions[model] = kinds
 
 
 def work_for(user):
     return [item for item in (work.for_user(user) for work in _work) if item is not None]
 
 
+def name_of(user):
+    """Who decided, by name: the account's full name, else its username; no one for the site."""
+    if user is None:
+        return ""
+    return user.get_full_name() or user.get_username()
+
+
 def latest_decisions(user):
     """The latest recorded decisions on the models this user may see, newest first."""
     records = []
-    for model in _decision_models:
+    for model, kinds in _decisions.items():
         opts = model._meta
         if not user.has_perm(f"{opts.app_label}.view_{opts.model_name}"):
             continue
         history = (
-            model.history.exclude(history_change_reason__isnull=True)
-            .exclude(history_change_reason="")
+            model.history.filter(history_change_reason__in=list(kinds))
             .select_related("history_user")
             .order_by("-history_date")[:DECISIONS_SHOWN]
         )
-        records.append(
+        records += [
             {
                 "when": record.history_date,
-                "who": record.history_user,
-                "what": record.history_change_reason,
+                "who": name_of(record.history_user),
+                "what": kinds[record.history_change_reason],
                 "record": str(record.instance),
-                "model": opts.verbose_name,
                 "url": reverse(
                     f"admin:{opts.app_label}_{opts.model_name}_change",
                     args=[record.instance.pk],
                 ),
             }
             for record in history
-        )
-    return sorted(chain.from_iterable(records), key=lambda row: row["when"], reverse=True)[
-        :DECISIONS_SHOWN
-    ]
+        ]
+    return sorted(records, key=lambda row: row["when"], reverse=True)[:DECISIONS_SHOWN]
 
 
 class AllianceAdminSite(admin.AdminSite):

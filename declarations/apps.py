@@ -63,4 +63,11 @@ class DeclarationsConfig(AppConfig):
             "declarations.change_signature",
             query="review=expired",
         )
-        register_decisions(Signature)
+        register_decisions(
+            Signature,
+            {
+                "verified": _("Signature verified"),
+                "rejected": _("Signature rejected"),
+                "withdrawn": _("Signature withdrawn"),
+            },
+        )

@@ -64,4 +64,10 @@ class EventsConfig(AppConfig):
             "events.change_registration",
             query="when=coming&status__exact=waiting",
         )
-        register_decisions(Event)
+        register_decisions(
+            Event,
+            {
+                "published": _("Event published"),
+                "cancelled": _("Event cancelled"),
+            },
+        )

@@ -34,4 +34,11 @@ class MembersConfig(AppConfig):
             lambda: Member.objects.pending().count(),
             "members.change_member",
         )
-        register_decisions(Member)
+        register_decisions(
+            Member,
+            {
+                "approved": _("Join request approved"),
+                "rejected": _("Join request rejected"),
+                "left the Alliance": _("Member left the Alliance"),
+            },
+        )

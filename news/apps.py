@@ -35,4 +35,10 @@ class NewsConfig(AppConfig):
             "news.publish_article",
             query="state=scheduled",
         )
-        register_decisions(Article)
+        register_decisions(
+            Article,
+            {
+                "published": _("Article published"),
+                "moved back to draft": _("Article moved back to draft"),
+            },
+        )

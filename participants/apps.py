@@ -58,4 +58,10 @@ class ParticipantsConfig(AppConfig):
             "participants.change_profilechangerequest",
             query="status__exact=pending",
         )
-        register_decisions(ProfileChangeRequest)
+        register_decisions(
+            ProfileChangeRequest,
+            {
+                "approved": _("Change approved"),
+                "rejected": _("Change rejected"),
+            },
+        )

@@ -59,4 +59,11 @@ class PracticesConfig(AppConfig):
             "practices.publish_practice",
             query="status__exact=submitted",
         )
-        register_decisions(Practice)
+        register_decisions(
+            Practice,
+            {
+                "published": _("Practice published"),
+                "returned": _("Practice returned to its submitter"),
+                "archived": _("Practice archived"),
+            },
+        )
