@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "events",
     "library",
     "participants",
+    "figures",
     # Last: deletes the files of deleted rows and replaced files (core/files.py).
     "django_cleanup.apps.CleanupConfig",
 ]

@@ -18,6 +18,7 @@ class StaticViewSitemap(Sitemap):
             "contact:contact",
             "cooperation:cooperate",
             "open-data",
+            "figures:figures",
         ]
 
     def location(self, item):

@@ -35,6 +35,8 @@ sitemaps = {
 handler500 = "alliance.views.server_error"
 
 urlpatterns = [
+    # The yearly report (/admin/figures/report/) and the open data catalogue (/data/catalog.jsonld).
+    path("", include("figures.site_urls")),
     path("admin/", admin.site.urls),
     path("health/", views.health, name="health"),
     path("robots.txt", views.robots_txt, name="robots-txt"),
@@ -80,6 +82,7 @@ urlpatterns += i18n_patterns(
     path("library/", include("library.urls")),
     path("practices/", include("practices.urls")),
     path("participants/", include("participants.urls")),
+    path("figures/", include("figures.urls")),
 )
 
 if settings.DEBUG:

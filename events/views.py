@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 from django.views.generic import DetailView, FormView, ListView
+from django_countries import countries
 
 from core.open_data import built_ahead, column_names, data_file
 from core.pagination import FilteredListMixin
@@ -115,6 +116,17 @@ def calendar_feed(request):
 def event_calendar(request, slug):
     event = get_object_or_404(Event.objects.published(), slug=slug)
     return _calendar_response(calendar_of([event], event.title), f"{event.slug}.ics")
+
+
+@require_safe
+def country_calendar(request, code):
+    """The published events held in one country, for calendar applications."""
+    code = code.upper()
+    if code not in countries:
+        raise Http404
+    events = Event.objects.published().filter(country=code).order_by("starts_at", "pk")
+    name = _("Alliance events in %(country)s") % {"country": countries.name(code)}
+    return _calendar_response(calendar_of(events, name), f"alliance-events-{code.lower()}.ics")
 
 
 class RegisterView(ProtectedFormMixin, FormView):

@@ -1,18 +1,52 @@
-"""RSS 2.0 and Atom feeds of the published articles, in the language of the address."""
+"""RSS 2.0 and Atom feeds of the published articles, in the language of the address; of one
+topic and one country with `?theme=<tag slug>` (or `?tag=`, as the list says) and
+`?country=<code>`."""
 
 from collections import defaultdict
+from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from django.contrib.syndication.views import Feed
+from django.http import Http404
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
+from django_countries import countries
 
 from .models import Article, Tag
 
 
+@dataclass(frozen=True)
+class Interest:
+    """What a feed follows: a topic, a country, both or neither."""
+
+    tag: Tag | None = None
+    country: str = ""
+
+    @classmethod
+    def asked(cls, request):
+        """The topic and country of the address; an unknown one is a 404, not the whole feed."""
+        slug = (request.GET.get("theme") or request.GET.get("tag") or "").strip()
+        code = request.GET.get("country", "").strip().upper()
+        if code and code not in countries:
+            raise Http404("No such country.")
+        return cls(get_object_or_404(Tag, slug=slug) if slug else None, code)
+
+    @property
+    def query(self):
+        asked = {"theme": self.tag.slug if self.tag else "", "country": self.country}
+        query = urlencode({name: value for name, value in asked.items() if value})
+        return f"?{query}" if query else ""
+
+    def named(self, title):
+        names = [str(name) for name in (self.tag, countries.name(self.country)) if name]
+        return f"{title} ({', '.join(names)})" if names else title
+
+
 class LatestArticlesFeed(Feed):
-    title = _("Alliance for the Inclusion of Roma and Travellers: news and statements")
+    heading = _("Alliance for the Inclusion of Roma and Travellers: news and statements")
     description = _("News, statements and speeches of the Alliance of European Cities and Regions.")
     author_name = _(
         "Alliance of European Cities and Regions for the Inclusion of Roma and Travellers"
@@ -21,19 +55,29 @@ class LatestArticlesFeed(Feed):
     # The GUID is the article's absolute address, which the slug keeps stable.
     item_guid_is_permalink = True
 
-    def link(self):
-        return reverse("news:list")
+    def get_object(self, request, *args, **kwargs):
+        return Interest.asked(request)
 
-    def feed_url(self):
-        return reverse(self.url_name)
+    def title(self, interest):
+        return interest.named(str(self.heading))
 
-    def items(self):
+    def link(self, interest):
+        query = interest.query.replace("theme=", "tag=")  # the list calls it a topic
+        return reverse("news:list") + query
+
+    def feed_url(self, interest):
+        return reverse(self.url_name) + interest.query
+
+    def items(self, interest):
+        articles = Article.objects.published()
+        if interest.tag:
+            articles = articles.tagged(interest.tag.slug)
+        if interest.country:
+            articles = articles.about_country(interest.country)
         # Only what an item holds (the bodies are most of a row), and every item's tag names
         # in one query: a prefetch builds a queryset per item, the feed's main cost.
         articles = list(
-            Article.objects.published().only(
-                "title", "slug", "lead", "status", "published_at", "updated_at"
-            )[:20]
+            articles.only("title", "slug", "lead", "status", "published_at", "updated_at")[:20]
         )
         names = defaultdict(list)
         tagged = Tag.objects.filter(articles__in=articles).order_by("name")

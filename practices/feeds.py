@@ -1,16 +1,50 @@
-"""RSS 2.0 and Atom feeds of the published practices, in the language of the address."""
+"""RSS 2.0 and Atom feeds of the published practices, in the language of the address; of one
+theme and one country with `?theme=<slug>` and `?country=<code>`, as the list filters them."""
+
+from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from django.contrib.syndication.views import Feed
+from django.http import Http404
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
+from django_countries import countries
 
-from .models import Practice
+from .models import Practice, Theme
+
+
+@dataclass(frozen=True)
+class Interest:
+    """What a feed follows: a theme, a country, both or neither."""
+
+    theme: Theme | None = None
+    country: str = ""
+
+    @classmethod
+    def asked(cls, request):
+        """The theme and country of the address; an unknown one is a 404, not the whole feed."""
+        slug = request.GET.get("theme", "").strip()
+        code = request.GET.get("country", "").strip().upper()
+        if code and code not in countries:
+            raise Http404("No such country.")
+        return cls(get_object_or_404(Theme, slug=slug) if slug else None, code)
+
+    @property
+    def query(self):
+        asked = {"theme": self.theme.slug if self.theme else "", "country": self.country}
+        query = urlencode({name: value for name, value in asked.items() if value})
+        return f"?{query}" if query else ""
+
+    def named(self, title):
+        names = [str(name) for name in (self.theme, countries.name(self.country)) if name]
+        return f"{title} ({', '.join(names)})" if names else title
 
 
 class LatestPracticesFeed(Feed):
-    title = _("Alliance for the Inclusion of Roma and Travellers: good practices")
+    heading = _("Alliance for the Inclusion of Roma and Travellers: good practices")
     description = _(
         "Projects and policies of the Alliance's cities and regions for the inclusion of Roma "
         "and Travellers."
@@ -21,14 +55,25 @@ class LatestPracticesFeed(Feed):
     url_name = "practices:feed"
     item_guid_is_permalink = True
 
-    def link(self):
-        return reverse("practices:list")
+    def get_object(self, request, *args, **kwargs):
+        return Interest.asked(request)
 
-    def feed_url(self):
-        return reverse(self.url_name)
+    def title(self, interest):
+        return interest.named(str(self.heading))
 
-    def items(self):
-        return Practice.objects.published().summaries().prefetch_related("themes")[:20]
+    def link(self, interest):
+        return reverse("practices:list") + interest.query
+
+    def feed_url(self, interest):
+        return reverse(self.url_name) + interest.query
+
+    def items(self, interest):
+        practices = Practice.objects.published()
+        if interest.theme:
+            practices = practices.with_theme(interest.theme.slug)
+        if interest.country:
+            practices = practices.in_country(interest.country)
+        return practices.summaries().prefetch_related("themes")[:20]
 
     def item_title(self, item):
         return item.title

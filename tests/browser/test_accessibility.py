@@ -31,6 +31,7 @@ PAGES = [
     "contact:contact",
     "search-results",
     "open-data",
+    "figures:figures",
     "participants:index",
     "not-found",
 ]
