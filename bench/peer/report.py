@@ -19,8 +19,14 @@ PAIRS = {
     "feed": "news feed ↔ weblog RSS",
 }
 SITES = ("ours", "peer")
-START = "<!-- bench-peer: measured -->"
-END = "<!-- /bench-peer: measured -->"
+
+
+def markers(name):
+    """The comments around a written section of bench/peer.md (hidden when rendered)."""
+    return f"<!-- bench-peer: {name} -->", f"<!-- /bench-peer: {name} -->"
+
+
+START, END = markers("measured")
 
 
 def wrk_command(url, duration, connections=16, host=None):
@@ -136,12 +142,13 @@ def misses(runs):
     return found
 
 
-def replace_section(text, body):
-    """`text` with what stands between the measured-section markers replaced by `body`; the
-    markers and `body` added at the end when the text has none. The rest (notes and profiles
-    written by hand) stays as it is."""
-    block = f"{START}\n{body.strip()}\n{END}"
-    start, end = text.find(START), text.find(END)
+def replace_section(text, body, name="measured"):
+    """`text` with what stands between the markers of section `name` replaced by `body`; the
+    markers and `body` added at the end when the text has none. The rest (notes written by
+    hand, other sections) stays as it is."""
+    opening, closing = markers(name)
+    block = f"{opening}\n{body.strip()}\n{closing}"
+    start, end = text.find(opening), text.find(closing)
     if start == -1 or end == -1 or end < start:
         return (text.rstrip() + "\n\n" if text.strip() else "") + block + "\n"
-    return text[:start] + block + text[end + len(END) :]
+    return text[:start] + block + text[end + len(closing) :]
