@@ -4,7 +4,7 @@ from django.utils.translation import ngettext_lazy
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
-from core.admin import Decision, DecisionQueueMixin, decision_action
+from core.admin import Decision, DecisionQueueMixin, ReadOnlyRecordMixin, decision_action
 
 from . import services
 from .models import ContactMessage, SecretariatContact
@@ -33,7 +33,7 @@ class HandledFilter(admin.SimpleListFilter):
 
 
 @admin.register(ContactMessage)
-class ContactMessageAdmin(DecisionQueueMixin, SimpleHistoryAdmin):
+class ContactMessageAdmin(ReadOnlyRecordMixin, DecisionQueueMixin, SimpleHistoryAdmin):
     list_display = ["received_at", "name", "email", "subject", "language", "handled"]
     list_filter = [HandledFilter, "subject", "language"]
     search_fields = ["name", "email", "message"]

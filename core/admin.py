@@ -268,6 +268,18 @@ class DecisionQueueMixin:
         return redirect(reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist"))
 
 
+class ReadOnlyRecordMixin:
+    """For records staff read and decide on but never edit (a contact message, a change
+    request): their page shows no Save buttons, which would save nothing."""
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if change:
+            context.update(
+                show_save=False, show_save_and_continue=False, show_save_and_add_another=False
+            )
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+
 class TranslationGapsMixin:
     """Warns staff when published content lacks a language: a text written in English but
     not in French (or the other way round), which visitors then read in the other language.

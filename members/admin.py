@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib import admin, messages
 from django.utils import timezone
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, ngettext_lazy
 from import_export.admin import ImportExportModelAdmin
@@ -35,15 +36,21 @@ class StatusFilter(admin.SimpleListFilter):
     ALL = "all"
 
     def __init__(self, request, params, model, model_admin):
-        self.default = self._default_for(request, params)
+        self.default = self.default_for(request)
         super().__init__(request, params, model, model_admin)
 
-    def _default_for(self, request, params):
+    @classmethod
+    def default_for(cls, request):
         # Only the list itself opens on pending requests; a search or an export covers all.
         match = request.resolver_match
         on_changelist = match is not None and match.url_name == "members_member_changelist"
         searching = bool(request.GET.get("q"))
-        return Member.Status.PENDING if on_changelist and not searching else self.ALL
+        return Member.Status.PENDING if on_changelist and not searching else cls.ALL
+
+    @classmethod
+    def shown(cls, request):
+        """The status the list shows for this request."""
+        return request.GET.get(cls.parameter_name) or cls.default_for(request)
 
     def lookups(self, request, model_admin):
         return [
@@ -127,6 +134,16 @@ class MemberAdmin(
         "joined_on",
         "decided_by",
         "contact_name",
+        "has_coordinates",
+    ]
+    # The queue of join requests: what staff read before opening one, nothing always empty.
+    request_list_display = [
+        "name",
+        "kind",
+        "country",
+        "contact",
+        "motivation_start",
+        "requested_at",
         "has_coordinates",
     ]
     list_display_links = ["name"]
@@ -237,6 +254,33 @@ class MemberAdmin(
         if member.status == Member.Status.APPROVED:
             return member.get_absolute_url()
         return None
+
+    def get_list_display(self, request):
+        if StatusFilter.shown(request) == Member.Status.PENDING:
+            return self.request_list_display
+        return super().get_list_display(request)
+
+    def get_fieldsets(self, request, obj=None):
+        """A join request opens on what staff decide on: the motivation and the contact
+        person, then the authority; its public profile and map point come after, folded."""
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None or obj.status != Member.Status.PENDING:
+            return fieldsets
+        first = {_("Request"): 0, _("Contact person (never published)"): 1}
+        folded = {_("Public profile"), _("Map")}
+        ordered = sorted(fieldsets, key=lambda fieldset: first.get(fieldset[0], 2))
+        return [
+            (name, {**options, "classes": ["collapse"]} if name in folded else options)
+            for name, options in ordered
+        ]
+
+    @admin.display(description=_("contact person"), ordering="contact_name")
+    def contact(self, member):
+        return " · ".join(filter(None, [member.contact_name, member.contact_email]))
+
+    @admin.display(description=_("motivation"))
+    def motivation_start(self, member):
+        return Truncator(member.motivation).chars(90)
 
     @admin.display(description=_("on the map"), boolean=True)
     def has_coordinates(self, member):

@@ -9,6 +9,7 @@ from core.admin import (
     Confirmation,
     Decision,
     DecisionQueueMixin,
+    ReadOnlyRecordMixin,
     decision_action,
     erase_confirmation,
     staff_action,
@@ -126,7 +127,7 @@ class RejectForm(forms.Form):
 
 
 @admin.register(ProfileChangeRequest)
-class ProfileChangeRequestAdmin(DecisionQueueMixin, SimpleHistoryAdmin):
+class ProfileChangeRequestAdmin(ReadOnlyRecordMixin, DecisionQueueMixin, SimpleHistoryAdmin):
     list_display = ["__str__", "member", "contact", "created_at", "status", "decided_by"]
     list_filter = ["status", "member__country"]
     search_fields = ["member__name", "member__search_name", "contact__name", "contact__email"]
