@@ -7,6 +7,7 @@ from collections import Counter
 from django.db.models import Count
 from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django_countries import countries
 
 from core.text import normalise
@@ -76,7 +77,7 @@ def membersyear_chart():
         _("Today's members by the year they joined, and the former members by the year they left."),
         "members-years",
         (Series(_("joined (members today)"), NAVY), members_joined_counts()),
-        (Series(_("left"), GOLD), members_left_counts()),
+        (Series(pgettext_lazy("members, in a chart", "left"), GOLD), members_left_counts()),
     )
 
 

@@ -149,6 +149,11 @@ def test_each_chart_is_an_svg_with_a_title_and_its_table(client, alliance, langu
     assert len(charts) == 7
     for title_id in charts:
         assert f'<title id="{title_id}">' in html
+    # Drawn in numbers SVG reads (12.5, never the French 12,5), whatever the language.
+    geometry = re.findall(r'<rect x="([^"]+)" y="([^"]+)" width="([^"]+)" height="([^"]+)"', html)
+    assert geometry
+    for numbers in geometry:
+        assert all(float(number) >= 0 for number in numbers)
     assert html.count("<table") == 7
     assert html.count("<figcaption>") == 7
     # A legend where a chart has two series.
