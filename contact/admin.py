@@ -1,10 +1,17 @@
 from django.contrib import admin, messages
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
-from core.admin import Decision, DecisionQueueMixin, ReadOnlyRecordMixin, decision_action
+from core.admin import (
+    Decision,
+    DecisionQueueMixin,
+    ReadOnlyRecordMixin,
+    decision_action,
+    reply_link,
+)
 
 from . import services
 from .models import ContactMessage, SecretariatContact
@@ -49,9 +56,23 @@ class ContactMessageAdmin(ReadOnlyRecordMixin, DecisionQueueMixin, SimpleHistory
         "received_at",
         "handled_at",
         "handled_by",
+        "answer",
     ]
     fieldsets = [
-        (None, {"fields": ["name", "email", "subject", "language", "received_at", "message"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "name",
+                    "email",
+                    "answer",
+                    "subject",
+                    "language",
+                    "received_at",
+                    "message",
+                ]
+            },
+        ),
         (_("Handling"), {"fields": ["handled_at", "handled_by"]}),
     ]
 
@@ -61,6 +82,12 @@ class ContactMessageAdmin(ReadOnlyRecordMixin, DecisionQueueMixin, SimpleHistory
 
     def has_add_permission(self, request):
         return False  # messages come from the form only
+
+    @admin.display(description=_("answer"))
+    def answer(self, message):
+        with translation.override(message.language):
+            subject = _("Re: %(subject)s") % {"subject": message.get_subject_display()}
+        return reply_link(message.email, message.name, subject, message.get_language_display())
 
     def decisions(self, request, message):
         if message.is_handled:

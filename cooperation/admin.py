@@ -1,10 +1,11 @@
 from django import forms
 from django.contrib import admin
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 from simple_history.admin import SimpleHistoryAdmin
 
-from core.admin import Confirmation, Decision, DecisionQueueMixin, decision_action
+from core.admin import Confirmation, Decision, DecisionQueueMixin, decision_action, reply_link
 
 from . import services
 from .models import Proposal
@@ -51,6 +52,7 @@ class ProposalAdmin(DecisionQueueMixin, SimpleHistoryAdmin):
         "decline_reason",
         "language",
         "updated_at",
+        "answer",
     ]
     fieldsets = [
         (
@@ -60,7 +62,15 @@ class ProposalAdmin(DecisionQueueMixin, SimpleHistoryAdmin):
         (_("Proposal"), {"fields": ["proposal", "members"]}),
         (
             _("Contact person (never published)"),
-            {"fields": ["contact_name", "contact_role", "contact_email", "contact_phone"]},
+            {
+                "fields": [
+                    "contact_name",
+                    "contact_role",
+                    "contact_email",
+                    "answer",
+                    "contact_phone",
+                ]
+            },
         ),
         (
             _("Decision"),
@@ -77,6 +87,14 @@ class ProposalAdmin(DecisionQueueMixin, SimpleHistoryAdmin):
             },
         ),
     ]
+
+    @admin.display(description=_("answer"))
+    def answer(self, proposal):
+        with translation.override(proposal.language):
+            subject = _("Your proposal of cooperation: %(name)s") % {"name": proposal.name}
+        return reply_link(
+            proposal.contact_email, proposal.contact_name, subject, proposal.get_language_display()
+        )
 
     def decisions(self, request, proposal):
         if proposal.status != Proposal.Status.PENDING:

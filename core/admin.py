@@ -4,6 +4,7 @@ an erasure of personal data, and the one way actions report back."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from urllib.parse import quote
 
 from axes.models import AccessAttempt
 from django import forms
@@ -16,6 +17,7 @@ from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 
@@ -266,6 +268,20 @@ class DecisionQueueMixin:
                 return redirect(f"admin:{opts.app_label}_{opts.model_name}_change", following.pk)
             messages.info(request, _("Nothing else waits for a decision."))
         return redirect(reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist"))
+
+
+def reply_link(email, name, subject, language):
+    """A link that opens staff's own mail program on an answer to `email`, its subject in
+    the sender's `language` (named beside it, to answer in it)."""
+    if not email:
+        return "—"
+    address = f"mailto:{quote(email)}?subject={quote(str(subject))}"
+    return format_html(
+        '<a href="{}" class="button">{}</a> <span class="help">{}</span>',
+        address,
+        _("Write to %(name)s") % {"name": name or email},
+        _("They wrote in %(language)s: answer in it.") % {"language": language},
+    )
 
 
 class ReadOnlyRecordMixin:
