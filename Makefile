@@ -11,7 +11,7 @@ PYTHON ?= $(shell for p in python3.13 python3.12 python3 python; do \
 	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null \
 	&& { echo $$p; break; }; done)
 
-.PHONY: venv lock run test lint format migrate demo messages bench backup restore clean browser pg-client wrk haproxy nginx lighthouse nu bench-peer
+.PHONY: venv lock run test lint format migrate demo messages bench backup restore clean browser pg-client wrk haproxy nginx lighthouse nu bench-peer pango
 
 # The virtualenv installs exactly the lock (requirements-dev.txt: the site's dependencies and the
 # dev extra, versions and hashes), then the project itself; it is renewed when either changes.
@@ -48,14 +48,14 @@ demo: migrate
 	$(DEV) $(BIN)/python manage.py load_demo
 
 # The site and its task worker side by side (Procfile.dev, run by honcho); Ctrl-C stops both.
-run: demo
+run: demo pango
 	@echo "The Alliance portal is at http://$(HOST):$(PORT)/, its task worker beside it (Ctrl-C stops both)."
 	$(DEV) HOST=$(HOST) PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/honcho -f Procfile.dev start -p $(PORT)
 
 # The suite in parallel, a process per core (pytest-xdist; at most 11, each with a Redis database
 # of its own); `make test PYTEST_WORKERS=0` runs it in this process.
 PYTEST_WORKERS ?= auto
-test: venv browser haproxy nginx nu
+test: venv browser haproxy nginx nu pango
 	$(BIN)/python -m pytest --numprocesses $(PYTEST_WORKERS) --maxprocesses 11 $(PYTEST_ARGS)
 
 # Browser tests drive Debian's Chromium; install it when missing and we may (root, apt).
@@ -66,6 +66,16 @@ browser:
 			(apt-get install -y -qq chromium >/dev/null 2>&1 || \
 			 (apt-get update -qq && apt-get install -y -qq chromium >/dev/null)) ; \
 		else echo "WARNING: chromium is not installed: the browser tests will be SKIPPED."; fi; }
+
+# The yearly report's PDF is drawn by WeasyPrint, which needs Pango, HarfBuzz and fontconfig
+# from Debian's packages (docs/deployment.md).
+pango:
+	@/sbin/ldconfig -p 2>/dev/null | grep -q libpangoft2-1.0 || { \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+			echo "Installing Pango for the yearly report's PDF..."; \
+			(apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b fonts-dejavu-core >/dev/null 2>&1 || \
+			 (apt-get update -qq && apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b fonts-dejavu-core >/dev/null)) ; \
+		else echo "WARNING: Pango is not installed: the yearly report (PDF) will fail."; fi; }
 
 # One archive of the database and the uploaded files in BACKUP_DIR (backups/), old ones pruned;
 # restore the latest (or BACKUP_FILE=backups/alliance-….tar.gz) into an empty database and
