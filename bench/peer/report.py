@@ -108,9 +108,9 @@ def run_table(found, paths, facts):
     """One run's figures: each pair's two pages side by side. `paths` and `facts` ({"ours":
     {kind: ...}, "peer": {kind: ...}}) name each page and give its queries and bytes."""
     lines = [
-        "| pair | site | page | queries | KB | KB sent | req/s | worker ms | p50 ms | p95 ms "
-        "| errors | ours ÷ peer |",
-        "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| pair | site | page | queries | KB | KB sent | in-process ms | req/s | worker ms "
+        "| p50 ms | p95 ms | errors | ours ÷ peer |",
+        "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for kind, label in PAIRS.items():
         value = ratio(found[kind]["ours"], found[kind]["peer"])
@@ -121,6 +121,7 @@ def run_table(found, paths, facts):
                 f"| {label if site == 'ours' else ''} | {site} | `{paths[site][kind]}` "
                 f"| {fact['queries']} | {fact['size'] / 1024:.1f} "
                 f"| {fact['gzip_size'] / 1024:.1f}{' gzip' if fact.get('gzipped') else ' plain'} "
+                f"| {_number(fact.get('server_ms'), 1)} "
                 f"| {_number(load.rate)} | {_number(worker_ms(load), 1)} | {load.p50_ms:.1f} "
                 f"| {load.p95_ms:.1f} | {load.errors} "
                 f"| {_number(value, 2) if site == 'ours' else ''} |"

@@ -46,6 +46,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench import run as bench_run  # noqa: E402
 from bench import servers  # noqa: E402
+from bench.inprocess import server_times  # noqa: E402
 from bench.peer import report  # noqa: E402
 
 PEER_SITE = ROOT / "bench" / "peer" / "peer_site"
@@ -219,8 +220,10 @@ def prepare_ours(database_url):
 def our_facts(paths):
     pages = bench_run.measure_queries(list(paths.values()))
     by_url = {page.url: page for page in pages}
+    times = server_times(list(paths.values()), repeat=20, headers={"accept-encoding": "gzip"})
     return {
         kind: {
+            "server_ms": times[path][0],
             "status": by_url[path].status,
             "queries": by_url[path].queries,
             "size": by_url[path].size,
@@ -291,6 +294,18 @@ def loads(sites, paths, duration, runs):
         found.append(measured)
         averages.append((before, os.getloadavg()))
     return found, averages
+
+
+def our_commit():
+    """The commit measured, and whether the working tree differs from it."""
+    git = ["git", "-C", str(ROOT)]
+    found = subprocess.run([*git, "rev-parse", "--short", "HEAD"], capture_output=True, text=True)
+    if found.returncode != 0:
+        return "not a git checkout"
+    changed = subprocess.run(
+        [*git, "status", "--porcelain", "--untracked-files=no"], capture_output=True, text=True
+    ).stdout.strip()
+    return f"commit {found.stdout.strip()}" + (", with uncommitted changes" if changed else "")
 
 
 def machine():
@@ -403,6 +418,7 @@ def main():
         "date": datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "machine": machine(),
         "versions": versions(venv),
+        "our code": our_commit(),
         "our data": bench_run.scale_summary()
         + f", {COUNTS['practices']:,} practices, {COUNTS['events']} events, "
         f"{COUNTS['documents']} documents",

@@ -87,8 +87,8 @@ def test_a_run_s_table_shows_both_pages_of_each_pair_with_queries_bytes_and_late
         "ours": {"list": "/en/news/", "item": "/en/news/a/", "home": "/en/", "feed": "/en/feed/"},
         "peer": {"list": "/weblog/", "item": "/weblog/e/", "home": "/", "feed": "/rss/weblog/"},
     }
-    fact = {"queries": 3, "size": 20480, "gzip_size": 4096, "gzipped": True}
-    plain = {"queries": 1, "size": 10240, "gzip_size": 10240, "gzipped": False}
+    fact = {"queries": 3, "size": 20480, "gzip_size": 4096, "gzipped": True, "server_ms": 12.34}
+    plain = {"queries": 1, "size": 10240, "gzip_size": 10240, "gzipped": False, "server_ms": 9}
     facts = {
         "ours": dict.fromkeys(paths["ours"], fact),
         "peer": dict.fromkeys(paths["peer"], plain),
@@ -98,9 +98,12 @@ def test_a_run_s_table_shows_both_pages_of_each_pair_with_queries_bytes_and_late
 
     assert len(lines) == 2 + 2 * 4
     assert lines[6] == (
-        "| home ↔ home | ours | `/en/` | 3 | 20.0 | 4.0 gzip | 90 | 22.2 | 10.0 | 20.0 | 0 | 0.90 |"
+        "| home ↔ home | ours | `/en/` | 3 | 20.0 | 4.0 gzip | 12.3 | 90 | 22.2 | 10.0 | 20.0 | 0 "
+        "| 0.90 |"
     )
-    assert lines[7] == "|  | peer | `/` | 1 | 10.0 | 10.0 plain | 100 | 20.0 | 10.0 | 20.0 | 0 |  |"
+    assert lines[7] == (
+        "|  | peer | `/` | 1 | 10.0 | 10.0 plain | 9.0 | 100 | 20.0 | 10.0 | 20.0 | 0 |  |"
+    )
 
 
 def test_the_misses_name_each_pair_under_the_target_and_errors_under_load():

@@ -7,7 +7,9 @@ peer's Python, with `bench_settings` as its settings, from bench/peer/run.py.
 
 import datetime
 import json
+import statistics
 import sys
+import time
 from urllib.parse import urlsplit
 
 import django
@@ -39,8 +41,9 @@ def add_entries(paragraphs, count=200):
     return urlsplit(middle.get_absolute_url()).path
 
 
-def measure_pages(paths):
-    """{path: {"status", "queries", "size", "gzip_size"}}, as bench/run.py's measure_queries."""
+def measure_pages(paths, repeat=20):
+    """{path: {"status", "queries", "size", "gzip_size", "server_ms"}}, as bench/run.py's
+    measure_queries and bench/inprocess.py's server_times (the median of `repeat`)."""
     from django.db import connection
     from django.test import Client
 
@@ -59,7 +62,13 @@ def measure_pages(paths):
             response = client.get(path)
         queries = len(executed)
         packed = client.get(path, headers={"accept-encoding": "gzip"})
+        times = []
+        for _ in range(repeat):
+            started = time.perf_counter()
+            client.get(path, headers={"accept-encoding": "gzip"})
+            times.append((time.perf_counter() - started) * 1000)
         found[path] = {
+            "server_ms": statistics.median(times),
             "status": response.status_code,
             "queries": queries,
             "size": len(response.content),
