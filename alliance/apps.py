@@ -7,11 +7,12 @@ class AllianceConfig(AppConfig):
     verbose_name = _("Site pages")
 
     def ready(self):
-        from core import open_data, search
+        from core import open_data, search, workflows
         from core.markup import rendered_markdown
 
         from .models import Page
 
+        workflows.watch(Page)  # every page is public
         open_data.install()
         search.register(
             "pages",

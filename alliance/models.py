@@ -2,7 +2,6 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from core import cache as public_pages
 from core.search import matching, translated_fields
 
 # What the site search reads of a page; PostgreSQL keeps it in a column (migration 0006).
@@ -43,7 +42,3 @@ class Page(models.Model):
 
     def get_absolute_url(self):
         return reverse(f"page-{self.slug}")
-
-
-# Every page is public: any change renews the cached pages.
-public_pages.watch(Page)

@@ -90,8 +90,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Pages, feeds and data compressed for clients that accept it (with BREACH padding); a
     # page from the page cache or a data file built ahead comes gzipped already.
-    # Django's, at compression level 4 (core/compression.py says why).
-    "core.compression.GZipMiddleware",
+    "django.middleware.gzip.GZipMiddleware",
     # ETag/Last-Modified answered with 304 when the visitor's copy is current.
     "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
@@ -182,7 +181,7 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "core.cache_backends.RedisCache",
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
             # Several sites (or test runs) can share one Redis under prefixes of their own.
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX") or "alliance",

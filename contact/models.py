@@ -3,8 +3,6 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core import cache as public_pages
-
 
 class SecretariatContact(models.Model):
     """A named person of the Alliance's secretariat, listed on the contact page."""
@@ -81,7 +79,3 @@ class ContactMessage(models.Model):
     @property
     def is_handled(self):
         return self.handled_at is not None
-
-
-# The contacts are shown on the contact page; messages never are.
-public_pages.watch(SecretariatContact)

@@ -2,14 +2,13 @@
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from core.history import record_change
 from core.mail import notify_managers_after_commit
-
-from .models import ContactMessage
+from core.workflows import transition
 
 
 def receive_message(message, language):
@@ -35,12 +34,11 @@ def receive_message(message, language):
 
 def mark_handled(message, by):
     """Record that a message has been dealt with. True if this call marked it."""
-    now = timezone.now()
-    with transaction.atomic():
-        changed = ContactMessage.objects.filter(pk=message.pk, handled_at__isnull=True).update(
-            handled_at=now, handled_by=by
-        )
-        message.refresh_from_db()
-        if changed:
-            record_change(message, by, "handled")
-    return bool(changed)
+    return transition(
+        message,
+        by,
+        "handled",
+        where=Q(handled_at__isnull=True),
+        handled_at=timezone.now(),
+        handled_by=by,
+    )

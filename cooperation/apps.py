@@ -7,9 +7,14 @@ class CooperationConfig(AppConfig):
     verbose_name = _("NGO cooperation")
 
     def ready(self):
-        from core.backoffice import register_decisions, register_work
+        from core import workflows
 
         from .models import Proposal
+
+        # Listed NGOs appear on the Alliance's page; pending and declined proposals on none.
+        workflows.watch(Proposal, public=Proposal.objects.listed)
+
+        from core.backoffice import register_decisions, register_work
 
         # The admin's home: proposals waiting for an answer, and the answers given.
         register_work(

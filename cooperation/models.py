@@ -6,7 +6,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from core import cache as public_pages
 from core.text import normalise
 
 
@@ -143,7 +142,3 @@ class Proposal(models.Model):
     def is_listed(self):
         """The rule of `ProposalQuerySet.listed()`, for one proposal in hand."""
         return self.status == self.Status.ACCEPTED and self.list_publicly
-
-
-# Listed NGOs appear on the Alliance's page; pending and declined proposals on none.
-public_pages.watch(Proposal, is_public=lambda proposal: proposal.is_listed)

@@ -3,13 +3,13 @@ UPDATE, so a repeated or concurrent click neither decides twice nor mails twice.
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from core.cache import renew_public_pages
-from core.history import record_change
 from core.mail import notify_managers_after_commit, send_after_commit
+from core.workflows import transition
 
 from .models import Proposal
 
@@ -41,18 +41,18 @@ def submit_proposal(proposal, themes, language):
 def accept_proposal(proposal, by):
     """Accept a pending proposal. True if this call accepted it."""
     with transaction.atomic():
-        changed = Proposal.objects.filter(pk=proposal.pk, status=Proposal.Status.PENDING).update(
+        changed = transition(
+            proposal,
+            by,
+            "accepted",
+            where=Q(status=Proposal.Status.PENDING),
             status=Proposal.Status.ACCEPTED,
             decided_at=timezone.now(),
             decided_by=by,
             decline_reason="",
             updated_at=timezone.now(),
         )
-        proposal.refresh_from_db()
         if changed:
-            record_change(proposal, by, "accepted")
-            if proposal.list_publicly:
-                renew_public_pages()
             _tell_organisation(proposal, _("Your proposal of cooperation"), "accepted.txt")
     return bool(changed)
 
@@ -60,16 +60,18 @@ def accept_proposal(proposal, by):
 def decline_proposal(proposal, by, reason):
     """Decline a pending proposal with a reason the organisation reads. True if this call did."""
     with transaction.atomic():
-        changed = Proposal.objects.filter(pk=proposal.pk, status=Proposal.Status.PENDING).update(
+        changed = transition(
+            proposal,
+            by,
+            "declined",
+            where=Q(status=Proposal.Status.PENDING),
             status=Proposal.Status.DECLINED,
             decided_at=timezone.now(),
             decided_by=by,
             decline_reason=reason.strip(),
             updated_at=timezone.now(),
         )
-        proposal.refresh_from_db()
         if changed:
-            record_change(proposal, by, "declined")
             _tell_organisation(proposal, _("Your proposal of cooperation"), "declined.txt")
     return bool(changed)
 

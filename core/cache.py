@@ -1,133 +1,114 @@
 """Full-page cache for anonymous visitors, renewed when what the public sees changes.
 
-Every public page, feed and data file an anonymous visitor fetches is kept in the cache under
-a key made of the method, the absolute URL with its query and the language, together with the
-*data version* it was rendered at; it is served only while that version is current.
+Every public page, feed and data file an anonymous visitor fetches is kept in the cache,
+whole (the response as Django pickles it), under a key made of the method, the absolute URL
+with its query, whether the client takes gzip and the release, together with the *data
+version* it was rendered at; it is served only while that version is current.
 
-What moves the version on, so that the next request renders afresh:
-
-- a save or delete of a row the public sees, or saw until this change. Each app declares,
-  next to its models, which models feed public pages and which of their rows are public
-  (`watch()`, `watch_relation()`); a pending join request or an unconfirmed signature is not,
-  so bots posting forms never empty the cache;
-- a workflow that changes public data with a conditional `QuerySet.update()` (which sends no
-  signal) says so with `renew_public_pages()`;
-- time: an app declares when its data next change by themselves (`schedule()`: a scheduled
-  article going live), and the first request after that moment renews the pages.
+What moves the version on (`renew_public_pages()`, called by `core.workflows` only): a save
+or delete of a row the public sees, or saw until this change, and every workflow's
+`transition()`. Time, too, changes what the public sees (a scheduled article going live):
+each app declares when its data next change by themselves (`schedule()`), and nothing kept
+at a version outlives that moment.
 
 With several processes the cache must be shared (`REDIS_URL`), or one worker would go on
 serving what another has just changed; that is why `PAGE_CACHE_SECONDS` defaults to 0
-without Redis.
+without Redis. With Redis, each process also keeps what it last read in its own memory while
+Redis says the version has not changed (`core.key_watch`): a hit then costs no round trip.
 """
 
 import contextvars
 import functools
-import gzip
 import hashlib
 import math
-import os
 import pickle
-import re
 import threading
 import time
 from collections import OrderedDict
 
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
-from django.http import FileResponse, HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import http_date, parse_http_date_safe
 
-from core.compression import accepts_gzip, compress
+from core.key_watch import key_watch
 
 VERSION_KEY = "page-cache:version"
-# Moves on with the data only, not with time (changes_version).
-CHANGES_KEY = "page-cache:changes"
 # (version, timestamp or None): when the public data next change by themselves, as known at
-# that version; recomputed whenever the version moves on.
+# that version.
 DUE_KEY = "page-cache:due"
-# Larger responses are streamed to the visitor and not kept.
-MAX_BYTES = 8 * 1024 * 1024
-# Headers a file built ahead, served again from what was held, does not take from the last
-# answer: its length is read from the file itself.
-FILE_HEADERS_NOT_HELD = frozenset(["content-length", "date"])
 
-# The data version as the current request first read it, so that the figures a page
-# remembers cost one round trip each rather than two: {"version": …} during a request
-# (PageCacheMiddleware), None outside one. This process's own renewals drop it.
+# The data version as the current request first read it: {"version": …} during a request
+# (PageCacheMiddleware), None outside one.
 _request_memo = contextvars.ContextVar("page_cache_request_memo", default=None)
 # Callables answering when an app's public data next change by themselves (a datetime or None).
 _schedules = []
-# Callables run whenever the public data change (renew_public_pages), inside the transaction.
+# Callables run once a change of the public data is committed.
 _renewal_listeners = []
-# Callables answering a request from a copy built ahead (the data files), or None.
-_built_responders = []
-_served_ahead = []  # for each responder, which paths it answers
+# (responder, handles): what answers a request from a copy built ahead (the data files).
+_served_ahead = []
 
 
-def _bump(keys=(VERSION_KEY, CHANGES_KEY)):
-    if (memo := _request_memo.get()) is not None:
-        memo.clear()
-    if _held_pages is not None:
-        # Redis will say so too; this process's next request must not wait for it.
-        _held_pages.forget()
-    for key in keys:
-        try:
-            cache.incr(key)
-        except ValueError:  # no version yet (or evicted): any new value will do
-            cache.set(key, time.time_ns(), timeout=None)
+# The data version -------------------------------------------------------------------------
 
 
 def renew_public_pages():
     """Make every cached page and counter stale: the public data have just changed.
 
     It renews now, and again once the transaction commits: a page another process renders in
-    between, from the data as they were before the commit, is never served.
+    between, from the data as they were before the commit, is never served. The workflows
+    (core.workflows) call it; no other code should need to.
     """
     _bump()
-    on_commit_once(_bump)
+    transaction.on_commit(_committed)
+
+
+def _committed():
+    _bump()
     for listener in _renewal_listeners:
         listener()
 
 
-def on_commit_once(callback):
-    """transaction.on_commit(callback), unless it already waits for this transaction's commit.
+def _bump():
+    if (memo := _request_memo.get()) is not None:
+        memo.clear()
+    _held.forget()  # Redis will say so too; this process's next request must not wait for it
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:  # no version yet (or evicted): any new value will do
+        cache.set(VERSION_KEY, time.time_ns(), timeout=None)
 
-    A transaction that changes many rows (an approval of 100 members) then renews once, and
-    the data files are built after the last renewal. Safe with savepoints: a waiting callback
-    is dropped only with a savepoint this change is inside of too. Django offers no public way
-    to see the waiting callbacks (`run_on_commit`).
-    """
-    connection = transaction.get_connection()
-    if connection.in_atomic_block and any(
-        waiting is callback for _sids, waiting, _robust in connection.run_on_commit
-    ):
-        return
-    transaction.on_commit(callback)
+
+def data_version():
+    """The current data version: read once a request, and not at all while this process holds
+    it and Redis says it has not changed."""
+    memo = _request_memo.get()
+    if memo is not None and "version" in memo:
+        return memo["version"]
+    version = _held.version()
+    if version is None:
+        version = _read_version(cache.get(VERSION_KEY))
+    if memo is not None:
+        memo["version"] = version
+    return version
+
+
+def _read_version(version):
+    if version is None:
+        # A fresh value, never one an earlier (evicted) version counter already used.
+        cache.add(VERSION_KEY, time.time_ns(), timeout=None)
+        version = cache.get(VERSION_KEY)
+    _held.hold(version)
+    return version
 
 
 def on_renewal(listener):
-    """Call `listener()` whenever the public data change (the data files' build uses it)."""
+    """Call `listener()` once each change of the public data is committed."""
     if listener not in _renewal_listeners:
         _renewal_listeners.append(listener)
-
-
-def serve_ahead(responder, handles):
-    """Let `responder(request)` answer GET and HEAD requests first: a response, or None.
-
-    `handles(path)` says which paths it may answer: the page cache keeps none of them (a file
-    built ahead is served from disk), and looks for no page of theirs.
-    """
-    if responder not in _built_responders:
-        _built_responders.append(responder)
-        _served_ahead.append(handles)
-
-
-def is_served_ahead(path):
-    return any(handles(path) for handles in _served_ahead)
 
 
 def schedule(next_change):
@@ -135,77 +116,28 @@ def schedule(next_change):
     _schedules.append(next_change)
 
 
-def _next_scheduled_change():
-    """The timestamp of the next scheduled change still to come, or None. A moment the clock
-    has already passed (a schedule read an instant earlier, or from another clock) is not
-    one: counting it would renew the pages again and again, each renewal finding it due."""
+def next_change(version):
+    """The timestamp of the next scheduled change still to come at `version`, or None."""
+    due = cache.get(DUE_KEY)
     now = time.time()
-    moments = [
-        moment.timestamp()
-        for moment in (next_change() for next_change in _schedules)
-        if moment and moment.timestamp() > now
-    ]
-    return min(moments) if moments else None
-
-
-def current_version(found=None):
-    """(data version, timestamp of the next scheduled change or None).
-
-    `found` is what a `get_many([VERSION_KEY, DUE_KEY, …])` already read, to save a round trip.
-    Once a scheduled change is due, the first caller moves the version on.
-    """
-    if found is None:
-        found = cache.get_many([VERSION_KEY, DUE_KEY])
-    version = found.get(VERSION_KEY)
-    if version is None:
-        # A fresh value, never one an earlier (evicted) version counter already used.
-        cache.add(VERSION_KEY, time.time_ns(), timeout=None)
-        version = cache.get(VERSION_KEY)
-    due = found.get(DUE_KEY)
-    if due is None or due[0] != version:
-        due = (version, _next_scheduled_change())
+    if due is None or due[0] != version or (due[1] is not None and due[1] <= now):
+        # A moment the clock has already passed (read an instant earlier, or from another
+        # clock) is not one: nothing could be kept until it.
+        moments = [
+            moment.timestamp()
+            for moment in (next_change() for next_change in _schedules)
+            if moment and moment.timestamp() > now
+        ]
+        due = (version, min(moments, default=None))
         cache.set(DUE_KEY, due, timeout=None)
-    if due[1] is not None and due[1] <= time.time():
-        # One process renews; the others carry on with the version they read.
-        if cache.add(f"page-cache:due-passed:{version}", 1, timeout=3600):
-            # The pages move on; the data did not change (changes_version stays).
-            _bump(keys=(VERSION_KEY,))
-        return current_version()
-    return version, due[1]
+    return due[1]
 
 
-def changes_version(found=None):
-    """A number that moves on with each change of the public data, but not with time (a
-    scheduled change coming due): what the files built ahead are checked against
-    (core.open_data), since none of them depends on the clock. `found` as current_version's.
-    """
-    version = (found or {}).get(CHANGES_KEY)
-    if version is not None:
-        return version
-    if (held := held_pages()) is not None:
-        # Held while Redis says nothing changed: a file built ahead is served without a
-        # round trip, as a page from the page cache is.
-        version, changes = held.held(CHANGES_KEY)
-        if version is not None:
-            return version
-        found = cache.get_many([VERSION_KEY, DUE_KEY, CHANGES_KEY])
-        if not held.hold_versions(changes, found):
-            current_version(found)  # writes what was missing, for the next request to hold
-        version = found.get(CHANGES_KEY)
-    if version is None:
-        cache.add(CHANGES_KEY, time.time_ns(), timeout=None)
-        version = cache.get(CHANGES_KEY)
-    return version
-
-
-def data_version():
-    """The current data version; read once a request (then kept in `_request_memo`)."""
-    memo = _request_memo.get()
-    if memo is None:
-        return current_version()[0]
-    if "version" not in memo:
-        memo["version"] = current_version()[0]
-    return memo["version"]
+def _lifetime(seconds, due):
+    """How long something kept now may be kept: `seconds`, and never past `due`."""
+    if due is None:
+        return seconds
+    return min(seconds, due - time.time())
 
 
 @functools.cache
@@ -213,58 +145,24 @@ def release():
     """What tells this release's kept pages and drawings from an earlier release's.
 
     They link to the hashed names of its static files (styles, scripts, the maps' outlines),
-    which the next release may no longer serve: after a deploy, a page kept by the previous
-    release would show unstyled, or a map without its countries, until the data changed. The
-    static files' manifest hash (ManifestStaticFilesStorage) moves on whenever any of them
-    does, and is part of every key; "" without a manifest (DEBUG).
+    which the next release may no longer serve. The static files' manifest hash
+    (ManifestStaticFilesStorage) moves on whenever any of them does, and is part of every
+    key; "" without a manifest (DEBUG).
     """
     return getattr(staticfiles_storage, "manifest_hash", None) or ""
 
 
-def remember(key, compute, *, timeless=False):
-    """compute(), kept in the shared cache until the data change (COUNTER_CACHE_SECONDS).
-
-    For figures many pages show and that cost a scan, such as the live counters and the
-    number of rows a list pages through; with or without the page cache (pages for logged-in
-    staff, or PAGE_CACHE_SECONDS=0, still use them). Without a shared cache
-    (COUNTER_CACHE_SECONDS=0) it simply computes: another process could not tell this one
-    that the data changed.
-
-    `timeless`: a figure no scheduled change affects (no article going live or event ending
-    changes it), kept until the data change, not until the pages' next version: the practices'
-    filter options, which take 0.6 s to count at 200,000 practices, are not counted again in
-    every process each time an event ends.
-    """
-    if not settings.COUNTER_CACHE_SECONDS:
-        return compute()
-    version = f"changes-{changes_version()}" if timeless else data_version()
-    versioned = f"remember:{key}:{release()}:{version}"
-    value = _kept_here.get(versioned)
-    if value is not None:
-        return value
-    value = cache.get(versioned)
-    if value is None:
-        value = compute()
-        cache.set(versioned, value, timeout=settings.COUNTER_CACHE_SECONDS)
-    _kept_here.put(versioned, value, settings.COUNTER_CACHE_SECONDS)
-    return value
+# What this process keeps ------------------------------------------------------------------
 
 
 class KeptHere:
-    """What remember() read or computed, kept in this process too: a figure kept under one data
-    version never changes (a change of the data moves the version on, and so the key), so a
-    copy in memory is as good as the shared cache's, without its round trip. Only the version
-    is read from the shared cache on each request; another process's change is seen there.
+    """Pickled values this process keeps, at most `budget` bytes, the least recently used
+    dropped first, each until it expires. Keys hold the data version they were read at: a
+    value kept under one version never changes, so a copy in memory is as good as the shared
+    cache's, without its round trip."""
 
-    Kept pickled, as the shared cache keeps them: each caller gets its own copy to change. At
-    most `budget` bytes (the maps' drawings are the largest, some 100 KB each), the least
-    recently used dropped first, each for `timeout` seconds as in the shared cache. With
-    `pickled=False`, values are kept as they are, for callers that never change them.
-    """
-
-    def __init__(self, budget=8 * 1024 * 1024, pickled=True):
+    def __init__(self, budget=24 * 1024 * 1024):
         self.budget = budget
-        self.pickled = pickled
         self.size = 0
         self.entries = OrderedDict()
         self.lock = threading.Lock()
@@ -274,31 +172,25 @@ class KeptHere:
             entry = self.entries.get(key)
             if entry is None:
                 return None
-            expires, packed, _size = entry
-            if expires <= time.monotonic():
+            if entry[0] <= time.monotonic():
                 self._drop(key)
                 return None
             self.entries.move_to_end(key)
-        return pickle.loads(packed) if self.pickled else packed
+            return entry[1]
 
-    def put(self, key, value, timeout, size=None):
-        """Keep `value`; unpickled, `size` says how many bytes it counts for."""
-        if self.pickled:
-            value = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
-            size = len(value)
-        if size > self.budget:
+    def put(self, key, packed, timeout):
+        if len(packed) > self.budget or timeout <= 0:
             return
         with self.lock:
             if key in self.entries:
                 self._drop(key)
-            self.entries[key] = (time.monotonic() + timeout, value, size)
-            self.size += size
+            self.entries[key] = (time.monotonic() + timeout, packed)
+            self.size += len(packed)
             while self.size > self.budget:
                 self._drop(next(iter(self.entries)))
 
     def _drop(self, key):
-        _expires, _value, size = self.entries.pop(key)
-        self.size -= size
+        self.size -= len(self.entries.pop(key)[1])
 
     def clear(self):
         with self.lock:
@@ -309,178 +201,101 @@ class KeptHere:
 _kept_here = KeptHere()
 
 
-class HeldPages:
-    """The page cache's reads, held in this process while Redis says nothing changed.
+class HeldVersion:
+    """The data version as this process last read it, for as long as Redis (through the
+    watch, core.key_watch) says nothing has written it since."""
 
-    A hit read from Redis needs one round trip (the version, the next scheduled change and the
-    page, in one `get_many`), which costs a hit as much again as answering `/robots.txt`. The
-    shared cache's `KeyWatch` (core.cache_backends) is told by Redis of every change of those
-    keys, so what this process last read of them, and the pages it read or rendered at that
-    version, can be served from memory until a message comes: a hit then makes no round trip.
-    A change made through another server moves the version on in Redis, whose message reaches
-    this process before the next request it answers.
-
-    Held as they were read (never changed by a caller, see PageCacheMiddleware.rebuild), at
-    most `budget` bytes of pages, each for as long as in the shared cache.
-
-    A file built ahead is not held (it is sent from disk): what is held is the name of its
-    built copy and the headers the middleware gave it when it was last served at this version,
-    so that the next request for it is answered first, as a page from the page cache is.
-    """
-
-    def __init__(self, watch, budget=16 * 1024 * 1024):
-        self.watch = watch
-        self.changes = None
-        self.versions = None  # {VERSION_KEY: …, DUE_KEY: …, CHANGES_KEY: …} as read
-        self.pages = KeptHere(budget, pickled=False)
-        # (version, the built copy's file name, its headers) by page cache key; small entries
-        # counted at a kilobyte each, so that addresses with made-up queries stay bounded.
-        self.files = KeptHere(budget // 16, pickled=False)
+    def __init__(self):
+        self.changes = self.held = None
         self.lock = threading.Lock()
 
-    def read(self, key, versions_will_do=False):
-        """(what `get_many` would have read, or None), and the watch's count to pass to hold().
-        With `versions_will_do`, the versions held are returned even without the page."""
-        versions, changes = self._versions()
-        if versions is None:
-            return None, changes
-        entry = self.pages.get(key)
-        if entry is None or entry[0] != versions[VERSION_KEY]:
-            return ({**versions} if versions_will_do else None), changes
-        return {**versions, key: entry}, changes
-
-    def held(self, name):
-        """(The value of one of the watched keys as last read while Redis says it has not
-        changed since, else None; the watch's count to pass to hold_versions())."""
-        versions, changes = self._versions()
-        return (versions or {}).get(name), changes
-
-    def _versions(self):
-        """(The watched keys as last read, or None once Redis has said anything since; the
-        watch's count)."""
-        changes = self.watch.changes_seen()
+    def version(self):
+        """The version held, or None: then the caller reads it, and hold() keeps it."""
+        watch = key_watch(VERSION_KEY)
+        if watch is None:
+            return None
+        changes = watch.changes_seen()
         with self.lock:
             if changes is None or changes != self.changes:
-                self._forget(changes)
-                return None, changes
-            return self.versions, changes
+                self.changes, self.held = changes, None
+            return self.held
 
-    def hold_versions(self, changes, found):
-        """Hold the watched keys as a request read them (`found`), if nothing changed since
-        read() or held() returned `changes`: a message come since may be about what was read.
-        True when held."""
-        if changes is None or self.watch.changes_seen() != changes:
-            return False
-        versions = {name: found.get(name) for name in (VERSION_KEY, DUE_KEY, CHANGES_KEY)}
-        if None in versions.values() or versions[DUE_KEY][0] != versions[VERSION_KEY]:
-            return False  # a first request, which wrote what it did not find
-        with self.lock:
-            if self.changes != changes:
-                return False
-            self.versions = versions
-        return True
-
-    def hold(self, changes, found, key, entry):
-        """Hold what a request read (`found`) and the page it served (see hold_versions)."""
-        if entry[0] != found.get(VERSION_KEY):
-            return
-        if self.hold_versions(changes, found):
-            self.pages.put(key, entry, settings.PAGE_CACHE_SECONDS, size=len(entry[1]))
-
-    def hold_file(self, changes, key, version, response):
-        """Hold how a file built ahead was served (`response`, a FileResponse of its built
-        copy, with every header the middleware gave it), if nothing changed since read()."""
-        name = getattr(getattr(response, "file_to_stream", None), "name", None)
-        if response.status_code != 200 or not isinstance(name, str):
+    def hold(self, version):
+        watch = key_watch(VERSION_KEY)
+        if watch is None:
             return
         with self.lock:
-            if changes is None or self.changes != changes or self.versions is None:
-                return
-            if self.versions[VERSION_KEY] != version:
-                return
-        headers = {
-            lower: header
-            for lower, header in response.headers._store.items()
-            if lower not in FILE_HEADERS_NOT_HELD
-        }
-        self.files.put(key, (version, name, headers), settings.PAGE_CACHE_SECONDS, size=1024)
-
-    def file(self, key, version):
-        """(The built copy's file name, its headers) as held for `key` at `version`, or None."""
-        entry = self.files.get(key)
-        if entry is None or entry[0] != version:
-            return None
-        return entry[1:]
+            # A message come since the count was taken may be about what was read.
+            if self.changes is not None and watch.changes_seen() == self.changes:
+                self.held = version
 
     def forget(self):
         with self.lock:
-            self._forget(None)
-
-    def _forget(self, changes):
-        self.changes = changes
-        self.versions = None
-        self.pages.clear()
-        self.files.clear()
+            self.changes = self.held = None
 
 
-_held_pages = None
+_held = HeldVersion()
 
 
-def held_pages():
-    """This process's HeldPages, for a shared cache that can watch its keys; else None."""
-    global _held_pages
-    watch_keys = getattr(cache, "watch", None)
-    if watch_keys is None:
-        return None
-    watch = watch_keys((VERSION_KEY, DUE_KEY, CHANGES_KEY))
-    if _held_pages is None or _held_pages.watch is not watch:
-        _held_pages = HeldPages(watch)
-    return _held_pages
+def remember(key, compute, *, timeless=False):
+    """compute(), kept in the shared cache until the data change (COUNTER_CACHE_SECONDS).
 
+    For figures many pages show and that cost a scan, such as the live counters and the
+    number of rows a list pages through; with or without the page cache (pages for logged-in
+    staff, or PAGE_CACHE_SECONDS=0, still use them). Without a shared cache
+    (COUNTER_CACHE_SECONDS=0) it simply computes: another process could not tell this one
+    that the data changed. Each process keeps a copy of what it read, as long as the shared
+    cache does.
 
-def watch(model, is_public=None):
-    """Declare that `model` feeds public pages: saving or deleting a row renews them.
-
-    With `is_public(row)`, only rows the public sees, or saw until this change, renew them.
+    `timeless`: a figure no scheduled change affects (no article going live or event ending
+    changes it), kept until the data change, not only until the next scheduled change: the
+    practices' filter options, which take 0.6 s to count at 200,000 practices.
     """
-    uid = f"public-pages:{model._meta.label}"
-    if is_public is None:
-        post_save.connect(_renew_on_signal, sender=model, dispatch_uid=uid)
-        post_delete.connect(_renew_on_signal, sender=model, dispatch_uid=uid)
-        return
-
-    def remember_if_public(instance, **kwargs):
-        previous = None
-        if not instance._state.adding and instance.pk is not None:
-            previous = type(instance)._base_manager.filter(pk=instance.pk).first()
-        instance._was_public = previous is not None and is_public(previous)
-
-    def renew_if_public(instance, **kwargs):
-        if getattr(instance, "_was_public", False) or is_public(instance):
-            renew_public_pages()
-
-    # weak=False: these closures have no other reference to keep them alive.
-    pre_save.connect(remember_if_public, sender=model, dispatch_uid=uid, weak=False)
-    post_save.connect(renew_if_public, sender=model, dispatch_uid=uid, weak=False)
-    post_delete.connect(renew_if_public, sender=model, dispatch_uid=uid, weak=False)
-
-
-def watch_relation(through):
-    """Declare that a many-to-many relation feeds public pages (an article's tags)."""
-    uid = f"public-pages:{through._meta.label}"
-    m2m_changed.connect(_renew_on_signal, sender=through, dispatch_uid=uid)
+    if not settings.COUNTER_CACHE_SECONDS:
+        return compute()
+    version = data_version()
+    versioned = f"remember:{key}:{release()}:{version}"
+    packed = _kept_here.get(versioned)
+    if packed is None:
+        found = cache.get(versioned)
+        if found is None or found[0] <= time.time():
+            found = None
+            due = None if timeless else next_change(version)
+            lifetime = _lifetime(settings.COUNTER_CACHE_SECONDS, due)
+            value = compute()
+            if lifetime > 0:
+                found = (time.time() + lifetime, value)
+                cache.set(versioned, found, math.ceil(lifetime))
+        if found is None:
+            return value
+        packed = pickle.dumps(found[1], pickle.HIGHEST_PROTOCOL)
+        _kept_here.put(versioned, packed, found[0] - time.time())
+    # Each caller its own copy, to change as it likes.
+    return pickle.loads(packed)
 
 
-def _renew_on_signal(**kwargs):
-    renew_public_pages()
+# The middleware ---------------------------------------------------------------------------
+
+
+def serve_ahead(responder, handles):
+    """Let `responder(request)` answer GET and HEAD requests first: a response, or None.
+
+    `handles(path)` says which paths it may answer: the page cache keeps none of them (a file
+    built ahead is served from disk).
+    """
+    if all(responder is not known for known, _handles in _served_ahead):
+        _served_ahead.append((responder, handles))
+
+
+def is_served_ahead(path):
+    return any(handles(path) for _responder, handles in _served_ahead)
 
 
 def is_cacheable_path(path):
     """The public pages (under a language prefix), feeds and open-data files."""
     if path.startswith("/data/"):
         return True
-    prefixes = tuple(f"/{code}/" for code, _name in settings.LANGUAGES)
-    return path.startswith(prefixes)
+    return path.startswith(tuple(f"/{code}/" for code, _name in settings.LANGUAGES))
 
 
 def is_anonymous_request(request):
@@ -489,15 +304,15 @@ def is_anonymous_request(request):
     return settings.SESSION_COOKIE_NAME not in cookies and "messages" not in cookies
 
 
+def accepts_gzip(request):
+    """Whether the client takes a gzipped copy (the page cache keeps one apart for it)."""
+    return "gzip" in request.META.get("HTTP_ACCEPT_ENCODING", "")
+
+
 def language_of(path):
     """The language a public page is in: its address's prefix ("" for the data files)."""
     code = path.split("/", 2)[1]
-    return code if code in _language_codes() else ""
-
-
-@functools.cache
-def _language_codes():
-    return frozenset(code for code, _name in settings.LANGUAGES)
+    return code if code in {code for code, _name in settings.LANGUAGES} else ""
 
 
 class ServeAheadMiddleware:
@@ -510,38 +325,21 @@ class ServeAheadMiddleware:
 
     def __call__(self, request):
         if request.method in ("GET", "HEAD"):
-            for responder in _built_responders:
+            for responder, _handles in _served_ahead:
                 if (response := responder(request)) is not None:
                     PageCacheMiddleware.mark_public(response)
-                    # Not copied into the page cache: megabytes in and out on every hit.
-                    response.served_ahead = True
+                    response.served_ahead = True  # not kept: megabytes in and out
                     return response
         return self.get_response(request)
-
-
-MAX_AGE = re.compile(r"max-age=\d+")
-# Headers a kept page does not keep: each answer sets its own.
-NOT_KEPT = frozenset(["content-length", "content-encoding", "etag", "date"])
-
-
-class HeldFileResponse(FileResponse):
-    """A file whose headers its sender sets: none guessed from its name (about a fifth of the
-    time of a data file served from what was held)."""
-
-    def set_headers(self, filelike):
-        pass
 
 
 class PageCacheMiddleware:
     """Serve anonymous GET/HEAD requests for public pages from the cache.
 
-    First of all the middleware, so that a hit costs none of the others: the page is kept
-    with every header they added when it was rendered (security headers, the CSP…), and a
-    hit answers conditional requests itself. A page is kept only after the session, CSRF and
-    messages middleware ran, from what they left on the request: a response that used the
-    session, a CSRF token or a message is personal and never kept. The page is kept gzipped
-    (anonymous public pages hold no secret, so BREACH has nothing to find): a hit for a
-    client accepting gzip sends it as it is.
+    First of all the middleware, so that a hit costs none of the others: the response is kept
+    as the others left it (security headers, the CSP, gzipped, its ETag…), and a hit answers
+    conditional requests itself. A response that set a cookie, used the session or a CSRF
+    token, or left a message, is personal and never kept.
     """
 
     def __init__(self, get_response):
@@ -558,7 +356,7 @@ class PageCacheMiddleware:
         if request.method not in ("GET", "HEAD") or not is_cacheable_path(request.path):
             return self.get_response(request)
         anonymous = is_anonymous_request(request)
-        if not anonymous or settings.PAGE_CACHE_SECONDS <= 0:
+        if not anonymous or settings.PAGE_CACHE_SECONDS <= 0 or is_served_ahead(request.path):
             response = self.get_response(request)
             if getattr(response, "served_ahead", False):
                 return response
@@ -568,46 +366,35 @@ class PageCacheMiddleware:
                 self.mark_private(response)
             return response
 
-        # One round trip: the current data version, when it next changes by itself, and the
-        # page, stored with the version it was rendered at; a page of an older version is
-        # rendered again. None while this process holds them and Redis says nothing changed.
         key = self.cache_key(request)
-        held = held_pages()
-        # A file built ahead is served from disk, never kept here: the data version held in
-        # this process is all its check needs (the file is only kept here, rendered, in the
-        # moments between a change and its build).
-        served_ahead = is_served_ahead(request.path)
-        found, changes = (
-            held.read(key, versions_will_do=served_ahead) if held is not None else (None, None)
-        )
-        read_here = found is not None
-        if not read_here:
-            found = cache.get_many([VERSION_KEY, DUE_KEY, CHANGES_KEY, key])
-        version, due = current_version(found)
-        if served_ahead and read_here and (sent := self.resend(request, held, key, version)):
-            return sent
+        version = _held.version()
+        if version is not None and (kept := _kept_here.get(f"{key}:{version}")) is not None:
+            return self.answer(request, *pickle.loads(kept))
+        # One round trip: the version (unless held) and the page, kept with its version.
+        if version is None:
+            found = cache.get_many([VERSION_KEY, key])
+            version = _read_version(found.get(VERSION_KEY))
+        else:
+            found = {key: cache.get(key)}
         _request_memo.get()["version"] = version
-        # A file built ahead is checked against this, without a second round trip.
-        if CHANGES_KEY in found:
-            request.data_changes = found[CHANGES_KEY]
         entry = found.get(key)
-        if entry is not None and entry[0] == version:
-            if held is not None and not read_here:
-                held.hold(changes, found, key, entry)
-            return self.rebuild(request, entry, due)
+        if entry is not None and entry[0] == version and entry[2] > time.time():
+            _kept_here.put(f"{key}:{version}", entry[1], entry[2] - time.time())
+            return self.answer(request, *pickle.loads(entry[1]))
+        due = next_change(version)  # before rendering: what it reads is as of now
         response = self.get_response(request)
-        if getattr(response, "served_ahead", False):
-            if held is not None:
-                if not read_here:
-                    held.hold_versions(changes, found)
-                held.hold_file(changes, self.file_key(request, key), version, response)
-            return response
         if not self.is_cacheable_response(request, response):
             self.mark_private(response)
             return response
-        response, entry = self.store(request, response, key, version, due)
-        if held is not None and entry is not None:
-            held.hold(changes, found, key, entry)
+        self.mark_public(response, due)
+        if not response.has_header("Last-Modified"):
+            response["Last-Modified"] = http_date()
+        lifetime = _lifetime(settings.PAGE_CACHE_SECONDS, due)
+        if lifetime > 0:
+            packed = pickle.dumps((response, due), pickle.HIGHEST_PROTOCOL)
+            expires = time.time() + lifetime
+            cache.set(key, (version, packed, expires), math.ceil(lifetime))
+            _kept_here.put(f"{key}:{version}", packed, lifetime)
         return response
 
     def cache_key(self, request):
@@ -621,23 +408,15 @@ class PageCacheMiddleware:
                 request.META.get("HTTP_HOST", ""),
                 request.path,
                 request.META.get("QUERY_STRING", ""),
-                language_of(request.path),
+                "gzip" if accepts_gzip(request) else "",
                 release(),
             ]
         )
-        # "v2": the form of the kept entry; one kept by an earlier release is never read.
-        return "page-cache:v2:" + hashlib.sha256(identity.encode()).hexdigest()
+        return "page-cache:v3:" + hashlib.sha256(identity.encode()).hexdigest()
 
     @staticmethod
-    def file_key(request, key):
-        """A file built ahead is sent gzipped or not, by what the client accepts."""
-        return key + (":gzip" if accepts_gzip(request) else "")
-
-    def is_cacheable_response(self, request, response):
-        if response.status_code != 200 or response.cookies:
-            return False
-        # Compressed by GZipMiddleware, or not at all.
-        if response.get("Content-Encoding", "gzip") != "gzip":
+    def is_cacheable_response(request, response):
+        if response.status_code != 200 or response.streaming or response.cookies:
             return False
         cache_control = response.get("Cache-Control", "")
         if any(word in cache_control for word in ("private", "no-cache", "no-store")):
@@ -648,122 +427,21 @@ class PageCacheMiddleware:
         session = getattr(request, "session", None)
         if session is not None and session.modified:
             return False
-        messages = getattr(request, "_messages", None)
-        return not (messages is not None and messages.added_new)
+        return not getattr(messages.get_messages(request), "added_new", False)
 
-    def store(self, request, response, key, version, due):
-        """(the response, what is kept of it or None)."""
-        if response.streaming:
-            body, rest = self.read_stream(response)
-            if rest is not None:  # too large to keep: send it on as a stream
-                response.streaming_content = rest
-                return response, None
-            response = self.replace_stream(response, body)
-        if response.has_header("Content-Encoding"):
-            packed = response.content
-        else:
-            # As core.compression.GZipMiddleware, unpadded: the same page, the same bytes.
-            packed = compress(response.content)
-        self.mark_public(response, due)
-        if not response.has_header("Last-Modified"):
-            response["Last-Modified"] = http_date()
-        # One tag for what is kept, told apart by encoding as the files built ahead are.
-        digest = hashlib.md5(packed, usedforsecurity=False).hexdigest()
-        compressed = response.has_header("Content-Encoding")
-        response["ETag"] = f'"{digest}-gz"' if compressed else f'"{digest}"'
-        headers = {
-            name.lower(): (name, value)
-            for name, value in response.items()
-            if name.lower() not in NOT_KEPT
-        }
-        entry = (version, packed, headers, digest)
-        cache.set(key, entry, settings.PAGE_CACHE_SECONDS)
-        return response, entry
-
-    def rebuild(self, request, entry, due):
-        _version, packed, headers, digest = entry
-        compressed = accepts_gzip(request)
-        response = HttpResponse(packed if compressed else gzip.decompress(packed))
-        # The kept headers (Vary and Cache-Control as mark_public() left them) were checked
-        # when the page was rendered: set as they are, without checking each again, which
-        # costs a hit about a tenth of the floor's time. `_store` is the mapping behind
-        # Django's ResponseHeaders (django.utils.datastructures.CaseInsensitiveMapping).
-        response.headers._store.update(headers)
-        response["ETag"] = f'"{digest}-gz"' if compressed else f'"{digest}"'
-        if compressed:
-            response["Content-Encoding"] = "gzip"
+    @staticmethod
+    def answer(request, response, due):
         if due is not None:  # max-age shortens as the next scheduled change nears
-            max_age = max(0, min(settings.PAGE_MAX_AGE, math.ceil(due - time.time())))
-            kept = response.headers._store["cache-control"][1]
-            response.headers._store["cache-control"] = (
-                "Cache-Control",
-                MAX_AGE.sub(f"max-age={max_age}", kept),
+            patch_cache_control(
+                response, max_age=max(0, min(settings.PAGE_MAX_AGE, math.ceil(due - time.time())))
             )
         if "HTTP_IF_NONE_MATCH" in request.META or "HTTP_IF_MODIFIED_SINCE" in request.META:
-            conditional = get_conditional_response(
+            return get_conditional_response(
                 request,
-                etag=response["ETag"],
+                etag=response.get("ETag"),
                 last_modified=parse_http_date_safe(response.get("Last-Modified", "")),
                 response=response,
             )
-            if conditional is not response:
-                return conditional
-        response["Content-Length"] = str(len(response.content))
-        return response
-
-    def resend(self, request, held, key, version):
-        """The file built ahead at `key` as it was last served at this version, or None.
-
-        Sent from its built copy with the headers every middleware gave it then, without
-        running them again: on a 2-core server, what they cost a request is what kept a data
-        file (140 KB to 1 MB gzipped) under `/robots.txt`'s requests per second. Conditional
-        requests go the whole way (ServeAheadMiddleware answers them with a 304).
-        """
-        if "HTTP_IF_NONE_MATCH" in request.META or "HTTP_IF_MODIFIED_SINCE" in request.META:
-            return None
-        kept = held.file(self.file_key(request, key), version)
-        if kept is None:
-            return None
-        name, headers = kept
-        try:
-            handle = open(name, "rb")  # noqa: SIM115 - closed with the response
-        except FileNotFoundError:  # replaced by a newer build: served the whole way
-            return None
-        # A FileResponse, so that gunicorn sends it with sendfile(); its headers are the held
-        # ones (ResponseHeaders' mapping, as rebuild() sets a kept page's), with the length
-        # of this file.
-        response = HeldFileResponse(handle)
-        response.headers._store = dict(headers)
-        response.headers._store["content-length"] = (
-            "Content-Length",
-            str(os.fstat(handle.fileno()).st_size),
-        )
-        response.served_ahead = True
-        return response
-
-    def read_stream(self, response):
-        chunks, size = [], 0
-        iterator = iter(response.streaming_content)
-        for chunk in iterator:
-            chunks.append(chunk)
-            size += len(chunk)
-            if size > MAX_BYTES:
-                return None, self.chain(chunks, iterator)
-        return b"".join(chunks), None
-
-    @staticmethod
-    def chain(chunks, iterator):
-        yield from chunks
-        yield from iterator
-
-    @staticmethod
-    def replace_stream(streaming, body):
-        response = HttpResponse(body, status=streaming.status_code)
-        for name, value in streaming.items():
-            response[name] = value
-        # Not streaming.close(): the stream has been read to its end (its cursor is released),
-        # and close() would announce the end of the request while it is still being served,
-        # letting Django close the database connection under the rest of it.
         return response
 
     @staticmethod

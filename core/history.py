@@ -1,14 +1,13 @@
 """The change history of members, signatures, declarations, articles and pages.
 
 django-simple-history records every `save()` and `delete()`. The workflows change a status with
-a conditional UPDATE instead (its row count decides who won), which bypasses `save()`: they call
-`record_change()` once they have won, so that each decision still names who took it.
+a conditional UPDATE instead (its row count decides who won), which bypasses `save()`:
+`core.workflows.transition()` calls `record_change()` once it has won, so that each decision
+still names who took it.
 """
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-
-from core.cache import renew_public_pages
 
 
 def record_change(instance, by, reason):
@@ -67,6 +66,5 @@ def restore(record, by):
                 instance.refresh_from_db(fields=list(created))
     except IntegrityError as error:
         raise RestoreConflict(str(error)) from error
-    # Whatever the row was, pages from before the restore may have counted or listed it.
-    renew_public_pages()
+    # A row the public sees is back on the cached pages by its save (core.workflows.watch).
     return instance

@@ -6,7 +6,7 @@ costs a read of every public row (megabytes, up to seconds), so the task worker 
 file ahead, once the data change, into DATA_FILES_ROOT, with a gzipped copy beside it;
 requests are then answered from those files with `ETag`, `Content-Length` and the compressed
 copy when the client accepts it. A file is served only while it was built at the current data version
-(`core.cache.changes_version`, which time alone never moves on: no file depends on the clock):
+(`core.cache.data_version`, which time alone never moves on: no file depends on the clock):
 after a change, until the worker has rebuilt it (DATA_FILES_DELAY seconds later),
 or before the first build, the view renders it as before.
 
@@ -41,7 +41,6 @@ from django.utils.text import format_lazy
 from django.views.decorators.http import require_safe
 
 from . import cache as public_pages
-from .compression import accepts_gzip
 
 logger = logging.getLogger(__name__)
 
@@ -176,9 +175,9 @@ def build_data_files():
     try:
         # Changes from now on queue another build.
         cache.delete(QUEUED_KEY)
-        # The data's version, not the pages': a scheduled change coming due (an article going
-        # live) changes pages, never a file built ahead, which must not depend on the clock.
-        version = public_pages.changes_version()
+        # A scheduled change coming due (an article going live) changes pages, never the data
+        # version, nor a file built ahead, which must not depend on the clock.
+        version = public_pages.data_version()
         site = urlsplit(settings.SITE_URL)
         factory = RequestFactory()
         built = 0
@@ -256,9 +255,10 @@ def queue_build(force=False):
         logger.exception("Could not queue the build of the data files")
 
 
-def _queue_after_commit():
+def _queue_after_change():
+    # After each committed change; queue_build() queues one build for many changes.
     if settings.DATA_FILES_ROOT:
-        public_pages.on_commit_once(queue_build)
+        queue_build()
 
 
 # Serving ----------------------------------------------------------------------------------
@@ -302,11 +302,11 @@ def serve_built(request):
     """The built copy of this file, if it was built at the current data version."""
     if not settings.DATA_FILES_ROOT or request.path not in _built_paths():
         return None
-    version = getattr(request, "data_changes", None) or public_pages.changes_version()
+    version = public_pages.data_version()
     manifest = _current_manifest(request.path, version)
     if manifest is None:
         return None
-    compressed = accepts_gzip(request)
+    compressed = public_pages.accepts_gzip(request)
     etag = '"{}{}"'.format(manifest["etag"], "-gz" if compressed else "")
     if etag in parse_etags(request.META.get("HTTP_IF_NONE_MATCH", "")):
         response = HttpResponseNotModified()
@@ -335,5 +335,5 @@ def serve_built(request):
 
 def install():
     """Build the files after each change, serve their built copies (AppConfig.ready)."""
-    public_pages.on_renewal(_queue_after_commit)
+    public_pages.on_renewal(_queue_after_change)
     public_pages.serve_ahead(serve_built, handles=_is_built_path)

@@ -10,11 +10,16 @@ class DeclarationsConfig(AppConfig):
     def ready(self):
         from django.db.models import Q
 
-        from core import personal_data
+        from core import personal_data, workflows
         from members.models import Member
 
         from . import services
-        from .models import Signature
+        from .models import Declaration, Signature
+
+        # A declaration is shown once published; a signature once verified with consent.
+        # Signatures waiting for their e-mail confirmation or review are on no public page.
+        workflows.watch(Declaration, public=Declaration.objects.published)
+        workflows.watch(Signature, public=Signature.objects.public)
 
         def signatures_of(member):
             # Given for that authority, or from the contact person's address.

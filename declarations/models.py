@@ -8,7 +8,6 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
-from core import cache as public_pages
 from core.text import normalise
 from members.models import Member, shown_name
 
@@ -361,14 +360,3 @@ class Signature(models.Model):
         if self.member is not None and self.member.has_public_profile:
             return self.member
         return None
-
-
-# A declaration is shown once published; a signature once verified with consent. Signatures
-# waiting for their e-mail confirmation or review are on no public page.
-public_pages.watch(Declaration, is_public=lambda declaration: declaration.is_published)
-public_pages.watch(
-    Signature,
-    is_public=lambda signature: (
-        signature.status == Signature.Status.VERIFIED and signature.consent_to_publish
-    ),
-)

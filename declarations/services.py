@@ -13,11 +13,10 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from background.outbox import forget_emails_to
-from core.cache import renew_public_pages
-from core.history import record_change
 from core.mail import notify_managers_after_commit, send_after_commit, send_now
 from core.personal_data import as_data, forget_in_admin_log, history_of, with_history
 from core.text import normalise
+from core.workflows import transition
 from members.models import Member
 
 from .models import Signature
@@ -168,14 +167,14 @@ def _tell_already_signed(signature):
 def confirm_email(signature):
     """Record that the signatory opened the link; True the first time only."""
     now = timezone.now()
-    with transaction.atomic():
-        updated = Signature.objects.filter(pk=signature.pk, email_confirmed_at__isnull=True).update(
-            email_confirmed_at=now, updated_at=now
-        )
-        signature.refresh_from_db()
-        if updated:
-            record_change(signature, None, "e-mail confirmed")
-    return bool(updated)
+    return transition(
+        signature,
+        None,
+        "e-mail confirmed",
+        where=Q(email_confirmed_at__isnull=True),
+        email_confirmed_at=now,
+        updated_at=now,
+    )
 
 
 class Refusal:
@@ -197,16 +196,17 @@ EMAIL_NOT_CONFIRMED = Refusal("e-mail address not confirmed")
 
 def _change_status(signature, by, from_statuses, to_status, condition=None, **fields):
     now = timezone.now()
-    updated = Signature.objects.filter(
-        condition or Q(), pk=signature.pk, status__in=from_statuses
-    ).update(
-        status=to_status, status_changed_at=now, status_changed_by=by, updated_at=now, **fields
+    return transition(
+        signature,
+        by,
+        to_status.value,
+        where=(condition or Q()) & Q(status__in=from_statuses),
+        status=to_status,
+        status_changed_at=now,
+        status_changed_by=by,
+        updated_at=now,
+        **fields,
     )
-    signature.refresh_from_db()
-    if updated:
-        record_change(signature, by, to_status.value)
-        renew_public_pages()
-    return bool(updated)
 
 
 @transaction.atomic
@@ -286,11 +286,8 @@ def erase_personal_data(signature, by):
         "email": "",
         "staff_note": "",
     }
-    Signature.objects.filter(pk=signature.pk).update(**anonymous, updated_at=timezone.now())
+    transition(signature, by, "personal data erased", **anonymous, updated_at=timezone.now())
     Signature.history.filter(id=signature.pk).update(**anonymous)
-    signature.refresh_from_db()
-    record_change(signature, by, "personal data erased")
-    renew_public_pages()
     forget_in_admin_log(signature)
     return signature
 

@@ -8,13 +8,38 @@ class EventsConfig(AppConfig):
     verbose_name = _("Events")
 
     def ready(self):
-        from core import personal_data, search
+        from django.db.models import Min, Q
+        from django.utils import timezone
+
+        from core import cache, personal_data, search, workflows
         from members.map import register_layer
         from members.models import Member
 
         from . import services
         from .map import upcoming_events_layer
         from .models import Event, Registration
+
+        # Published and cancelled events are public, drafts are not; their themes and links
+        # show on their pages. Registrations and messages never reach a public page.
+        workflows.watch(Event, public=Event.objects.published)
+        for relation in ("themes", "organisers", "partners", "articles", "practices"):
+            workflows.watch_relation(getattr(Event, relation).through)
+
+        def next_change():
+            # An event moves from "upcoming" to "past" when it ends, and stops taking
+            # registrations when it starts: the pages are renewed at the next of those moments.
+            now = timezone.now()
+            moments = (
+                Event.objects.published()
+                .filter(ends_at__gte=now)
+                .aggregate(
+                    end=Min("ends_at"),
+                    start=Min("starts_at", filter=Q(starts_at__gt=now, registration_open=True)),
+                )
+            )
+            return min(filter(None, moments.values()), default=None)
+
+        cache.schedule(next_change)
 
         register_layer("events", upcoming_events_layer)
 
@@ -48,8 +73,6 @@ class EventsConfig(AppConfig):
         personal_data.register_related(
             Member, "event_registrations", registrations_of, erase=forget_registrations
         )
-
-        from django.utils import timezone
 
         from core.backoffice import register_decisions, register_work
 

@@ -441,28 +441,3 @@ class ParticipantMessage(models.Model):
 
     def __str__(self):
         return self.subject
-
-
-# Published and cancelled events are public, drafts are not; their themes and links show on
-# their pages. Registrations and messages never reach a public page.
-public_pages.watch(Event, is_public=lambda event: event.is_public)
-public_pages.watch_relation(Event.themes.through)
-public_pages.watch_relation(Event.organisers.through)
-public_pages.watch_relation(Event.partners.through)
-public_pages.watch_relation(Event.articles.through)
-public_pages.watch_relation(Event.practices.through)
-
-
-# An event moves from "upcoming" to "past" when it ends, and stops taking registrations when it
-# starts: the pages are renewed at the next of those moments.
-def _next_change():
-    now = timezone.now()
-    coming = Event.objects.published().filter(ends_at__gte=now)
-    moments = coming.aggregate(
-        end=models.Min("ends_at"),
-        start=models.Min("starts_at", filter=Q(starts_at__gt=now, registration_open=True)),
-    )
-    return min(filter(None, moments.values()), default=None)
-
-
-public_pages.schedule(_next_change)

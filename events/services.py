@@ -9,15 +9,14 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core import signing
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from background.outbox import forget_emails_to
-from core.cache import renew_public_pages
-from core.history import record_change
 from core.mail import notify_managers_after_commit, send_after_commit
+from core.workflows import transition
 
 from .models import Event, ParticipantMessage, Registration
 
@@ -33,19 +32,20 @@ class Outcome:
 def _change_each(events, from_statuses, to_status, by, reason):
     changed = unchanged = 0
     for event in events.order_by("pk"):
-        updated = Event.objects.filter(pk=event.pk, status__in=from_statuses).update(
-            status=to_status, sequence=F("sequence") + 1, updated_at=timezone.now()
-        )
-        if updated:
-            event.refresh_from_db()
-            record_change(event, by, reason)
+        if transition(
+            event,
+            by,
+            reason,
+            where=Q(status__in=from_statuses),
+            status=to_status,
+            sequence=F("sequence") + 1,
+            updated_at=timezone.now(),
+        ):
             changed += 1
             if to_status == Event.Status.CANCELLED:
                 _tell_participants_of_cancellation(event)
         else:
             unchanged += 1
-    if changed:
-        renew_public_pages()
     return Outcome(changed=changed, unchanged=unchanged)
 
 
@@ -186,12 +186,16 @@ def confirm_registration(registration):
         return False  # closed: turned off, started, cancelled since the link was sent
     status = Registration.Status.CONFIRMED if _has_room(event) else Registration.Status.WAITING
     now = timezone.now()
-    updated = Registration.objects.filter(
-        pk=registration.pk, status=Registration.Status.UNCONFIRMED
-    ).update(status=status, confirmed_at=now, updated_at=now)
-    registration.refresh_from_db()
+    updated = transition(
+        registration,
+        None,
+        f"e-mail confirmed: {status}",
+        where=Q(status=Registration.Status.UNCONFIRMED),
+        status=status,
+        confirmed_at=now,
+        updated_at=now,
+    )
     if updated:
-        record_change(registration, None, f"e-mail confirmed: {status}")
         _tell_participant(registration)
         with translation.override(settings.LANGUAGE_CODE):
             admin_path = reverse("admin:events_registration_change", args=[registration.pk])
@@ -200,7 +204,7 @@ def confirm_registration(registration):
             "events/email/new_registration.txt",
             {"registration": registration, "admin_url": f"{settings.SITE_URL}{admin_path}"},
         )
-    return bool(updated)
+    return updated
 
 
 def _tell_participant(registration):
@@ -222,15 +226,15 @@ def cancel_registration(registration, by=None):
     """Confirmed or waiting → cancelled; a freed place goes to the first on the waiting list."""
     event = Event.objects.select_for_update().get(pk=registration.event_id)
     was_confirmed = registration.status == Registration.Status.CONFIRMED
-    updated = (
-        Registration.objects.filter(pk=registration.pk, status=registration.status)
-        .exclude(status=Registration.Status.CANCELLED)
-        .update(status=Registration.Status.CANCELLED, updated_at=timezone.now())
-    )
-    registration.refresh_from_db()
-    if not updated:
+    if not transition(
+        registration,
+        by,
+        "cancelled",
+        where=Q(status=registration.status) & ~Q(status=Registration.Status.CANCELLED),
+        status=Registration.Status.CANCELLED,
+        updated_at=timezone.now(),
+    ):
         return False
-    record_change(registration, by, "cancelled")
     if was_confirmed:
         _fill_places(event, by)
     return True
@@ -243,11 +247,14 @@ def _fill_places(event, by):
         first = event.registrations.waiting().order_by("confirmed_at", "pk").first()
         if first is None:
             break
-        if Registration.objects.filter(pk=first.pk, status=Registration.Status.WAITING).update(
-            status=Registration.Status.CONFIRMED, updated_at=timezone.now()
+        if transition(
+            first,
+            by,
+            "moved from the waiting list",
+            where=Q(status=Registration.Status.WAITING),
+            status=Registration.Status.CONFIRMED,
+            updated_at=timezone.now(),
         ):
-            first.refresh_from_db()
-            record_change(first, by, "moved from the waiting list")
             _tell_participant(first)
             moved += 1
     return moved

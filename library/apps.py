@@ -7,9 +7,16 @@ class LibraryConfig(AppConfig):
     verbose_name = _("Library")
 
     def ready(self):
-        from core import search
+        from core import search, workflows
 
-        from .models import Document
+        from .models import Document, DocumentFile
+
+        # Published documents not kept for the participants are public; their files and links
+        # too.
+        workflows.watch(Document, public=Document.objects.published)
+        workflows.watch(DocumentFile)
+        for relation in ("themes", "events", "members", "articles"):
+            workflows.watch_relation(getattr(Document, relation).through)
 
         search.register(
             "documents",

@@ -7,7 +7,6 @@ from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
-from core import cache as public_pages
 from core.files import UploadedFileField, private_storage
 from core.links import slug_url
 from core.text import normalise, save_with_unique_slug
@@ -210,12 +209,3 @@ class DocumentFile(models.Model):
     @property
     def position(self):
         return ORDER.get(self.language, len(ORDER))
-
-
-# Published documents not kept for the participants are public; their files and links too.
-public_pages.watch(Document, is_public=lambda document: document.is_public)
-public_pages.watch(DocumentFile)
-public_pages.watch_relation(Document.themes.through)
-public_pages.watch_relation(Document.events.through)
-public_pages.watch_relation(Document.members.through)
-public_pages.watch_relation(Document.articles.through)

@@ -7,9 +7,13 @@ class MembersConfig(AppConfig):
     verbose_name = _("Members")
 
     def ready(self):
-        from core import search
+        from core import search, workflows
 
         from .models import Member
+
+        # Members the public may see named feed public pages; a join request waiting for a
+        # decision, or refused, is on none.
+        workflows.watch(Member, public=Member.objects.named)
 
         search.register(
             "members",

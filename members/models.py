@@ -11,7 +11,6 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from django_countries.fields import CountryField
 
-from core import cache as public_pages
 from core.cache import remember
 from core.collation import collated, shown_languages
 from core.images import UploadedImageField
@@ -380,8 +379,3 @@ class Member(models.Model):
             getattr(self, f"display_name_{code}", "") or "" for code, _name in settings.LANGUAGES
         ]
         return "\n".join(dict.fromkeys(normalise(name) for name in names if name))
-
-
-# Members the public may see named feed public pages; a join request waiting for a decision,
-# or refused, is on none.
-public_pages.watch(Member, is_public=lambda member: member.is_named_publicly)

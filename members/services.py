@@ -7,16 +7,16 @@ and does none.
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from background.outbox import forget_emails_to
-from core.cache import renew_public_pages
-from core.history import record_change
 from core.mail import notify_managers_after_commit, send_after_commit, send_now
 from core.personal_data import as_data, erase_related, history_of, related_data
+from core.workflows import transition
 
 from .models import Member
 from .places import find_coordinates
@@ -60,7 +60,11 @@ def approve_member(member, by):
     """Approve a pending request. True if this call approved it, False if it was not pending."""
     now = timezone.now()
     with transaction.atomic():
-        changed = Member.objects.filter(pk=member.pk, status=Member.Status.PENDING).update(
+        changed = transition(
+            member,
+            by,
+            "approved",
+            where=Q(status=Member.Status.PENDING),
             status=Member.Status.APPROVED,
             decided_at=now,
             decided_by=by,
@@ -69,10 +73,7 @@ def approve_member(member, by):
             joined_on=Coalesce("joined_on", timezone.localdate(now)),
             updated_at=now,
         )
-        member.refresh_from_db()
         if changed:
-            record_change(member, by, "approved")
-            renew_public_pages()
             # The apps above members act on it (the contact becomes the first contact person).
             member_approved.send(sender=Member, member=member, by=by)
             _tell_applicant(
@@ -80,47 +81,47 @@ def approve_member(member, by):
                 _("Welcome to the Alliance"),
                 "members/email/approved.txt",
             )
-    return bool(changed)
+    return changed
 
 
 def reject_member(member, by, reason):
     """Reject a pending request with a reason the applicant reads. True if this call did it."""
     now = timezone.now()
     with transaction.atomic():
-        changed = Member.objects.filter(pk=member.pk, status=Member.Status.PENDING).update(
+        changed = transition(
+            member,
+            by,
+            "rejected",
+            where=Q(status=Member.Status.PENDING),
             status=Member.Status.REJECTED,
             decided_at=now,
             decided_by=by,
             rejection_reason=reason.strip(),
             updated_at=now,
         )
-        member.refresh_from_db()
         if changed:
-            record_change(member, by, "rejected")
             _tell_applicant(
                 member,
                 _("Your request to join the Alliance"),
                 "members/email/rejected.txt",
             )
-    return bool(changed)
+    return changed
 
 
 def mark_left(member, by, left_on=None):
     """Record that an approved member has left the Alliance. True if this call did it."""
     now = timezone.now()
-    with transaction.atomic():
-        changed = Member.objects.filter(pk=member.pk, status=Member.Status.APPROVED).update(
-            status=Member.Status.LEFT,
-            left_on=left_on or timezone.localdate(now),
-            decided_at=now,
-            decided_by=by,
-            updated_at=now,
-        )
-        member.refresh_from_db()
-        if changed:
-            record_change(member, by, "left the Alliance")
-            renew_public_pages()
-    return bool(changed)
+    return transition(
+        member,
+        by,
+        "left the Alliance",
+        where=Q(status=Member.Status.APPROVED),
+        status=Member.Status.LEFT,
+        left_on=left_on or timezone.localdate(now),
+        decided_at=now,
+        decided_by=by,
+        updated_at=now,
+    )
 
 
 def resend_acknowledgement(member):
@@ -165,10 +166,8 @@ def erase_personal_data(member, by):
     with transaction.atomic():
         erased = erase_related(member, by)  # while the request still names its contact
         forget_emails_to(member.contact_email)
-        Member.objects.filter(pk=member.pk).update(**blank, updated_at=timezone.now())
+        transition(member, by, "personal data erased", **blank, updated_at=timezone.now())
         Member.history.filter(id=member.pk).update(**blank)
-        member.refresh_from_db()
-        record_change(member, by, "personal data erased")
     return erased
 
 

@@ -7,9 +7,24 @@ class NewsConfig(AppConfig):
     verbose_name = _("News")
 
     def ready(self):
-        from core import search
+        from django.db.models import Min
 
-        from .models import Article
+        from core import cache, search, workflows
+
+        from .models import Article, Tag
+
+        # Published articles are public, and scheduled ones will be by themselves (the pages
+        # are renewed at their time: the schedule); tags and the links to members show on the
+        # articles' pages.
+        workflows.watch(
+            Article, public=lambda: Article.objects.published() | Article.objects.scheduled()
+        )
+        workflows.watch(Tag)
+        workflows.watch_relation(Article.tags.through)
+        workflows.watch_relation(Article.members.through)
+        cache.schedule(
+            lambda: Article.objects.scheduled().aggregate(next=Min("published_at"))["next"]
+        )
 
         search.register(
             "news",

@@ -6,7 +6,6 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from modeltranslation.utils import build_localized_fieldname
 
-from core import cache as public_pages
 from core.images import PICTURE_FIELDS, PictureModel
 from core.links import slug_url
 from core.markup import render_markdown
@@ -45,7 +44,7 @@ class ArticleQuerySet(models.QuerySet):
         for the participants.
 
         A scheduled article goes live by itself when `published_at` passes; the cached pages
-        are renewed then (see `public_pages.schedule()` below).
+        are renewed then (the schedule in `NewsConfig.ready()`).
         """
         return self.live().filter(participants_only=False)
 
@@ -260,15 +259,3 @@ class Article(PictureModel):
     def is_scheduled(self):
         """The rule of `ArticleQuerySet.scheduled()`, for one article in hand."""
         return self.status == self.Status.PUBLISHED and not self.is_live
-
-
-# Published articles (live or scheduled) are public, drafts are not; tags and the links to
-# members show on the articles' pages. A scheduled article goes live at its time: the pages
-# are renewed then.
-public_pages.watch(Article, is_public=lambda article: article.status == Article.Status.PUBLISHED)
-public_pages.watch(Tag)
-public_pages.watch_relation(Article.tags.through)
-public_pages.watch_relation(Article.members.through)
-public_pages.schedule(
-    lambda: Article.objects.scheduled().aggregate(next=models.Min("published_at"))["next"]
-)

@@ -5,8 +5,7 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils import timezone
 
-from core.cache import renew_public_pages
-from core.history import record_change
+from core.workflows import transition
 
 from .models import Article
 
@@ -50,12 +49,8 @@ def move_to_draft(articles, by=None):
 def _change_each(articles, changeable, values, by, reason):
     changed = unchanged = 0
     for article in articles.order_by("pk"):
-        if changeable.filter(pk=article.pk).update(**values, updated_at=timezone.now()):
-            article.refresh_from_db()
-            record_change(article, by, reason)
+        if transition(article, by, reason, where=changeable, **values, updated_at=timezone.now()):
             changed += 1
         else:
             unchanged += 1
-    if changed:
-        renew_public_pages()
     return Outcome(changed=changed, unchanged=unchanged)

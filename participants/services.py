@@ -11,17 +11,18 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 from background.outbox import forget_emails_to
-from core.cache import renew_public_pages
 from core.history import record_change
 from core.mail import notify_managers_after_commit, send_after_commit
 from core.personal_data import as_data, history_of
 from core.protection import take_one
+from core.workflows import transition
 from members.models import Member
 from practices import services as practice_services
 
@@ -187,10 +188,16 @@ def approve_change_request(change_request, by):
     """Apply the proposed changes to the public profile. True if this call approved them."""
     now = timezone.now()
     with transaction.atomic():
-        changed = ProfileChangeRequest.objects.filter(
-            pk=change_request.pk, status=Status.PENDING
-        ).update(status=Status.APPROVED, decided_at=now, decided_by=by, updated_at=now)
-        change_request.refresh_from_db()
+        changed = transition(
+            change_request,
+            by,
+            "approved",
+            where=Q(status=Status.PENDING),
+            status=Status.APPROVED,
+            decided_at=now,
+            decided_by=by,
+            updated_at=now,
+        )
         if changed:
             member = change_request.member
             for name, value in change_request.changes.items():
@@ -202,10 +209,8 @@ def approve_change_request(change_request, by):
                     member.logo.save(name, ContentFile(logo.read()), save=False)
             member._history_user = by
             member._change_reason = "profile changes approved"
-            member.save()
-            record_change(change_request, by, "approved")
+            member.save()  # renews the public pages (core.workflows.watch)
             change_request.discard_proposed_logo()
-            renew_public_pages()
             _tell_contact(
                 change_request,
                 _("Your changes to your authority’s profile are published"),
@@ -218,18 +223,18 @@ def reject_change_request(change_request, by, reason):
     """Refuse the proposed changes with a reason the contact person reads. True if this call did."""
     now = timezone.now()
     with transaction.atomic():
-        changed = ProfileChangeRequest.objects.filter(
-            pk=change_request.pk, status=Status.PENDING
-        ).update(
+        changed = transition(
+            change_request,
+            by,
+            "rejected",
+            where=Q(status=Status.PENDING),
             status=Status.REJECTED,
             rejection_reason=reason.strip(),
             decided_at=now,
             decided_by=by,
             updated_at=now,
         )
-        change_request.refresh_from_db()
         if changed:
-            record_change(change_request, by, "rejected")
             change_request.discard_proposed_logo()
             _tell_contact(
                 change_request,

@@ -8,11 +8,24 @@ class PracticesConfig(AppConfig):
     verbose_name = _("Good practices")
 
     def ready(self):
-        from core import personal_data, search
+        from core import personal_data, search, workflows
         from members.models import Member
 
         from . import services
-        from .models import Practice
+        from .models import Attachment, Practice, PracticeLink, Theme
+
+        # Published practices are public; so are their themes, links, files and members.
+        workflows.watch(Theme)
+        workflows.watch(Practice, public=Practice.objects.published)
+        for part in (PracticeLink, Attachment):
+            workflows.watch(
+                part,
+                public=lambda part=part: part.objects.filter(
+                    practice__in=Practice.objects.published()
+                ),
+            )
+        workflows.watch_relation(Practice.themes.through)
+        workflows.watch_relation(Practice.members.through)
 
         search.register(
             "practices",

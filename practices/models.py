@@ -11,7 +11,6 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from modeltranslation.utils import build_localized_fieldname
 
-from core import cache as public_pages
 from core.files import UploadedFileField, private_storage
 from core.images import PICTURE_FIELDS, PictureModel
 from core.links import slug_url
@@ -407,12 +406,3 @@ def years_running(start, end, until=None):
     """The years a practice runs: from start to end, or to this year while ongoing."""
     last = end if end is not None else max(start, until or current_year())
     return range(start, last + 1)
-
-
-# Published practices are public; so are their themes, links, files and links to members.
-public_pages.watch(Theme)
-public_pages.watch(Practice, is_public=lambda practice: practice.is_public)
-public_pages.watch(PracticeLink, is_public=lambda link: link.practice.is_public)
-public_pages.watch(Attachment, is_public=lambda attachment: attachment.practice.is_public)
-public_pages.watch_relation(Practice.themes.through)
-public_pages.watch_relation(Practice.members.through)

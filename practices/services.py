@@ -9,13 +9,13 @@ the same `submit_practice()`.
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from core.cache import renew_public_pages
-from core.history import record_change
 from core.mail import notify_managers_after_commit, send_after_commit
+from core.workflows import transition
 
 from .models import Practice
 
@@ -34,7 +34,11 @@ def submit_practice(practice, by_user=None, by_contact=None):
     email, language = _submitter(by_user, by_contact)
     now = timezone.now()
     with transaction.atomic():
-        changed = Practice.objects.filter(pk=practice.pk, status__in=SUBMITTABLE).update(
+        changed = transition(
+            practice,
+            by_user,
+            "submitted",
+            where=Q(status__in=SUBMITTABLE),
             status=Status.SUBMITTED,
             submitted_at=now,
             submitted_by=by_user if getattr(by_user, "pk", None) else None,
@@ -43,9 +47,7 @@ def submit_practice(practice, by_user=None, by_contact=None):
             review_comment="",
             updated_at=now,
         )
-        practice.refresh_from_db()
         if changed:
-            record_change(practice, by_user, "submitted")
             with translation.override(settings.LANGUAGE_CODE):
                 admin_path = reverse("admin:practices_practice_change", args=[practice.pk])
                 subject = _("Practice submitted for publication: %(title)s") % {
@@ -63,7 +65,11 @@ def publish_practice(practice, by):
     """Put a practice online. True if this call published it, False if it already was."""
     now = timezone.now()
     with transaction.atomic():
-        changed = Practice.objects.filter(pk=practice.pk, status__in=PUBLISHABLE).update(
+        changed = transition(
+            practice,
+            by,
+            "published",
+            where=Q(status__in=PUBLISHABLE),
             status=Status.PUBLISHED,
             published_at=now,
             decided_at=now,
@@ -71,10 +77,7 @@ def publish_practice(practice, by):
             review_comment="",
             updated_at=now,
         )
-        practice.refresh_from_db()
         if changed:
-            record_change(practice, by, "published")
-            renew_public_pages()
             _tell_submitter(
                 practice, _("Your practice is published"), "practices/email/published.txt"
             )
@@ -85,16 +88,18 @@ def return_practice(practice, by, comment):
     """Send a submitted practice back to its submitter with a comment. True if this call did it."""
     now = timezone.now()
     with transaction.atomic():
-        changed = Practice.objects.filter(pk=practice.pk, status=Status.SUBMITTED).update(
+        changed = transition(
+            practice,
+            by,
+            "returned",
+            where=Q(status=Status.SUBMITTED),
             status=Status.RETURNED,
             review_comment=comment.strip(),
             decided_at=now,
             decided_by=by,
             updated_at=now,
         )
-        practice.refresh_from_db()
         if changed:
-            record_change(practice, by, "returned")
             _tell_submitter(
                 practice, _("Your practice needs changes"), "practices/email/returned.txt"
             )
@@ -104,15 +109,16 @@ def return_practice(practice, by, comment):
 def archive_practice(practice, by):
     """Take a published practice offline, kept for the record. True if this call did it."""
     now = timezone.now()
-    with transaction.atomic():
-        changed = Practice.objects.filter(pk=practice.pk, status=Status.PUBLISHED).update(
-            status=Status.ARCHIVED, decided_at=now, decided_by=by, updated_at=now
-        )
-        practice.refresh_from_db()
-        if changed:
-            record_change(practice, by, "archived")
-            renew_public_pages()
-    return bool(changed)
+    return transition(
+        practice,
+        by,
+        "archived",
+        where=Q(status=Status.PUBLISHED),
+        status=Status.ARCHIVED,
+        decided_at=now,
+        decided_by=by,
+        updated_at=now,
+    )
 
 
 def _submitter(by_user, by_contact):

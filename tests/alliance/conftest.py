@@ -2,7 +2,9 @@ import os
 import uuid
 
 import pytest
-from django.core.cache import caches
+import redis
+
+from core import key_watch
 
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
 
@@ -16,8 +18,6 @@ def page_cache(settings):
 
 
 def redis_reachable():
-    import redis
-
     try:
         return redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1).ping()
     except redis.RedisError:
@@ -32,18 +32,17 @@ def redis_page_cache(page_cache):
     prefix = f"alliance-test-{uuid.uuid4().hex}"
     page_cache.CACHES = {
         "default": {
-            "BACKEND": "core.cache_backends.RedisCache",
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": prefix,
         },
         "template_fragments": page_cache.CACHES["template_fragments"],
     }
     yield page_cache
-    # The connection watching this test's keys (core.cache_backends.KeyWatch).
-    for watch in caches["default"]._watches.values():
-        watch.close()
+    # The connection watching this test's keys (core.key_watch).
+    key_watch.close_all()
     # Only this test's keys: the Redis database may be shared.
-    client = caches["default"]._cache.get_client(write=True)
+    client = redis.Redis.from_url(REDIS_URL)
     for key in client.scan_iter(f"{prefix}:*"):
         client.delete(key)
 
@@ -62,12 +61,11 @@ def public_cache(request):
 def redis_commands(monkeypatch):
     """The commands the shared cache sends to Redis from now on."""
     sent = []
-    client = caches["default"]._cache.get_client(write=True)
-    send = client.execute_command
+    send = redis.Redis.execute_command
 
-    def counted(*args, **kwargs):
+    def counted(client, *args, **kwargs):
         sent.append(args[0])
-        return send(*args, **kwargs)
+        return send(client, *args, **kwargs)
 
-    monkeypatch.setattr(client, "execute_command", counted)
+    monkeypatch.setattr(redis.Redis, "execute_command", counted)
     return sent

@@ -112,13 +112,13 @@ def test_a_page_reads_the_data_version_once_however_many_figures_it_shows(
     make_signature()
     admin_client.get("/en/")  # the figures are kept; each is now one read of the cache
     reads = []
-    read_version = core_cache.current_version
+    read_version = core_cache._read_version
 
-    def counted(found=None):
-        reads.append(found)
-        return read_version(found)
+    def counted(version):
+        reads.append(version)
+        return read_version(version)
 
-    monkeypatch.setattr(core_cache, "current_version", counted)
+    monkeypatch.setattr(core_cache, "_read_version", counted)
 
     response = admin_client.get("/en/")
 

@@ -1,4 +1,5 @@
-"""The pages this process holds (core.cache.HeldPages), watched through Redis (KeyWatch)."""
+"""The pages this process holds while Redis says the data version has not changed
+(core.cache.HeldVersion, core.key_watch.KeyWatch)."""
 
 import pytest
 import redis
@@ -6,8 +7,9 @@ from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from core import key_watch
 from core.cache import VERSION_KEY
-from core.cache_backends import KeyWatch
+from core.key_watch import KeyWatch
 from members.models import Member
 from tests.alliance.conftest import REDIS_URL
 from tests.factories import make_member
@@ -30,7 +32,7 @@ def another_server():
 def renamed_elsewhere(member, name):
     """Renamed as another server would: its save is not this process's, nor its renewal."""
     Member.objects.filter(pk=member.pk).update(name=name)
-    another_server().incr(caches["default"].make_and_validate_key(VERSION_KEY))
+    another_server().incr(caches["default"].make_key(VERSION_KEY))
 
 
 @pytest.mark.django_db
@@ -53,7 +55,7 @@ def test_a_change_made_through_another_server_shows_on_the_next_request(client, 
 
 @pytest.mark.django_db
 def test_a_page_is_not_served_from_memory_once_the_watch_is_cut(client, held):
-    (watch,) = caches["default"]._watches.values()
+    watch = key_watch.key_watch(VERSION_KEY)
     another_server().execute_command("CLIENT", "KILL", "ID", watch.client_id)
     # Redis's message about this change never reaches this process.
     renamed_elsewhere(held, "Strasbourg Eurométropole")

@@ -16,7 +16,7 @@ def test_with_redis_the_cache_sessions_and_pages_are_shared():
 
     assert result.returncode == 0, result.stderr
     backend, sessions, page_cache = result.stdout.split()
-    assert backend == "core.cache_backends.RedisCache"
+    assert backend == "django.core.cache.backends.redis.RedisCache"
     assert sessions == "django.contrib.sessions.backends.cached_db"
     assert int(page_cache) > 0
 
