@@ -157,3 +157,32 @@ def test_the_peer_s_requirements_leave_out_django_push_and_take_psycopg_s_binary
         "psycopg-binary==3.3.4 ; implementation_name != 'pypy'\n"
         "tzdata==2026.3 ; sys_platform == 'win32'\n"
     )
+
+
+def test_the_profile_counts_each_function_s_own_time_in_its_subsystem_once():
+    from bench.peer import profiles
+
+    ours = str(profiles.ROOT / "news" / "feeds.py")
+    site = "/venv/lib/python3.13/site-packages"
+    execute = ("~", 0, "<method 'execute' of 'psycopg2.extensions.cursor' objects>")
+    render = (f"{site}/django/template/base.py", 1106, "render")
+    compiler = (f"{site}/django/db/models/sql/compiler.py", 775, "as_sql")
+    items = (ours, 30, "items")
+    stats = type("Stats", (), {})()
+    stats.stats = {
+        execute: (2, 2, 0.010, 0.010, {}),
+        render: (5, 5, 0.004, 0.020, {}),
+        compiler: (2, 2, 0.004, 0.004, {}),
+        items: (1, 1, 0.002, 0.016, {}),
+    }
+
+    found = {label: (ms, share) for label, ms, share in profiles.by_subsystem(stats, requests=2)}
+
+    assert profiles.subsystem(execute) == "SQL sent and read (backend, psycopg)"
+    assert profiles.subsystem(render) == "template rendering"
+    assert profiles.subsystem(items) == "our code"
+    assert found["SQL sent and read (backend, psycopg)"] == (pytest.approx(5.0), 0.5)
+    assert found["template rendering"] == (pytest.approx(2.0), 0.2)
+    assert found["ORM: queries built, rows turned into objects"][0] == pytest.approx(2.0)
+    assert found["our code"][0] == pytest.approx(1.0)
+    assert sum(share for _ms, share in found.values()) == pytest.approx(1.0)
