@@ -4,6 +4,9 @@
     python -m bench.peer.profiles --write before [URL…]   and into bench/peer.md's section
                                                           "profile before" (or "after")
 
+With PEER_SRC (and PEER_WORK) as for `make bench-peer`, which must have run, the peer's
+matching pages (its home and weblog RSS) are profiled too, in its own environment.
+
 The portal as `make bench-peer` runs it (DEBUG off, page cache, counters' cache and Redis
 off) on its database (BENCH_PEER_DATABASE_URL, filled by `make bench-peer`, or here when
 empty); requests through Django's test client with `Accept-Encoding: gzip`, as wrk sends them,
@@ -118,6 +121,7 @@ INCLUSIVE = [
     ("the request, through every middleware", "django/core/handlers/base.py", "get_response"),
     ("the view, without the middleware", "django/core/handlers/base.py", "_get_response"),
     ("the feed's items (our `items()`, its queries)", "news/feeds.py", "items"),
+    ("the peer's feed items (`blog/feeds.py`)", "blog/feeds.py", "items"),
     ("the feed's XML (Django's feedgenerator)", "django/utils/feedgenerator.py", "write"),
     ("rendering of templates (with the queries they run)", "django/template/base.py", "render"),
     (
@@ -275,6 +279,61 @@ def page_section(client, url, requests):
     return lines
 
 
+PEER_URLS = {"/en/": "/", "/en/news/feed/": "/rss/weblog/"}
+
+
+def peer_section(urls, requests):
+    """The peer's pages matching ours (home, feed), profiled the same way in its own
+    environment (bench/peer/peer_site/bench_tasks.py): its server time and entry points."""
+    import json
+    import subprocess
+
+    from bench.peer import run as peer_run
+
+    peer_src = Path(os.environ["PEER_SRC"]).resolve()
+    work = Path(os.environ.get("PEER_WORK") or Path.home() / ".cache" / "alliance-bench-peer")
+    server = "postgres://postgres@127.0.0.1:5432"
+    database = os.environ.get("PEER_DATABASE_URL") or f"{server}/djangoproject_bench_peer"
+    paths = [PEER_URLS[url] for url in urls if url in PEER_URLS]
+    found = json.loads(
+        subprocess.run(
+            [
+                str(work / "venv" / "bin" / "python"),
+                str(peer_run.PEER_SITE / "bench_tasks.py"),
+                "profile",
+                *paths,
+            ],
+            cwd=peer_src,
+            env=peer_run.peer_environment(work, peer_src, database),
+            input=json.dumps(INCLUSIVE),
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+    )
+    lines = [
+        "### The peer's matching pages, profiled the same way",
+        "",
+        "djangoproject.com in its own environment, the same minutes, the test client with its "
+        "`Host`, no `Accept-Encoding` (it has no GZipMiddleware):",
+        "",
+        "| | " + " | ".join(f"`{path}`" for path in paths) + " |",
+        "|---|" + "---:|" * len(paths),
+        "| server time, ms (median, no profiler) | "
+        + " | ".join(f"{found[path]['median_ms']:.1f}" for path in paths)
+        + " |",
+        "| queries | " + " | ".join(str(found[path]["queries"]) for path in paths) + " |",
+        "| under cProfile, ms | "
+        + " | ".join(f"{found[path]['profiled_ms']:.1f}" for path in paths)
+        + " |",
+    ]
+    for label, _ending, _name in INCLUSIVE:
+        values = [found[path]["entry_points"][label] for path in paths]
+        if any(values):
+            lines.append(f"| {label} | " + " | ".join(f"{value:.2f}" for value in values) + " |")
+    return [*lines, ""]
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(prog="python -m bench.peer.profiles", description=__doc__)
     parser.add_argument("urls", nargs="*", default=URLS)
@@ -311,6 +370,8 @@ def main(argv=None):
     client = Client()
     for page in options.urls:
         lines += page_section(client, page, options.requests)
+    if os.environ.get("PEER_SRC"):
+        lines += peer_section(options.urls, options.requests)
     text = "\n".join(lines)
     print(text)
     if options.write:

@@ -3,6 +3,7 @@ peer's Python, with `bench_settings` as its settings, from bench/peer/run.py.
 
     python bench_tasks.py entries < paragraphs.json   200 weblog entries; prints one's path
     python bench_tasks.py pages /weblog/ /rss/weblog/ status, queries and bytes of each page
+    python bench_tasks.py profile / /rss/weblog/ < entry_points.json     their profiles
 """
 
 import datetime
@@ -80,6 +81,58 @@ def measure_pages(paths, repeat=20):
     return found
 
 
+def profile_pages(paths, entry_points, requests=100):
+    """{path: {"median_ms", "profiled_ms", "queries", "entry_points": {label: ms}}}: the server
+    time without the profiler, then cProfile over `requests` requests, and the time of each
+    entry point ([label, file ending, function name]) with what it calls, per request."""
+    import cProfile
+    import pstats
+
+    from django.db import connection
+    from django.test import Client
+
+    client = Client(HTTP_HOST=HOST)
+    executed = []
+
+    def count(execute, sql, params, many, context):
+        executed.append(sql)
+        return execute(sql, params, many, context)
+
+    found = {}
+    for path in paths:
+        for _ in range(20):
+            client.get(path)
+        times = []
+        for _ in range(requests):
+            started = time.perf_counter()
+            client.get(path)
+            times.append((time.perf_counter() - started) * 1000)
+        executed.clear()
+        with connection.execute_wrapper(count):
+            client.get(path)
+        profile = cProfile.Profile()
+        profile.enable()
+        for _ in range(requests):
+            client.get(path)
+        profile.disable()
+        stats = pstats.Stats(profile).stats
+        found[path] = {
+            "median_ms": statistics.median(times),
+            "profiled_ms": 1000 * pstats.Stats(profile).total_tt / requests,
+            "queries": len(executed),
+            "entry_points": {
+                label: 1000
+                * max(
+                    (v[3] for k, v in stats.items() if k[2] == name and k[0].endswith(ending)),
+                    default=0.0,
+                )
+                / requests
+                for label, ending, name in entry_points
+            },
+        }
+    return found
+
+
 def main(argv):
     django.setup()
     command, *rest = argv
@@ -87,6 +140,8 @@ def main(argv):
         print(json.dumps({"item": add_entries(json.load(sys.stdin))}))
     elif command == "pages":
         print(json.dumps(measure_pages(rest)))
+    elif command == "profile":
+        print(json.dumps(profile_pages(rest, json.load(sys.stdin))))
     else:
         sys.exit(f"unknown command {command!r}")
 
