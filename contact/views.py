@@ -3,7 +3,7 @@ from django.urls import reverse_lazy
 from django.utils import translation
 from django.views.generic import FormView
 
-from core.protection import ProtectedFormMixin
+from core.protection import FormLimits, ProtectedFormMixin
 
 from .forms import ContactForm
 from .models import SecretariatContact
@@ -14,8 +14,7 @@ class ContactView(ProtectedFormMixin, FormView):
     template_name = "contact/contact.html"
     form_class = ContactForm
     success_url = reverse_lazy("contact:thanks")
-    rate_limit_scope = "contact"
-    rate_limit_email_field = "email"
+    limits = FormLimits(scope="contact", email_field="email")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

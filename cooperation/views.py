@@ -5,7 +5,7 @@ from django.urls import reverse_lazy
 from django.utils import translation
 from django.views.generic import FormView
 
-from core.protection import ProtectedFormMixin
+from core.protection import FormLimits, ProtectedFormMixin
 
 from .forms import ProposalForm
 from .services import submit_proposal
@@ -15,8 +15,7 @@ class CooperateView(ProtectedFormMixin, FormView):
     template_name = "cooperation/cooperate.html"
     form_class = ProposalForm
     success_url = reverse_lazy("cooperation:thanks")
-    rate_limit_scope = "cooperate"
-    rate_limit_email_field = "contact_email"
+    limits = FormLimits(scope="cooperate", email_field="contact_email")
 
     def form_valid(self, form):
         try:

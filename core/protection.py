@@ -8,13 +8,14 @@ import logging
 import math
 import secrets
 import time
+from dataclasses import dataclass
 from typing import NamedTuple
 
 from django import forms
 from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
-from django.core.exceptions import ValidationError
+from django.core.exceptions import ImproperlyConfigured, ValidationError
 from django.db import DatabaseError
 from django.db.models import Model
 from django.forms.widgets import Input
@@ -273,6 +274,41 @@ class RateLimits:
             _count(key, window)
 
 
+@dataclass(frozen=True)
+class FormLimits:
+    """The rate limits of one public form, declared once, on its view (`limits = FormLimits(…)`;
+    a function view: `@form_limits(FormLimits(…))`). tests/hardening/test_form_declarations.py
+    walks every public POST view and fails for one without it.
+
+    `scope` names the form's per-address and per-content counters. `email_field` names the
+    field holding the e-mail address the site writes to (the form's, or the record's for a view
+    without a form): one address gets at most FORM_RATE_LIMIT_PER_EMAIL posts of all the forms
+    together per window. A form that writes to no address leaves it empty. `email_silently`:
+    the form never refuses a post for its address (the sign-in form, where a stranger typing
+    someone's address must learn nothing); the task writing to it takes that limit instead.
+    """
+
+    scope: str
+    email_field: str = ""
+    email_silently: bool = False
+
+    def rate_limits(self, request, email="", content=""):
+        """The RateLimits one post counts against."""
+        return RateLimits(
+            request, self.scope, email="" if self.email_silently else email, content=content
+        )
+
+
+def form_limits(limits):
+    """Declares a function view's FormLimits (`view.limits`), where the walking test finds it."""
+
+    def declare(view):
+        view.limits = limits
+        return view
+
+    return declare
+
+
 def take_one(name, limit, window):
     """Count one use of `name` in its fixed window of `window` seconds; False once `limit` uses
     are taken. For work the task worker does on a visitor's behalf, where nobody is answered."""
@@ -300,9 +336,8 @@ class ProtectedFormMixin:
     nothing of it is left behind.
     """
 
-    rate_limit_scope = None
-    # The form's field holding the e-mail address the site will write to, if any.
-    rate_limit_email_field = None
+    # Each form's view declares its limits: FormLimits(scope=…, email_field=…).
+    limits = None
 
     def post(self, request, *args, **kwargs):
         form = self.get_form()
@@ -313,10 +348,12 @@ class ProtectedFormMixin:
             return self.sent_too_soon(form)
         if not form.is_valid():
             return self.form_invalid(form)
-        limits = RateLimits(
+        declared = self.limits
+        if declared is None:
+            raise ImproperlyConfigured(f"{type(self).__name__} declares no FormLimits.")
+        limits = declared.rate_limits(
             request,
-            self.rate_limit_scope or request.path,
-            email=form.cleaned_data.get(self.rate_limit_email_field) or "",
+            email=form.cleaned_data.get(declared.email_field) or "",
             content=form.content() if protected else "",
         )
         if seconds := limits.retry_after():

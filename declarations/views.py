@@ -17,7 +17,7 @@ from django_countries import countries
 from core.cache import remember
 from core.open_data import column_names, data_file
 from core.pagination import CountedPaginator
-from core.protection import ProtectedFormMixin, RateLimits, retry_minutes
+from core.protection import FormLimits, ProtectedFormMixin, form_limits, retry_minutes
 from core.spreadsheet import safe_cell
 from core.text import normalise
 from members.models import Member
@@ -72,8 +72,7 @@ def declaration(request):
 class SignView(ProtectedFormMixin, FormView):
     template_name = "declarations/sign.html"
     form_class = SignatureForm
-    rate_limit_scope = "declarations-sign"
-    rate_limit_email_field = "email"
+    limits = FormLimits(scope="declarations-sign", email_field="email")
     success_url = reverse_lazy("declarations:sign-thanks")
 
     def dispatch(self, request, *args, **kwargs):
@@ -132,6 +131,7 @@ def confirm(request, token):
 
 @never_cache
 @require_POST
+@form_limits(FormLimits(scope="declarations-resend", email_field="email"))
 def resend_confirmation(request, token):
     """A new confirmation link for an expired one, sent to the address the signature holds."""
     try:
@@ -142,7 +142,8 @@ def resend_confirmation(request, token):
         return render(request, "declarations/confirm_invalid.html", status=404)
     if signature.status != Signature.Status.PENDING or signature.email_confirmed_at:
         return render(request, "declarations/confirm_done.html", {"signature": signature})
-    limits = RateLimits(request, "declarations-resend", email=signature.email)
+    # The address written to is the signature's.
+    limits = resend_confirmation.limits.rate_limits(request, email=signature.email)
     if seconds := limits.retry_after():
         context = {"retry_minutes": retry_minutes(seconds)}
         response = render(request, "429.html", context, status=429)

@@ -17,7 +17,7 @@ from django_countries import countries
 
 from core.open_data import built_ahead, column_names, data_file
 from core.pagination import FilteredListMixin
-from core.protection import ProtectedFormMixin
+from core.protection import FormLimits, ProtectedFormMixin
 from core.spreadsheet import safe_cell
 from members.models import Member
 from news.models import Article
@@ -132,8 +132,7 @@ def country_calendar(request, code):
 class RegisterView(ProtectedFormMixin, FormView):
     template_name = "events/register.html"
     form_class = RegistrationForm
-    rate_limit_scope = "events-register"
-    rate_limit_email_field = "email"
+    limits = FormLimits(scope="events-register", email_field="email")
 
     def dispatch(self, request, *args, **kwargs):
         self.event = get_object_or_404(Event.objects.published(), slug=kwargs["slug"])

@@ -16,7 +16,7 @@ from django_countries import countries
 from core.cache import remember
 from core.open_data import column_names, data_file
 from core.pagination import CountedPaginator
-from core.protection import ProtectedFormMixin
+from core.protection import FormLimits, ProtectedFormMixin
 from core.spreadsheet import safe_cell
 
 from .forms import DirectoryFilterForm, JoinForm, MapFilterForm
@@ -147,8 +147,7 @@ class JoinView(ProtectedFormMixin, FormView):
     template_name = "members/join.html"
     form_class = JoinForm
     success_url = reverse_lazy("members:join-thanks")
-    rate_limit_scope = "join"
-    rate_limit_email_field = "contact_email"
+    limits = FormLimits(scope="join", email_field="contact_email")
 
     def form_valid(self, form):
         try:

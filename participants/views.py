@@ -18,7 +18,7 @@ from django.views.generic import FormView
 
 from core import files
 from core.personal_data import download
-from core.protection import ProtectedFormMixin, not_stored_message
+from core.protection import FormLimits, ProtectedFormMixin, not_stored_message
 from library.models import Document, DocumentFile
 from members.models import Member
 from news.models import Article
@@ -86,10 +86,9 @@ class SignInView(ProtectedFormMixin, FormView):
 
     template_name = "participants/sign_in.html"
     form_class = SignInForm
-    # Counted per connection only, apart from the other forms: what a stranger sends with a
-    # contact person's address never refuses them. The links one address receives are
-    # limited by the task that sends them (services.send_sign_in_link), silently.
-    rate_limit_scope = "participants-sign-in"
+    # What a stranger sends with a contact person's address never refuses them: the links one
+    # address receives are limited by the task that sends them (services.send_sign_in_link).
+    limits = FormLimits(scope="participants-sign-in", email_field="email", email_silently=True)
 
     def dispatch(self, request, *args, **kwargs):
         if auth.participant_of(request) is not None:

@@ -22,6 +22,8 @@ class PublicForm:
     form: Any  # called with the test's objects: the form as the page shows it
     required: dict = field(default_factory=dict)
     signed_in: bool = False
+    # The field holding the address the site writes to (a confirmation, an answer), if any.
+    email: str = ""
 
 
 FORMS = {
@@ -38,6 +40,7 @@ FORMS = {
             "motivation": "We want to share what works.",
             "privacy_consent": "on",
         },
+        email="contact_email",
     ),
     "sign the Declaration": PublicForm(
         "/en/declaration/sign/",
@@ -50,6 +53,7 @@ FORMS = {
             "email": "ana.horvat@cakovec.example.org",
             "commitment": "on",
         },
+        email="email",
     ),
     "event registration": PublicForm(
         "/en/events/{event}/register/",
@@ -61,6 +65,7 @@ FORMS = {
             "language": "en",
             "consent": "on",
         },
+        email="email",
     ),
     "NGO proposal": PublicForm(
         "/en/cooperate/",
@@ -73,6 +78,7 @@ FORMS = {
             "contact_email": "kata@romanodrom.example.org",
             "privacy_consent": "on",
         },
+        email="contact_email",
     ),
     "contact": PublicForm(
         "/en/contact/",
@@ -84,9 +90,13 @@ FORMS = {
             "message": "How does a region join?",
             "privacy_consent": "on",
         },
+        email="email",
     ),
     "sign-in": PublicForm(
-        "/en/participants/", lambda objects: SignInForm(), {"email": "person@example.org"}
+        "/en/participants/",
+        lambda objects: SignInForm(),
+        {"email": "person@example.org"},
+        email="email",
     ),
     # Every field may be left empty: emptying what the profile holds is a change to send.
     "participants' profile": PublicForm(
