@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib import admin, messages
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
@@ -6,6 +7,7 @@ from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin import (
+    Confirmation,
     Decision,
     DecisionQueueMixin,
     ReadOnlyRecordMixin,
@@ -39,6 +41,14 @@ class HandledFilter(admin.SimpleListFilter):
         return queryset
 
 
+class AnswerForm(forms.Form):
+    text = forms.CharField(
+        label=_("Answer"),
+        widget=forms.Textarea(attrs={"rows": 10, "cols": 70}),
+        max_length=10000,
+    )
+
+
 @admin.register(ContactMessage)
 class ContactMessageAdmin(ReadOnlyRecordMixin, DecisionQueueMixin, SimpleHistoryAdmin):
     list_display = ["received_at", "name", "email", "subject", "language", "handled"]
@@ -46,7 +56,7 @@ class ContactMessageAdmin(ReadOnlyRecordMixin, DecisionQueueMixin, SimpleHistory
     search_fields = ["name", "email", "message"]
     list_select_related = ["handled_by"]
     date_hierarchy = "received_at"
-    actions = ["mark_handled"]
+    actions = ["answer_selected", "mark_handled"]
     readonly_fields = [
         "name",
         "email",
@@ -56,24 +66,27 @@ class ContactMessageAdmin(ReadOnlyRecordMixin, DecisionQueueMixin, SimpleHistory
         "received_at",
         "handled_at",
         "handled_by",
+        "write_to",
         "answer",
+        "answered_at",
+        "answered_by",
     ]
     fieldsets = [
         (
             None,
+            {"fields": ["name", "email", "subject", "language", "received_at", "message"]},
+        ),
+        (
+            _("Answer and handling"),
             {
                 "fields": [
-                    "name",
-                    "email",
                     "answer",
-                    "subject",
-                    "language",
-                    "received_at",
-                    "message",
+                    ("answered_at", "answered_by"),
+                    ("handled_at", "handled_by"),
+                    "write_to",
                 ]
             },
         ),
-        (_("Handling"), {"fields": ["handled_at", "handled_by"]}),
     ]
 
     @admin.display(description=_("handled"), boolean=True, ordering="handled_at")
@@ -83,21 +96,44 @@ class ContactMessageAdmin(ReadOnlyRecordMixin, DecisionQueueMixin, SimpleHistory
     def has_add_permission(self, request):
         return False  # messages come from the form only
 
-    @admin.display(description=_("answer"))
-    def answer(self, message):
+    @admin.display(description=_("or in your own mail program"))
+    def write_to(self, message):
         with translation.override(message.language):
             subject = _("Re: %(subject)s") % {"subject": message.get_subject_display()}
         return reply_link(message.email, message.name, subject, message.get_language_display())
 
     def decisions(self, request, message):
-        if message.is_handled:
-            return []
-        return [Decision("mark_handled", _("Mark as handled"), then_next=True)]
+        buttons = []
+        if message.answered_at is None:
+            buttons.append(Decision("answer_selected", _("Answer…")))
+        if not message.is_handled:
+            buttons.append(Decision("mark_handled", _("Mark as handled"), then_next=True))
+        return buttons
 
     def queue(self, queryset):
         """Messages nobody has handled yet, the oldest first."""
         return queryset.filter(handled_at__isnull=True).order_by("received_at", "pk")
 
+    answer_selected = decision_action(
+        services.answer,
+        description=_("Answer by e-mail…"),
+        permission="change",
+        done=ngettext_lazy("%(count)d answer sent", "%(count)d answers sent", "count"),
+        left=ngettext_lazy(
+            "%(count)d was already answered", "%(count)d were already answered", "count"
+        ),
+        confirm=Confirmation(
+            AnswerForm,
+            title=_("Answer contact messages"),
+            intro=_(
+                "Your answer is e-mailed to the sender, with their message, and kept with it; "
+                "the message is then handled. Write in the sender's language."
+            ),
+            button=_("Send the answer"),
+            concerned=lambda messages: messages.filter(answered_at__isnull=True),
+            detail=lambda message: f"{message.email} · {message.get_language_display()}",
+        ),
+    )
     mark_handled = decision_action(
         services.mark_handled,
         description=_("Mark as handled"),

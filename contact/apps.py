@@ -30,5 +30,6 @@ class ContactConfig(AppConfig):
             ContactMessage,
             {
                 "handled": _("Message handled"),
+                "answered": _("Message answered"),
             },
         )

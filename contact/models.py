@@ -66,6 +66,18 @@ class ContactMessage(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    answer = models.TextField(
+        _("answer"), blank=True, help_text=_("E-mailed to the sender, in their language.")
+    )
+    answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("answered by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     class Meta:
         ordering = ["-received_at", "-pk"]

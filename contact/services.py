@@ -2,12 +2,13 @@
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Q, Value
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from core.mail import notify_managers_after_commit
+from core.mail import notify_managers_after_commit, send_after_commit
 from core.workflows import transition
 
 
@@ -42,3 +43,33 @@ def mark_handled(message, by):
         handled_at=timezone.now(),
         handled_by=by,
     )
+
+
+def answer(message, by, text):
+    """E-mail `text` to the sender, in their language, through the outbox; kept with the
+    message, which is handled from then on (by `by`, unless it already was). A message is
+    answered once: True if this call answered it."""
+    now = timezone.now()
+    with transaction.atomic():
+        answered = transition(
+            message,
+            by,
+            "answered",
+            where=Q(answered_at__isnull=True),
+            answer=text,
+            answered_at=now,
+            answered_by=by,
+            handled_at=Coalesce("handled_at", Value(now)),
+            handled_by=Coalesce("handled_by", Value(by.pk)),
+        )
+        if answered:
+            with translation.override(message.language):
+                subject = _("Re: %(subject)s") % {"subject": message.get_subject_display()}
+            send_after_commit(
+                subject,
+                "contact/email/answer.txt",
+                {"message": message},
+                [message.email],
+                language=message.language,
+            )
+    return answered

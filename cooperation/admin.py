@@ -52,7 +52,7 @@ class ProposalAdmin(DecisionQueueMixin, SimpleHistoryAdmin):
         "decline_reason",
         "language",
         "updated_at",
-        "answer",
+        "write_to",
     ]
     fieldsets = [
         (
@@ -67,7 +67,7 @@ class ProposalAdmin(DecisionQueueMixin, SimpleHistoryAdmin):
                     "contact_name",
                     "contact_role",
                     "contact_email",
-                    "answer",
+                    "write_to",
                     "contact_phone",
                 ]
             },
@@ -89,7 +89,7 @@ class ProposalAdmin(DecisionQueueMixin, SimpleHistoryAdmin):
     ]
 
     @admin.display(description=_("answer"))
-    def answer(self, proposal):
+    def write_to(self, proposal):
         with translation.override(proposal.language):
             subject = _("Your proposal of cooperation: %(name)s") % {"name": proposal.name}
         return reply_link(
