@@ -108,4 +108,5 @@ def test_an_answer_keeps_who_handled_the_message_first(
     answer(admin_client, french_message, "Voici.")
 
     french_message.refresh_from_db()
+    assert french_message.answer == "Voici."
     assert french_message.handled_by == colleague
