@@ -8,9 +8,6 @@ from dataclasses import dataclass, field
 NAVY = "#0b3d6e"  # --al-navy
 GOLD = "#f2b705"  # --al-gold
 INK = "#1d2430"  # --al-ink
-MUTED = "#4a5565"  # --al-muted
-RULE = "#d5dce6"  # --al-rule
-COLOURS = [NAVY, GOLD]
 
 WIDTH = 640
 LABEL_WIDTH = 190
@@ -30,8 +27,6 @@ class Series:
 class Row:
     label: str
     values: list
-    # The label in the SVG when it must be shorter than in the table (a country's code).
-    short_label: str = ""
 
 
 @dataclass
@@ -84,8 +79,7 @@ class Chart:
                 )
             rows.append(
                 {
-                    "label": row.short_label or row.label,
-                    "full_label": row.label,
+                    "label": row.label,
                     "label_y": top + (BAR_HEIGHT * len(self.series)) / 2 + 4,
                     "bars": bars,
                 }

@@ -6,10 +6,12 @@ import re
 from collections import Counter
 
 import pytest
+from django.conf import settings
 from django.utils import translation
 
 from declarations.models import Signature
 from events.models import Event
+from figures.charts import GOLD, INK, NAVY
 from figures.templatetags.figures import grouped
 from members.models import Member
 from practices.models import Practice
@@ -184,3 +186,11 @@ def test_the_figures_are_renewed_when_a_member_is_approved(client, page_cache_on
 def test_the_page_is_linked_from_the_footer_and_the_open_data_page(client):
     assert 'href="/en/figures/"' in client.get("/en/").content.decode()
     assert 'href="/fr/figures/"' in client.get("/fr/data/").content.decode()
+    sitemap = client.get("/sitemap.xml").content.decode()
+    assert "/en/figures/</loc>" in sitemap and "/fr/figures/" in sitemap
+
+
+def test_the_charts_colours_are_the_design_systems():
+    css = (settings.BASE_DIR / "static/css/site.css").read_text()
+    for token, colour in [("--al-navy", NAVY), ("--al-gold", GOLD), ("--al-ink", INK)]:
+        assert f"{token}: {colour};" in css
