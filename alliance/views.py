@@ -22,14 +22,12 @@ from django_countries.fields import Country
 from cooperation.models import Proposal
 from core import search as site_search
 from core.cache import remember
-from core.pagination import CappedPaginator, CountedPaginator
+from core.pagination import CountedPaginator
 from core.text import normalise
 from declarations.models import Signature
-from declarations.rows import signatory_items
 from events.models import Event
 from members.map import render_member_map
 from members.models import Member, approved_counts, approved_counts_by_kind, totals_of
-from members.rows import country_member_items
 from news.models import Article
 from practices.models import Practice
 
@@ -70,12 +68,13 @@ def search(request):
     groups, page_obj = [], None
     if site_search.words(query):
         if selected:
-            paginator = CappedPaginator(
-                selected.search(query), RESULTS_PER_PAGE, limit=site_search.COUNT_LIMIT
-            )
+            found = selected.search(query)
+            # Counted as far as COUNT_LIMIT, and paged as far.
+            count, more = site_search.capped_count(found)
+            paginator = CountedPaginator(found, RESULTS_PER_PAGE, count=count)
             page_obj = paginator.get_page(request.GET.get("page"))
             rows = site_search.results(selected, page_obj.object_list, query)
-            groups = [site_search.Group(selected, paginator.count, rows, paginator.more)]
+            groups = [site_search.Group(selected, count, rows, more)]
         else:
             for kind in kinds:
                 # One query a kind: its first rows, as many as the overview counts.
@@ -229,7 +228,6 @@ def country_detail(request, code):
     context = {
         "country": country,
         "members": page.object_list,
-        "member_items": country_member_items(page.object_list),
         "page_obj": page,
         "totals": {
             "members": total,
@@ -238,7 +236,6 @@ def country_detail(request, code):
         },
         # The most recent; the declaration's page lists them all, filtered by country.
         "signatures": shown_signatures,
-        "signatory_items": signatory_items(shown_signatures),
         "signature_count": remember(f"country-signatures:{code}", signatures.count),
         "articles": Article.objects.published().about_country(code).summaries()[:10],
         "practices": Practice.objects.published()

@@ -15,10 +15,12 @@ queued at most once per DATA_FILES_DELAY whichever server saw the change, and on
 at a time (a lock in the shared cache).
 """
 
+import csv
 import datetime
 import functools
 import gzip
 import hashlib
+import io
 import json
 import logging
 import os
@@ -30,7 +32,7 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
-from django.http import FileResponse, HttpResponseNotModified
+from django.http import FileResponse, HttpResponseNotModified, JsonResponse, StreamingHttpResponse
 from django.tasks import default_task_backend, task
 from django.test import RequestFactory
 from django.urls import URLPattern, URLResolver, get_resolver
@@ -41,6 +43,7 @@ from django.utils.text import format_lazy
 from django.views.decorators.http import require_safe
 
 from . import cache as public_pages
+from .spreadsheet import safe_cell
 
 logger = logging.getLogger(__name__)
 
@@ -96,6 +99,45 @@ def in_each_language(name, description):
 def column_names(columns):
     """The header of a file whose columns are `columns`."""
     return [column.name for column in columns]
+
+
+# Rows of a CSV file written at a time: a chunk a row costs more than the row itself.
+CSV_CHUNK_ROWS = 500
+
+
+class _Buffer(io.StringIO):
+    def take(self):
+        text = self.getvalue()
+        self.seek(0)
+        self.truncate()
+        return text
+
+
+def file_response(rows, columns, filename, key=None):
+    """An open data file of `rows` (dicts by column name, read as they come): CSV when
+    `filename` ends with ".csv", a header line of `columns` then a line per row, each cell
+    made safe for spreadsheets, sent as it is written; else JSON, {"count": N, key: [rows]}
+    with the columns' keys only."""
+    names = column_names(columns)
+    if not filename.endswith(".csv"):
+        listed = [{name: row[name] for name in names} for row in rows]
+        return JsonResponse(
+            {"count": len(listed), key: listed}, json_dumps_params={"ensure_ascii": False}
+        )
+    buffer = _Buffer()
+    writer = csv.writer(buffer)
+
+    def lines():
+        writer.writerow(names)
+        for number, row in enumerate(rows, start=1):
+            writer.writerow([safe_cell("" if row[name] is None else row[name]) for name in names])
+            if number % CSV_CHUNK_ROWS == 0:
+                yield buffer.take()
+        yield buffer.take()
+
+    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
 
 
 def open_data_headers(response):

@@ -1,19 +1,20 @@
 """The site-wide search: each app registers what it lets visitors find; core imports no app.
 
-An app declares its searchable models once, in its `AppConfig.ready()`:
+An app declares its searchable models once, in its `AppConfig.ready()`, each in the same
+shape:
 
     search.register("news", _("News"), lambda q: Article.objects.published().search(q),
-                    snippet=lambda article: article.lead)
+                    snippet=lambda article: article.lead, position=20)
 
 `search` receives the cleaned query and returns the public rows that match it, in the order
 to show them: it starts from the model's "what is public" method, so nothing unpublished can
-appear. `matching()` below is the text filter those `search()` methods use.
+appear. A result shows the row's `str()`, its `snippet`, and links to `get_absolute_url()`. `matching()` below is the text filter those `search()` methods use.
 """
 
 import functools
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from anyascii import anyascii
 from django.conf import settings
@@ -41,21 +42,18 @@ class Kind:
     key: str
     label: str
     search: object
-    title: object = str
-    snippet: object = None
-    url: object = field(default=lambda item: item.get_absolute_url())
-    position: int = 50
+    snippet: object
+    position: int
 
 
 _kinds = {}
 
 
-def register(key, label, search, *, title=str, snippet=None, url=None, position=50):
-    """Let visitors find `search(query)`'s rows under `label` (`title(row)`, `snippet(row)`,
-    `url(row)`); groups are shown by `position`: members 10, news 20, practices 30, events 40,
-    documents 50, pages 90."""
-    url = url or (lambda item: item.get_absolute_url())
-    _kinds[key] = Kind(key, label, search, title, snippet, url, position)
+def register(key, label, search, *, snippet, position):
+    """Let visitors find `search(query)`'s rows under `label`, each with `snippet(row)`; groups
+    are shown by `position`: members 10, news 20, practices 30, events 40, documents 50,
+    pages 90."""
+    _kinds[key] = Kind(key, label, search, snippet, position)
 
 
 def kinds():
@@ -300,9 +298,9 @@ class Group:
 def results(kind, rows, query):
     return [
         Result(
-            title=highlight(kind.title(row), query),
-            snippet=snippet(kind.snippet(row), query) if kind.snippet else "",
-            url=kind.url(row),
+            title=highlight(str(row), query),
+            snippet=snippet(kind.snippet(row), query),
+            url=row.get_absolute_url(),
         )
         for row in rows
     ]

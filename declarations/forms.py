@@ -4,6 +4,7 @@ from django import forms
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from core.filters import FilterForm
 from core.protection import PROTECTION_FIELDS, HoneypotForm
 from core.spreadsheet import plain_name
 
@@ -76,20 +77,17 @@ class SignatureForm(HoneypotForm, forms.ModelForm):
         return self.cleaned_data["email"].strip().lower()
 
 
-class SignatureFilterForm(forms.Form):
-    """The filters of the list of signatories; anything invalid is simply ignored."""
+class SignatureFilterForm(FilterForm):
+    """The filters of the list of signatories."""
+
+    uppercase = ["country"]
 
     q = forms.CharField(label=_("Name"), max_length=100, required=False)
-    country = forms.ChoiceField(label=_("Country"), required=False)
+    country = forms.ChoiceField(label=_("Country"), required=False, initial="")
 
-    def __init__(self, *args, countries=(), **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, data=None, *, countries=()):
+        super().__init__(data)
         self.fields["country"].choices = [("", _("All countries")), *countries]
 
-    def filter(self, signatures):
-        self.is_valid()  # cleaned_data then holds the valid filters only
-        if country := self.cleaned_data.get("country"):
-            signatures = signatures.filter(country=country)
-        if query := self.cleaned_data.get("q"):
-            signatures = signatures.search(query)
-        return signatures
+    def filter_q(self, queryset, value):
+        return queryset.search(value)

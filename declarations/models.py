@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
-from django.db.models import Case, CharField, Count, F, Q, When
+from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -9,7 +9,7 @@ from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
 from core.text import normalise
-from members.models import Member, shown_name
+from members.models import public_name_fields
 
 
 class DeclarationQuerySet(models.QuerySet):
@@ -71,23 +71,17 @@ class SignatureQuerySet(models.QuerySet):
         )
 
     def listed(self):
-        """What the lists of signatories show, as plain values, not model instances (with
-        their members, two a row): "full_name", "office", "country", "signed_on",
-        "authority", `Signature.public_authority_name`, and "member_slug", the slug of
-        `Signature.public_member` (None when the public may not see the member), both as the
-        database computes them."""
-        public_member = Q(member__status__in=Member.LISTED_STATUSES)
-        return self.values(
+        """Only the columns the lists of signatories show, with the member each names (its
+        name, and whether the public may see it)."""
+        return self.select_related("member").only(
             "full_name",
             "office",
             "country",
             "signed_on",
-            authority=Case(
-                When(public_member, then=shown_name(prefix="member__")),
-                default=F("authority_name"),
-                output_field=CharField(),
-            ),
-            member_slug=Case(When(public_member, then=F("member__slug")), output_field=CharField()),
+            "authority_name",
+            "member__slug",
+            "member__status",
+            *public_name_fields(prefix="member__"),
         )
 
     def awaiting_verification(self):

@@ -1,11 +1,9 @@
-import csv
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core import signing
 from django.core.paginator import Paginator
 from django.db.models import Count, OuterRef, Subquery
-from django.http import StreamingHttpResponse
 from django.shortcuts import render
 from django.urls import reverse_lazy
 from django.utils import translation
@@ -15,10 +13,9 @@ from django.views.generic import FormView
 from django_countries import countries
 
 from core.cache import remember
-from core.open_data import column_names, data_file
+from core.open_data import data_file, file_response
 from core.pagination import CountedPaginator
 from core.protection import FormLimits, ProtectedFormMixin, form_limits, retry_minutes
-from core.spreadsheet import safe_cell
 from core.text import normalise
 from members.models import Member
 
@@ -26,12 +23,8 @@ from . import services
 from .forms import SignatureFilterForm, SignatureForm
 from .models import Declaration, Signature
 from .open_data import COLUMNS
-from .rows import signatory_rows
 
 SIGNATURES_PER_PAGE = 50
-
-# Its columns, and what /data/ says of them: declarations/open_data.py.
-CSV_COLUMNS = column_names(COLUMNS)
 
 
 def declaration(request):
@@ -51,20 +44,17 @@ def declaration(request):
     )
     form = SignatureFilterForm(request.GET, countries=country_choices)
     listed = form.filter(signatures).listed()
-    filters = {name: value for name, value in form.cleaned_data.items() if value}
-    if filters:
+    if form.active:
         paginator = Paginator(listed, SIGNATURES_PER_PAGE)
     else:  # the whole list: its length is the total shown above it
         paginator = CountedPaginator(listed, SIGNATURES_PER_PAGE, count=totals["signatures"])
-    page_obj = paginator.get_page(request.GET.get("page"))
     context = {
         "declaration": current,
         "totals": totals,
         "form": form,
-        "filtered": bool(filters),
-        "page_obj": page_obj,
-        "rows": signatory_rows(page_obj),
-        "query_string": urlencode(filters),
+        "filtered": bool(form.active),
+        "page_obj": paginator.get_page(request.GET.get("page")),
+        "query_string": urlencode(form.active),
     }
     return render(request, "declarations/declaration.html", context)
 
@@ -154,13 +144,6 @@ def resend_confirmation(request, token):
     return render(request, "declarations/confirm_resent.html", {"signature": signature})
 
 
-class _Echo:
-    """A file-like object whose write() returns the line, for streaming csv.writer output."""
-
-    def write(self, value):
-        return value
-
-
 @data_file
 def signatories_csv(request):
     """Open data: verified, consented signatures of published declarations; never e-mails.
@@ -171,37 +154,25 @@ def signatories_csv(request):
     rows = (
         Signature.objects.public()
         .order_by("declaration__slug", "-signed_on", "full_name", "pk")
-        .values_list(
+        .values(
             "declaration__slug",
             "full_name",
             "office",
             "authority_name",
-            Subquery(listed),
             "country",
             "signed_on",
+            member_slug=Subquery(listed),
         )
     )
-    writer = csv.writer(_Echo())
     with translation.override("en"):
         offices = {office.value: str(office.label) for office in Signature.Office}
 
-    def lines():
-        yield writer.writerow(CSV_COLUMNS)
-        for slug, name, office, authority, member, country, signed_on in rows.iterator(
-            chunk_size=2000
-        ):
-            cells = [
-                slug,
-                name,
-                office,
-                offices.get(office, ""),
-                authority,
-                member or "",
-                country,
-                signed_on.isoformat(),
-            ]
-            yield writer.writerow([safe_cell(cell) for cell in cells])
+    def described(rows):
+        for row in rows.iterator(chunk_size=2000):
+            row["declaration"] = row["declaration__slug"]
+            row["member"] = row["member_slug"]
+            row["office_label"] = offices.get(row["office"], "")
+            row["signed_on"] = row["signed_on"].isoformat()
+            yield row
 
-    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="signatories.csv"'
-    return response
+    return file_response(described(rows), COLUMNS, "signatories.csv")

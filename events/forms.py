@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from core.cache import remember
+from core.filters import FilterForm
 from core.protection import PROTECTION_FIELDS, HoneypotForm
 from core.spreadsheet import plain_name
 from practices.models import Theme
@@ -13,17 +14,16 @@ from practices.models import Theme
 from .models import Event, Registration
 
 
-class EventFilterForm(forms.Form):
-    """The events list's filters, a plain GET form; a value that does not exist is ignored."""
+class EventFilterForm(FilterForm):
+    """The events list's filters."""
+
+    uppercase = ["country"]
 
     kind = forms.ChoiceField(label=_("Kind"), required=False)
     theme = forms.ChoiceField(label=_("Theme"), required=False)
     country = forms.ChoiceField(label=_("Country"), required=False)
 
     def __init__(self, data=None):
-        data = data.copy() if data is not None else None
-        if data is not None and data.get("country"):
-            data["country"] = data["country"].strip().upper()
         super().__init__(data)
         everything = ("", _("All"))
         self.fields["kind"].choices = [
@@ -50,22 +50,8 @@ class EventFilterForm(forms.Form):
         named = sorted(((code, countries.name(code)) for code in used), key=lambda c: c[1])
         self.fields["country"].choices = [everything, *named]
 
-    def filter(self, queryset):
-        active = self.active
-        if "kind" in active:
-            queryset = queryset.filter(kind=active["kind"])
-        if "theme" in active:
-            queryset = queryset.filter(themes__slug=active["theme"])
-        if "country" in active:
-            queryset = queryset.filter(country=active["country"])
-        return queryset
-
-    @property
-    def active(self):
-        if not self.is_bound:
-            return {}
-        self.is_valid()
-        return {name: value for name, value in self.cleaned_data.items() if value}
+    def filter_theme(self, queryset, value):
+        return queryset.filter(themes__slug=value)
 
 
 class RegistrationForm(HoneypotForm, forms.ModelForm):

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Max, Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -16,7 +17,6 @@ from modeltranslation.utils import build_localized_fieldname
 
 from core import cache as public_pages
 from core.images import PICTURE_FIELDS, PictureModel
-from core.links import slug_url
 from core.markup import render_markdown
 from core.text import normalise, save_with_unique_slug
 
@@ -297,7 +297,7 @@ class Event(PictureModel):
             )
 
     def get_absolute_url(self):
-        return slug_url("events:detail", self.slug)
+        return reverse("events:detail", kwargs={"slug": self.slug})
 
     def clean(self):
         super().clean()

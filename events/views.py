@@ -1,10 +1,7 @@
-import csv
-from urllib.parse import urlencode
-
 from django.conf import settings
 from django.core import signing
 from django.db.models import Prefetch
-from django.http import Http404, HttpResponse, StreamingHttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -15,10 +12,9 @@ from django.views.decorators.http import require_http_methods, require_safe
 from django.views.generic import DetailView, FormView, ListView
 from django_countries import countries
 
-from core.open_data import built_ahead, column_names, data_file
+from core.open_data import built_ahead, data_file, file_response
 from core.pagination import FilteredListMixin
 from core.protection import FormLimits, ProtectedFormMixin
-from core.spreadsheet import safe_cell
 from members.models import Member
 from news.models import Article
 from practices.models import Practice
@@ -35,21 +31,16 @@ class EventListView(FilteredListMixin, ListView):
 
     template_name = "events/event_list.html"
     paginate_by = 20
+    filter_form = EventFilterForm
 
     def get_queryset(self):
-        self.filters = EventFilterForm(self.request.GET or None)
-        events = self.filters.filter(Event.objects.published().summaries())
-        return events.in_list_order()
+        return self.filtered(Event.objects.published().summaries()).in_list_order()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         now = timezone.now()
         events = list(context["object_list"])
-        active = self.filters.active
         context.update(
-            filters=self.filters,
-            filtered=bool(active),
-            query_string=urlencode(active),
             upcoming=[event for event in events if event.ends_at >= now],
             past=[event for event in events if event.ends_at < now],
         )
@@ -83,15 +74,8 @@ class EventDetailView(DetailView):
         return response
 
     def get_context_data(self, **kwargs):
-        event = self.object
-        alternates = []
-        for code, _name in settings.LANGUAGES:
-            with translation.override(code):
-                alternates.append((code, self.request.build_absolute_uri(event.get_absolute_url())))
         return super().get_context_data(
-            preview=not event.is_public,
-            canonical_url=self.request.build_absolute_uri(event.get_absolute_url()),
-            alternates=alternates,
+            preview=not self.object.is_public,
             can_edit=self.request.user.has_perm("events.change_event"),
             **kwargs,
         )
@@ -182,57 +166,24 @@ def confirm(request, token):
     return render(request, "events/confirm_done.html", context)
 
 
-class _Echo:
-    def write(self, value):
-        return value
-
-
-# Its columns, and what /data/ says of them: events/open_data.py.
-CSV_COLUMNS = column_names(COLUMNS)
-
-
 @data_file
 def events_csv(request):
     """Open data: published (and cancelled) events; never a registration."""
-    rows = (
+    events = (
         Event.objects.published()
         .order_by("starts_at", "pk")
-        .only(
-            "slug",
-            "title",
-            "kind",
-            "status",
-            "starts_at",
-            "ends_at",
-            "time_zone",
-            "venue",
-            "city",
-            "country",
-        )
+        .only(*(column.name for column in COLUMNS if column.name != "url"))
     )
-    writer = csv.writer(_Echo())
+    with translation.override(settings.LANGUAGE_CODE):
+        page = settings.SITE_URL + reverse("events:detail", kwargs={"slug": "SLUG"})
 
-    def lines():
-        yield writer.writerow(CSV_COLUMNS)
-        for event in rows.iterator(chunk_size=2000):
-            with translation.override(settings.LANGUAGE_CODE):
-                url = f"{settings.SITE_URL}{reverse('events:detail', kwargs={'slug': event.slug})}"
-            cells = [
-                event.slug,
-                event.title,
-                event.kind,
-                event.status,
-                event.local_start.isoformat(),
-                event.local_end.isoformat(),
-                event.time_zone,
-                event.venue,
-                event.city,
-                event.country.code or "",
-                url,
-            ]
-            yield writer.writerow([safe_cell(cell) for cell in cells])
+    def rows():
+        for event in events.iterator(chunk_size=2000):
+            row = {column.name: getattr(event, column.name, "") for column in COLUMNS}
+            row["starts_at"] = event.local_start.isoformat()
+            row["ends_at"] = event.local_end.isoformat()
+            row["country"] = event.country.code or ""
+            row["url"] = page.replace("SLUG", event.slug)
+            yield row
 
-    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="events.csv"'
-    response["Access-Control-Allow-Origin"] = "*"
-    return response
+    return file_response(rows(), COLUMNS, "events.csv")

@@ -4,14 +4,15 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from core.cache import remember
+from core.filters import FilterForm
 from practices.models import Theme
 
 from .languages import LANGUAGES, ORDER
 from .models import Document, DocumentFile
 
 
-class DocumentFilterForm(forms.Form):
-    """The library's filters, a plain GET form; a value that does not exist is ignored."""
+class DocumentFilterForm(FilterForm):
+    """The library's filters."""
 
     q = forms.CharField(label=_("Search"), max_length=100, required=False)
     type = forms.ChoiceField(label=_("Type"), required=False)
@@ -62,23 +63,17 @@ class DocumentFilterForm(forms.Form):
         ]
         self.used_languages = sorted(used, key=lambda code: ORDER.get(code, 99))
 
-    def filter(self, queryset):
-        active = self.active
-        if "type" in active:
-            queryset = queryset.filter(kind=active["type"])
-        if "year" in active:
-            queryset = queryset.filter(published_on__year=active["year"])
-        if "theme" in active:
-            queryset = queryset.filter(themes__slug=active["theme"])
-        if "language" in active:
-            queryset = queryset.in_language(active["language"])
-        if "q" in active:
-            queryset = queryset.search(active["q"])
-        return queryset
+    def filter_type(self, queryset, value):
+        return queryset.filter(kind=value)
 
-    @property
-    def active(self):
-        if not self.is_bound:
-            return {}
-        self.is_valid()
-        return {name: value for name, value in self.cleaned_data.items() if value}
+    def filter_year(self, queryset, value):
+        return queryset.filter(published_on__year=value)
+
+    def filter_theme(self, queryset, value):
+        return queryset.filter(themes__slug=value)
+
+    def filter_language(self, queryset, value):
+        return queryset.in_language(value)
+
+    def filter_q(self, queryset, value):
+        return queryset.search(value)

@@ -4,11 +4,11 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
 from core.files import UploadedFileField, private_storage
-from core.links import slug_url
 from core.text import normalise, save_with_unique_slug
 from core.uploads import DOCUMENTS, FileKindValidator
 
@@ -141,7 +141,7 @@ class Document(models.Model):
             )
 
     def get_absolute_url(self):
-        return slug_url("library:detail", self.slug)
+        return reverse("library:detail", kwargs={"slug": self.slug})
 
     @property
     def is_public(self):
@@ -191,7 +191,9 @@ class DocumentFile(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return slug_url("library:file", self.document.slug, language=self.language)
+        return reverse(
+            "library:file", kwargs={"slug": self.document.slug, "language": self.language}
+        )
 
     def clean(self):
         super().clean()

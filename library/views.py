@@ -1,9 +1,5 @@
-from urllib.parse import urlencode
-
-from django.conf import settings
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
-from django.utils import translation
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView
 
@@ -20,16 +16,16 @@ from .models import Document, DocumentFile
 class DocumentListView(FilteredListMixin, ListView):
     template_name = "library/document_list.html"
     paginate_by = 20
+    filter_form = DocumentFilterForm
 
     def get_queryset(self):
-        self.filters = DocumentFilterForm(self.request.GET or None)
-        # The files' languages are read with the page's documents (library.rows).
-        return self.filters.filter(Document.objects.published().summaries())
-
-    def get_context_data(self, **kwargs):
-        active = self.filters.active
-        return super().get_context_data(
-            filters=self.filters, filtered=bool(active), query_string=urlencode(active), **kwargs
+        documents = self.filtered(Document.objects.published().summaries())
+        # Each card links to the document's file in each language.
+        return documents.prefetch_related(
+            Prefetch(
+                "files",
+                queryset=DocumentFile.objects.only("document", "language").order_by("language"),
+            )
         )
 
 
@@ -47,20 +43,8 @@ class DocumentDetailView(DetailView):
         )
 
     def get_context_data(self, **kwargs):
-        document = self.object
-        alternates = []
-        for code, _name in settings.LANGUAGES:
-            with translation.override(code):
-                alternates.append(
-                    (code, self.request.build_absolute_uri(document.get_absolute_url()))
-                )
-        files = sorted(document.files.all(), key=lambda item: item.position)
-        return super().get_context_data(
-            files=files,
-            canonical_url=self.request.build_absolute_uri(document.get_absolute_url()),
-            alternates=alternates,
-            **kwargs,
-        )
+        files = sorted(self.object.files.all(), key=lambda item: item.position)
+        return super().get_context_data(files=files, **kwargs)
 
 
 @require_safe

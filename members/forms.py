@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from core.collation import collated
+from core.filters import FilterForm
 from core.protection import PROTECTION_FIELDS, HoneypotForm
 from core.spreadsheet import plain_name
 from core.text import normalise
@@ -153,9 +154,10 @@ def name_order():
     return collated(shown_name())
 
 
-class DirectoryFilterForm(forms.Form):
-    """The directory's GET form. Invalid values are ignored rather than refused."""
+class DirectoryFilterForm(FilterForm):
+    """The directory's filters, search and order."""
 
+    uppercase = ["country"]
     SORTS = {
         "name": (_("name"), [name_order, "pk"]),
         "country": (_("country"), [country_rank, name_order, "pk"]),
@@ -163,52 +165,40 @@ class DirectoryFilterForm(forms.Form):
     }
 
     q = forms.CharField(label=_("Name"), required=False, max_length=100)
-    country = forms.ChoiceField(label=_("Country"), required=False)
-    kind = forms.ChoiceField(
-        label=_("Kind"), required=False, choices=[("", _("Cities and regions"))]
-    )
+    country = forms.ChoiceField(label=_("Country"), required=False, initial="")
+    kind = forms.ChoiceField(label=_("Kind"), required=False, initial="")
     sort = forms.ChoiceField(
         label=_("Sort by"),
         required=False,
-        choices=[(key, label) for key, (label, _order) in SORTS.items()],
+        initial="name",
+        choices=[(key, capfirst(label)) for key, (label, _order) in SORTS.items()],
     )
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, data=None):
+        super().__init__(data)
         self.fields["country"].choices = [("", _("All countries")), *countries]
         self.fields["kind"].choices = kind_filter_choices()
 
-    def value(self, name):
-        """The cleaned value of a field, or "" when it is missing or invalid."""
-        self.is_valid()
-        if name in self.errors:
-            return ""
-        return self.cleaned_data.get(name) or ""
+    def filter_q(self, queryset, value):
+        return queryset.search(value)
 
-    def filter(self, queryset):
-        if query := self.value("q"):
-            queryset = queryset.search(query)
-        if country := self.value("country"):
-            queryset = queryset.filter(country=country)
-        if kind := self.value("kind"):
-            queryset = queryset.filter(kind=kind)
-        return queryset
+    def filter_sort(self, queryset, value):
+        return queryset  # an order, not a filter: ordering()
 
     def ordering(self):
-        order = self.SORTS[self.value("sort") or "name"][1]
+        order = self.SORTS[self.active.get("sort", "name")][1]
         return [item() if callable(item) else item for item in order]
 
 
-class MapFilterForm(forms.Form):
-    """The map's filters, as plain GET parameters; a value that does not validate is ignored."""
+class MapFilterForm(FilterForm):
+    """The map's filters."""
 
-    kind = forms.ChoiceField(label=_("Kind"), required=False)
-    country = forms.ChoiceField(label=_("Country"), required=False)
+    uppercase = ["country"]
+
+    kind = forms.ChoiceField(label=_("Kind"), required=False, initial="")
+    country = forms.ChoiceField(label=_("Country"), required=False, initial="")
 
     def __init__(self, data=None):
-        if data and "country" in data:
-            data = data.copy()
-            data["country"] = data["country"].upper()
         super().__init__(data)
         self.fields["kind"].choices = kind_filter_choices()
         by_name = sorted(countries, key=lambda country: normalise(country.name))
@@ -216,12 +206,3 @@ class MapFilterForm(forms.Form):
             ("", _("All countries")),
             *((country.code, country.name) for country in by_name),
         ]
-
-    @property
-    def selection(self):
-        """The valid filters: {"kind": …, "country": …}, without the empty or invalid ones."""
-        self.is_valid()
-        return {name: value for name, value in self.cleaned_data.items() if value}
-
-    def filter(self, queryset):
-        return queryset.filter(**self.selection)

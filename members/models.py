@@ -6,6 +6,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Count, F, Q, Value
 from django.db.models.functions import Coalesce, NullIf
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -14,7 +15,6 @@ from django_countries.fields import CountryField
 from core.cache import remember
 from core.collation import collated, shown_languages
 from core.images import UploadedImageField
-from core.links import slug_url
 from core.text import normalise, save_with_unique_slug
 from core.uploads import IMAGES, FileKindValidator
 
@@ -41,10 +41,8 @@ class MemberQuerySet(models.QuerySet):
         return self.order_by(collated(shown_name()), "pk")
 
     def listed(self):
-        """What a list of members shows, as plain values, not model instances (reading a
-        page of 50 costs half as much): "slug", "kind", "joined_on" and "public_name",
-        `Member.public_name` as the database computes it (`shown_name`)."""
-        return self.values("slug", "kind", "joined_on", public_name=shown_name())
+        """Only the columns a list of members shows (the directory, a country's page)."""
+        return self.only("name", "display_name", "slug", "kind", "country", "joined_on")
 
     def search(self, query):
         """Accent- and case-insensitive name search: "lodz" finds "Łódź", "sofia" "София",
@@ -311,7 +309,7 @@ class Member(models.Model):
             )
 
     def get_absolute_url(self):
-        return slug_url("members:detail", self.slug)
+        return reverse("members:detail", kwargs={"slug": self.slug})
 
     def clean(self):
         super().clean()

@@ -1,10 +1,7 @@
-import csv
 import functools
-import io
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError
-from django.http import JsonResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse, reverse_lazy
@@ -14,67 +11,43 @@ from django.views.generic import DetailView, FormView, ListView
 from django_countries import countries
 
 from core.cache import remember
-from core.open_data import column_names, data_file
-from core.pagination import CountedPaginator
+from core.open_data import column_names, data_file, file_response
+from core.pagination import FilteredListMixin
 from core.protection import FormLimits, ProtectedFormMixin
-from core.spreadsheet import safe_cell
 
 from .forms import DirectoryFilterForm, JoinForm, MapFilterForm
 from .map import map_layers, map_queryset, preview_map, render_member_map
 from .models import Member, approved_counts, totals_of
 from .open_data import COLUMNS
-from .rows import directory_rows
 from .services import submit_join_request
 
 
-class MemberListView(ListView):
+class MemberListView(FilteredListMixin, ListView):
     template_name = "members/member_list.html"
     context_object_name = "members"
     paginate_by = 50
-    # The columns the table shows: the wide private ones (motivation, contact) stay unread.
-    LISTED_FIELDS = ["name", "display_name", "slug", "kind", "country", "joined_on"]
-
-    def get_filter_form(self):
-        if not hasattr(self, "_filter_form"):
-            self._filter_form = DirectoryFilterForm(self.request.GET)
-        return self._filter_form
+    filter_form = DirectoryFilterForm
 
     def get_queryset(self):
-        form = self.get_filter_form()
-        members = form.filter(Member.objects.approved()).order_by(*form.ordering())
-        return members.only(*self.LISTED_FIELDS)
+        members = self.filtered(Member.objects.approved())
+        return members.listed().order_by(*self.filters.ordering())
 
     def get_totals(self):
         """{"members": N, "countries": M} of the selection; the paginator's count as well."""
-        if not hasattr(self, "_totals"):
-            form = self.get_filter_form()
-            selection = form.filter(Member.objects.approved())
-            if form.value("q"):  # a search is narrow, and cheap with its trigram indexes
-                self._totals = selection.totals()
+        if not hasattr(self, "totals"):
+            active = self.filters.active
+            if "q" in active:  # a search is narrow, and cheap with its trigram indexes
+                self.totals = self.filters.filter(Member.objects.approved()).totals()
             else:
-                counts = approved_counts(form.value("country"), form.value("kind"))
-                self._totals = totals_of(counts)
-        return self._totals
+                counts = approved_counts(active.get("country", ""), active.get("kind", ""))
+                self.totals = totals_of(counts)
+        return self.totals
 
-    def paginate_queryset(self, queryset, page_size):
-        # A page number that is not one, or past the end, shows the first or the last page.
-        paginator = CountedPaginator(queryset, page_size, count=self.get_totals()["members"])
-        page = paginator.get_page(self.request.GET.get(self.page_kwarg))
-        return paginator, page, page.object_list, page.has_other_pages()
+    def get_count(self, queryset):
+        return self.get_totals()["members"]
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        query = self.request.GET.copy()
-        query.pop(self.page_kwarg, None)
-        form = self.get_filter_form()
-        context.update(
-            form=form,
-            totals=self.get_totals(),
-            query_string=query.urlencode(),
-            is_filtered=any(form.value(name) for name in ("q", "country", "kind")),
-            rows=directory_rows(context["members"]),
-        )
-        return context
+        return super().get_context_data(totals=self.get_totals(), **kwargs)
 
 
 class MemberDetailView(DetailView):
@@ -95,8 +68,8 @@ class MemberDetailView(DetailView):
 
 def member_map(request):
     form = MapFilterForm(request.GET)
-    country = form.selection.get("country", "")
-    kind = form.selection.get("kind", "")
+    country = form.active.get("country", "")
+    kind = form.active.get("kind", "")
 
     def draw():
         members = map_queryset(form.filter(Member.objects.approved()))
@@ -206,41 +179,20 @@ def public_rows(site_url):
         row["joined_on"] = row["joined_on"].isoformat() if row["joined_on"] else None
         row["display_name_en"] = row["display_name_en"] or ""
         row["display_name_fr"] = row["display_name_fr"] or ""
-        yield {field: row[field] for field in DATA_FIELDS}
+        yield row
 
 
 def _site_url(request):
     return request.build_absolute_uri("/").rstrip("/")
 
 
-CSV_CHUNK_ROWS = 500
-
-
 @data_file
 def members_csv(request):
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-
-    def lines():
-        # Sent in chunks of CSV_CHUNK_ROWS rows: a chunk a row costs more than the row itself.
-        writer.writerow(DATA_FIELDS)
-        for number, row in enumerate(public_rows(_site_url(request)), start=1):
-            writer.writerow([safe_cell("" if row[f] is None else row[f]) for f in DATA_FIELDS])
-            if number % CSV_CHUNK_ROWS == 0:
-                yield buffer.getvalue()
-                buffer.seek(0)
-                buffer.truncate()
-        yield buffer.getvalue()
-
-    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="alliance-members.csv"'
-    return response
+    return file_response(public_rows(_site_url(request)), COLUMNS, "alliance-members.csv")
 
 
 @data_file
 def members_json(request):
-    rows = list(public_rows(_site_url(request)))
-    response = JsonResponse(
-        {"count": len(rows), "members": rows}, json_dumps_params={"ensure_ascii": False}
+    return file_response(
+        public_rows(_site_url(request)), COLUMNS, "alliance-members.json", key="members"
     )
-    return response

@@ -5,24 +5,21 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from core.cache import remember
+from core.filters import FilterForm
 
 from .models import Article, Tag
 
 
-class ArticleFilterForm(forms.Form):
-    """The news list's filters: a plain GET form whose values stay in the address.
+class ArticleFilterForm(FilterForm):
+    """The news list's filters."""
 
-    A value that does not exist is reported next to its field and ignored, never a 500.
-    """
+    uppercase = ["country"]
 
     kind = forms.ChoiceField(label=_("Kind"), required=False)
     tag = forms.ChoiceField(label=_("Topic"), required=False)
     country = forms.ChoiceField(label=_("Country"), required=False)
 
     def __init__(self, data=None):
-        data = data.copy() if data is not None else None
-        if data is not None and data.get("country"):
-            data["country"] = data["country"].strip().upper()
         super().__init__(data)
         published = Article.objects.published()
         everything = ("", _("All"))
@@ -34,34 +31,21 @@ class ArticleFilterForm(forms.Form):
         # finding them scans the articles, so they are kept until the data change.
         tags = remember(f"news-tags:{get_language()}", lambda: list(tags_of(published)))
         used = set(remember("news-countries", lambda: countries_of(published)))
-        asked_tag = (data or {}).get("tag") or ""
+        asked_tag = self.data.get("tag") or ""
         if asked_tag and asked_tag not in {tag.slug for tag in tags}:
             tags = sorted([*tags, *Tag.objects.filter(slug=asked_tag)], key=lambda tag: tag.name)
         self.fields["tag"].choices = [everything, *((tag.slug, tag.name) for tag in tags)]
-        asked_country = (data or {}).get("country")
+        asked_country = self.data.get("country")
         if asked_country in countries:
             used.add(asked_country)
         named = sorted(((code, countries.name(code)) for code in used), key=lambda c: c[1])
         self.fields["country"].choices = [everything, *named]
 
-    def filter(self, queryset):
-        """The articles matching the valid filters."""
-        active = self.active
-        if "kind" in active:
-            queryset = queryset.filter(kind=active["kind"])
-        if "tag" in active:
-            queryset = queryset.tagged(active["tag"])
-        if "country" in active:
-            queryset = queryset.about_country(active["country"])
-        return queryset
+    def filter_tag(self, queryset, value):
+        return queryset.tagged(value)
 
-    @property
-    def active(self):
-        """The valid filters in use, e.g. {"kind": "speech"}, also kept in the pagination links."""
-        if not self.is_bound:
-            return {}
-        self.is_valid()
-        return {name: value for name, value in self.cleaned_data.items() if value}
+    def filter_country(self, queryset, value):
+        return queryset.about_country(value)
 
 
 def tags_of(articles):

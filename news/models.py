@@ -1,13 +1,13 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from modeltranslation.utils import build_localized_fieldname
 
 from core.images import PICTURE_FIELDS, PictureModel
-from core.links import slug_url
 from core.markup import render_markdown
 from core.search import matching, translated_fields
 from core.text import save_with_unique_slug
@@ -68,7 +68,7 @@ class ArticleQuerySet(models.QuerySet):
         return self.exclude(pk__in=self.model.objects.live().values("pk"))
 
     def summaries(self):
-        """Only the columns a list of articles shows (news/rows.py).
+        """Only the columns a list of articles shows (templates/includes/_article_summary.html).
 
         The bodies (Markdown and HTML, in each language) are most of a row's weight.
         """
@@ -216,7 +216,7 @@ class Article(PictureModel):
             )
 
     def get_absolute_url(self):
-        return slug_url("news:detail", self.slug)
+        return reverse("news:detail", kwargs={"slug": self.slug})
 
     @staticmethod
     def html_field(language):

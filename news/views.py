@@ -19,16 +19,10 @@ OPEN_GRAPH_LOCALES = {"en": "en_GB", "fr": "fr_FR"}
 class ArticleListView(FilteredListMixin, ListView):
     template_name = "news/article_list.html"
     paginate_by = 10
+    filter_form = ArticleFilterForm
 
     def get_queryset(self):
-        self.filters = ArticleFilterForm(self.request.GET or None)
-        return self.filters.filter(Article.objects.published().summaries())
-
-    def get_context_data(self, **kwargs):
-        active = self.filters.active
-        return super().get_context_data(
-            filters=self.filters, filtered=bool(active), query_string=urlencode(active), **kwargs
-        )
+        return self.filtered(Article.objects.published().summaries())
 
 
 class ArticleDetailView(DetailView):
@@ -59,16 +53,8 @@ class ArticleDetailView(DetailView):
         article = self.object
         url = self.request.build_absolute_uri(article.get_absolute_url())
         language = translation.get_language()
-        alternates = []
-        for code, _name in settings.LANGUAGES:
-            with translation.override(code):
-                alternates.append(
-                    (code, self.request.build_absolute_uri(article.get_absolute_url()))
-                )
         context = {
             "preview": not article.is_public,
-            "canonical_url": url,
-            "alternates": alternates,
             "og_locale": OPEN_GRAPH_LOCALES.get(language, language),
             "og_alternate_locales": [
                 OPEN_GRAPH_LOCALES[code] for code, _name in settings.LANGUAGES if code != language

@@ -7,29 +7,26 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from core.cache import remember
+from core.filters import FilterForm
 from core.text import normalise
 from members.models import Member
 
 from .models import Practice, Theme, current_year
 
 
-class PracticeFilterForm(forms.Form):
-    """The database's filters and search: a plain GET form whose values stay in the address.
+class PracticeFilterForm(FilterForm):
+    """The database's filters and search; each option shows how many published practices it
+    holds."""
 
-    Each option shows how many published practices it holds. A value that does not exist is
-    reported next to its field and ignored, never a 500.
-    """
+    uppercase = ["country"]
 
-    q = forms.CharField(label=_("Search"), required=False, max_length=200)
+    q = forms.CharField(label=_("Search in titles and texts"), required=False, max_length=200)
     theme = forms.ChoiceField(label=_("Theme"), required=False)
     country = forms.ChoiceField(label=_("Country"), required=False)
     year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int, empty_value=None)
     member = forms.ChoiceField(label=_("Member"), required=False)
 
     def __init__(self, data=None):
-        data = data.copy() if data is not None else None
-        if data is not None and data.get("country"):
-            data["country"] = data["country"].strip().upper()
         super().__init__(data)
         everything = ("", _("All"))
         choices = facet_choices()
@@ -37,39 +34,32 @@ class PracticeFilterForm(forms.Form):
             self.fields[name].choices = [everything, *choices[name]]
         # Only the member asked for is offered (the profiles link here): a list of every
         # member with a practice would be thousands of options.
-        asked = (data or {}).get("member") or ""
+        asked = self.data.get("member")
         member = Member.objects.named().filter(slug=asked).first() if asked else None
-        self.asked_member = member
-        self.fields["member"].choices = [everything] + (
-            [(member.slug, member.public_name)] if member else []
-        )
+        if member is None:
+            del self.fields["member"]
+        else:
+            self.fields["member"].choices = [everything, (member.slug, member.public_name)]
 
-    def filter(self, queryset):
-        """The practices matching the valid filters, by relevance when searching."""
-        active = self.active
-        if "theme" in active:
-            queryset = queryset.with_theme(active["theme"])
-        if "country" in active:
-            queryset = queryset.in_country(active["country"])
-        if "year" in active:
-            queryset = queryset.in_year(active["year"])
-        if "member" in active:
-            queryset = queryset.of_member(active["member"])
-        if "q" in active:
-            queryset = queryset.search(active["q"])
-        return queryset
+    def clean_q(self):
+        # Punctuation alone searches nothing: no search.
+        query = self.cleaned_data["q"]
+        return query if normalise(query) else ""
 
-    @property
-    def active(self):
-        """The valid filters in use, e.g. {"theme": "housing"}, kept in the pagination links."""
-        if not self.is_bound:
-            return {}
-        self.is_valid()
-        return {
-            name: value
-            for name, value in self.cleaned_data.items()
-            if value not in ("", None) and not (name == "q" and not normalise(value))
-        }
+    def filter_theme(self, queryset, value):
+        return queryset.with_theme(value)
+
+    def filter_country(self, queryset, value):
+        return queryset.in_country(value)
+
+    def filter_year(self, queryset, value):
+        return queryset.in_year(value)
+
+    def filter_member(self, queryset, value):
+        return queryset.of_member(value)
+
+    def filter_q(self, queryset, value):
+        return queryset.search(value)
 
 
 def facet_choices():

@@ -13,7 +13,6 @@ from modeltranslation.utils import build_localized_fieldname
 
 from core.files import UploadedFileField, private_storage
 from core.images import PICTURE_FIELDS, PictureModel
-from core.links import slug_url
 from core.markup import render_markdown
 from core.text import normalise, save_with_unique_slug
 from core.uploads import ATTACHMENTS, FileKindValidator
@@ -101,7 +100,7 @@ class PracticeQuerySet(models.QuerySet):
         return self.filter(Q(end_year__isnull=True) | Q(end_year__gte=year), start_year__lte=year)
 
     def summaries(self):
-        """Only the columns a list of practices shows (practices/rows.py)."""
+        """Only the columns a list of practices shows (templates/includes/_practice_summary.html)."""
         return self.only(
             "title",
             "slug",
@@ -286,7 +285,7 @@ class Practice(PictureModel):
             )
 
     def get_absolute_url(self):
-        return slug_url("practices:detail", self.slug)
+        return reverse("practices:detail", kwargs={"slug": self.slug})
 
     def clean(self):
         super().clean()

@@ -1,10 +1,5 @@
-import csv
-import io
-from urllib.parse import urlencode
-
 from django.conf import settings
 from django.db.models import Prefetch
-from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import translation
@@ -14,9 +9,8 @@ from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView
 
 from core import files
-from core.open_data import column_names, data_file
+from core.open_data import column_names, data_file, file_response
 from core.pagination import FilteredListMixin
-from core.spreadsheet import safe_cell
 from members.models import Member
 
 from .forms import PracticeFilterForm
@@ -48,21 +42,14 @@ class PracticeListView(FilteredListMixin, ListView):
     template_name = "practices/practice_list.html"
     context_object_name = "practices"
     paginate_by = 20
+    filter_form = PracticeFilterForm
 
     def get_queryset(self):
-        self.filters = PracticeFilterForm(self.request.GET or None)
-        # Their members and themes are read with the page's cards (practices.rows).
-        return self.filters.filter(Practice.objects.published().summaries())
+        # Each card names the practice's members and themes.
+        return with_listed_relations(self.filtered(Practice.objects.published().summaries()))
 
     def get_context_data(self, **kwargs):
-        active = self.filters.active
-        return super().get_context_data(
-            filters=self.filters,
-            filtered=bool(active),
-            searching="q" in active,
-            query_string=urlencode(active),
-            **kwargs,
-        )
+        return super().get_context_data(searching="q" in self.filters.active, **kwargs)
 
 
 class PracticeDetailView(DetailView):
@@ -87,17 +74,9 @@ class PracticeDetailView(DetailView):
     def get_context_data(self, **kwargs):
         practice = self.object
         language = translation.get_language()
-        alternates = []
-        for code, _name in settings.LANGUAGES:
-            with translation.override(code):
-                alternates.append(
-                    (code, self.request.build_absolute_uri(practice.get_absolute_url()))
-                )
         themes = list(practice.themes.all())
         context = {
             "preview": not practice.is_public,
-            "canonical_url": self.request.build_absolute_uri(practice.get_absolute_url()),
-            "alternates": alternates,
             "og_locale": OPEN_GRAPH_LOCALES.get(language, language),
             "og_alternate_locales": [
                 OPEN_GRAPH_LOCALES[code] for code, _name in settings.LANGUAGES if code != language
@@ -174,20 +153,11 @@ def _site_url(request):
 
 @data_file
 def practices_csv(request):
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(DATA_FIELDS)
-    for row in public_rows(_site_url(request)):
-        writer.writerow([safe_cell(row[field]) for field in DATA_FIELDS])
-    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="alliance-practices.csv"'
-    return response
+    return file_response(public_rows(_site_url(request)), COLUMNS, "alliance-practices.csv")
 
 
 @data_file
 def practices_json(request):
-    rows = list(public_rows(_site_url(request)))
-    response = JsonResponse(
-        {"count": len(rows), "practices": rows}, json_dumps_params={"ensure_ascii": False}
+    return file_response(
+        public_rows(_site_url(request)), COLUMNS, "alliance-practices.json", key="practices"
     )
-    return response

@@ -9,16 +9,11 @@ from django.utils.encoding import escape_uri_path, iri_to_uri
 from django.utils.html import conditional_escape, format_html
 from django.utils.http import urlencode
 from django.utils.safestring import SafeData, mark_safe
-from django.utils.text import capfirst
 from django.utils.translation import get_language
 
-from core import images, rows, typography
+from core import images, typography
 from core.markup import rendered_markdown
-from events.rows import event_summaries
-from library.rows import document_summaries
 from members.map import OUTLINES_FILE, country_layer
-from news.rows import article_summaries, article_tiles
-from practices.rows import practice_summaries
 
 register = template.Library()
 
@@ -122,54 +117,20 @@ def canonical_url(context, language=None):
 
 
 @register.simple_tag
-def select_options(field, default=None, capitalise=False, lang=False):
-    """The <option>s of a filter form's <select>, the chosen one marked `selected`.
-
-    field: a bound field with choices; default: the value chosen when none is given (None:
-    no option is marked); capitalise: labels with a capital; lang: each option's value is the
-    language of its label (the library's languages). Written in Python because a list of 50
-    countries costs about 2 ms as template nodes, on every list page.
-    """
-    current = field.value()
-    if default is not None and current in (None, ""):
-        current = default
-    current = None if current is None else str(current)
-    options = []
-    for value, label in field.field.choices:
-        # Escaped as conditional_escape() does, without a format_html() per option: the
-        # practices' four filters hold about 80 options, which took 2.5 ms that way.
-        value = str(value)
-        value_html = rows.escaped(value)
-        options.append(
-            '<option value="{}"{}{}>{}</option>'.format(
-                value_html,
-                " selected" if value == current else "",
-                f' lang="{value_html}"' if lang and value else "",
-                rows.escaped(capfirst(label) if capitalise else label),
-            )
-        )
-    return mark_safe("".join(options))
-
-
-@register.simple_tag
 def fallback_language(obj, field):
-    """The language a translated field is really shown in, when it is not the visitor's
-    (core.rows.shown_language): the template marks such text with lang="" and a badge."""
-    return rows.shown_language(obj, field, rows.active_language())
+    """The language a translated field is really shown in, when it is not the visitor's: the
+    template marks such text with lang="" and a badge, so readers and screen readers know.
 
-
-# The card lists, built in Python (core.rows says why): {% event_summaries events %}…
-@register.simple_tag(name="article_summaries")
-def article_cards(articles, country=""):
-    """The articles' cards; on a country's page (`country`: its code), a card without a
-    picture draws the country's outline."""
-    return article_summaries(articles, fallback=country_outline(country) if country else "")
-
-
-register.simple_tag(article_tiles)
-register.simple_tag(event_summaries)
-register.simple_tag(practice_summaries)
-register.simple_tag(document_summaries)
+    modeltranslation falls back to English where the French column is empty. "" when the
+    field is in the visitor's language, or in no language at all.
+    """
+    current = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    if getattr(obj, f"{field}_{current}", None):
+        return ""
+    for language in settings.MODELTRANSLATION_FALLBACK_LANGUAGES:
+        if language != current and getattr(obj, f"{field}_{language}", None):
+            return language
+    return ""
 
 
 @register.simple_tag(takes_context=True)

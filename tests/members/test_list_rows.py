@@ -1,6 +1,5 @@
 """What each row of the long lists shows: the directory, a country page's members and the
-Declaration's signatories, in both languages (the rows are built by members.rows and
-declarations.rows)."""
+Declaration's signatories, in both languages."""
 
 import datetime
 
