@@ -2,6 +2,7 @@ import re
 
 import pytest
 from django.core import mail
+from django.test import TestCase
 
 from members.models import Member
 from tests.alliance.conftest import page_cache, public_cache, redis_page_cache  # noqa: F401
@@ -10,15 +11,11 @@ from tests.factories import make_contact_person, make_member
 SPACE = "/en/participants/"
 
 
-@pytest.fixture(autouse=True)
-def _mail_at_once(monkeypatch):
-    """The test's transaction never commits: what waits for the commit (the outbox's e-mails)
-    runs at once instead, as it would once the request's transaction commits."""
-    monkeypatch.setattr("django.db.transaction.on_commit", lambda func, *args, **kwargs: func())
-
-
 def ask_for_link(client, email, language="en"):
-    return client.post(f"/{language}/participants/", {"email": email})
+    """The sign-in form, sent; the link's e-mail goes once the request's transaction commits
+    (the test's never does: its callbacks run as it would)."""
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        return client.post(f"/{language}/participants/", {"email": email})
 
 
 def link_in_mail(email):

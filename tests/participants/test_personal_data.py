@@ -25,10 +25,13 @@ def test_a_contact_person_downloads_what_is_held_about_them(signed_in, contact):
     assert data[0]["account"]["email"] == contact.email
 
 
-def test_asking_to_be_removed_tells_the_secretariat(signed_in, contact):
+def test_asking_to_be_removed_tells_the_secretariat(
+    signed_in, contact, django_capture_on_commit_callbacks
+):
     mail.outbox.clear()
-    signed_in.post(f"{SPACE}my-data/")
-    signed_in.post(f"{SPACE}my-data/")
+    with django_capture_on_commit_callbacks(execute=True):
+        signed_in.post(f"{SPACE}my-data/")
+        signed_in.post(f"{SPACE}my-data/")
 
     contact.refresh_from_db()
     assert contact.removal_requested_at is not None
@@ -54,11 +57,14 @@ def test_the_members_export_holds_its_contact_persons(contact):
     assert [row["email"] for row in data["contact persons"]] == [contact.email]
 
 
-def test_staff_send_an_invitation_from_the_list_or_the_page(staff_client, contact):
+def test_staff_send_an_invitation_from_the_list_or_the_page(
+    staff_client, contact, django_capture_on_commit_callbacks
+):
     page = staff_client.get(f"{ADMIN}{contact.pk}/change/").content.decode()
     assert "Send an invitation" in page
 
-    staff_client.post(ADMIN, {"action": "send_invitation", "_selected_action": [contact.pk]})
+    with django_capture_on_commit_callbacks(execute=True):
+        staff_client.post(ADMIN, {"action": "send_invitation", "_selected_action": [contact.pk]})
 
     (message,) = mail.outbox
     assert message.to == [contact.email]
@@ -68,9 +74,12 @@ def test_staff_send_an_invitation_from_the_list_or_the_page(staff_client, contac
     assert contact.history.first().history_change_reason == "invited"
 
 
-def test_no_invitation_for_a_removed_contact(staff_client, contact):
+def test_no_invitation_for_a_removed_contact(
+    staff_client, contact, django_capture_on_commit_callbacks
+):
     ContactPerson.objects.filter(pk=contact.pk).update(active=False)
-    staff_client.post(ADMIN, {"action": "send_invitation", "_selected_action": [contact.pk]})
+    with django_capture_on_commit_callbacks(execute=True):
+        staff_client.post(ADMIN, {"action": "send_invitation", "_selected_action": [contact.pk]})
     assert mail.outbox == []
 
 

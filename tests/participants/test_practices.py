@@ -55,7 +55,7 @@ def test_a_refused_practice_form_keeps_what_was_typed(signed_in):
 
 
 def test_submit_then_staff_return_with_a_comment_then_publish(
-    signed_in, secretariat, contact, client
+    signed_in, secretariat, contact, client, django_capture_on_commit_callbacks
 ):
     Theme.objects.get_or_create(slug="housing", defaults={"name": "Housing"})[0]
     signed_in.post(f"{SPACE}practices/new/", DRAFT)
@@ -69,7 +69,8 @@ def test_submit_then_staff_return_with_a_comment_then_publish(
     # Submitted, it is no longer theirs to change.
     assert signed_in.get(f"{SPACE}practices/{practice.pk}/edit/").status_code == 302
 
-    practice_services.return_practice(practice, secretariat, "Add the results, please.")
+    with django_capture_on_commit_callbacks(execute=True):
+        practice_services.return_practice(practice, secretariat, "Add the results, please.")
     page = signed_in.get(f"{SPACE}practices/{practice.pk}/").content.decode()
     assert "Add the results, please." in page and "returned" in page
     assert any(m.to == [contact.email] for m in mail.outbox)

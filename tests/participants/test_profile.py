@@ -35,9 +35,10 @@ def propose(client, **fields):
 
 
 def test_a_proposed_change_waits_for_staff_and_the_public_page_is_unchanged(
-    signed_in, client, member
+    signed_in, client, member, django_capture_on_commit_callbacks
 ):
-    response = propose(signed_in, description_fr="Une ville de Slovaquie orientale.")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = propose(signed_in, description_fr="Une ville de Slovaquie orientale.")
 
     change = ProfileChangeRequest.objects.get()
     assert response.status_code == 302
@@ -127,15 +128,16 @@ def test_staff_see_the_difference_before_and_after(staff_client, contact, member
 
 
 def test_approval_publishes_in_french_records_history_and_tells_the_contact(
-    staff_client, client, contact, member, secretariat
+    staff_client, client, contact, member, secretariat, django_capture_on_commit_callbacks
 ):
     change = services.propose_changes(contact, {"description_fr": "Ville de Slovaquie."})
     mail.outbox.clear()
 
-    response = staff_client.post(
-        ADMIN, {"action": "approve_selected", "_selected_action": [change.pk]}
-    )
-    staff_client.post(ADMIN, {"action": "approve_selected", "_selected_action": [change.pk]})
+    with django_capture_on_commit_callbacks(execute=True):
+        response = staff_client.post(
+            ADMIN, {"action": "approve_selected", "_selected_action": [change.pk]}
+        )
+        staff_client.post(ADMIN, {"action": "approve_selected", "_selected_action": [change.pk]})
 
     assert response.status_code == 302
     change.refresh_from_db()
@@ -163,7 +165,9 @@ def test_approval_shows_at_once_with_the_page_cache_on(
     assert "Ville de Slovaquie." in client.get(url).content.decode()
 
 
-def test_rejection_asks_for_a_reason_and_tells_the_contact(staff_client, contact, member):
+def test_rejection_asks_for_a_reason_and_tells_the_contact(
+    staff_client, contact, member, django_capture_on_commit_callbacks
+):
     change = services.propose_changes(contact, {"website": "https://spam.example"})
     mail.outbox.clear()
 
@@ -177,15 +181,16 @@ def test_rejection_asks_for_a_reason_and_tells_the_contact(staff_client, contact
     change.refresh_from_db()
     assert change.status == ProfileChangeRequest.Status.PENDING
 
-    staff_client.post(
-        ADMIN,
-        {
-            "action": "reject_selected",
-            "_selected_action": [change.pk],
-            "post": "yes",
-            "reason": "This is not the authority’s site.",
-        },
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        staff_client.post(
+            ADMIN,
+            {
+                "action": "reject_selected",
+                "_selected_action": [change.pk],
+                "post": "yes",
+                "reason": "This is not the authority’s site.",
+            },
+        )
 
     change.refresh_from_db()
     member.refresh_from_db()
@@ -229,13 +234,14 @@ def test_the_admin_home_counts_the_changes_waiting(staff_client, contact):
 
 
 def test_a_member_has_at_most_three_change_requests_waiting_and_the_form_keeps_the_fourth(
-    signed_in, member
+    signed_in, member, django_capture_on_commit_callbacks
 ):
     for n in range(services.MAX_PENDING_CHANGE_REQUESTS):
         assert propose(signed_in, description_fr=f"Version {n}").status_code == 302
     mail.outbox.clear()
 
-    response = propose(signed_in, description_fr="Une quatrième version, gardée.")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = propose(signed_in, description_fr="Une quatrième version, gardée.")
 
     page = response.content.decode()
     assert response.status_code == 429
