@@ -9,10 +9,11 @@ NAVY = "#0b3d6e"  # --al-navy
 GOLD = "#f2b705"  # --al-gold
 INK = "#1d2430"  # --al-ink
 
-WIDTH = 640
-LABEL_WIDTH = 190
+# In SVG units; the drawing is scaled to its column, so a phone shows it at about 0.6.
+WIDTH = 560
+LABEL_WIDTH = 200  # "Bosnia and Herzegovina" at 15 units
 VALUE_ROOM = 56  # right of the longest bar, for its number
-BAR_HEIGHT = 18
+BAR_HEIGHT = 20
 GAP = 10  # between rows
 TOP = 8
 
@@ -70,7 +71,7 @@ class Chart:
                         "height": BAR_HEIGHT - 2,
                         "value": value,
                         "text_x": LABEL_WIDTH + width + 6,
-                        "text_y": y + BAR_HEIGHT / 2 + 4,
+                        "text_y": y + BAR_HEIGHT / 2 + 5,
                         "colour": series.colour,
                         # Gold on white is pale (1.8:1): its bars get an ink edge.
                         "edge": INK if series.colour == GOLD else "none",
@@ -80,7 +81,7 @@ class Chart:
             rows.append(
                 {
                     "label": row.label,
-                    "label_y": top + (BAR_HEIGHT * len(self.series)) / 2 + 4,
+                    "label_y": top + (BAR_HEIGHT * len(self.series)) / 2 + 5,
                     "bars": bars,
                 }
             )
