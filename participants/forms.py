@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from core.filters import FilterForm
 from core.images import ImageFormField
 from core.protection import PROTECTION_FIELDS, BoundedModelMultipleChoiceField, HoneypotForm
 from core.uploads import IMAGES, FileKindValidator
@@ -208,7 +209,9 @@ class PracticeForm(forms.ModelForm):
         return practice
 
 
-class DirectoryFilterForm(forms.Form):
+class DirectoryFilterForm(FilterForm):
+    """The filters of the participants' directory."""
+
     country = forms.ChoiceField(label=_("Country"), required=False)
     theme = forms.ChoiceField(label=_("Theme of their practices"), required=False)
 
@@ -224,7 +227,10 @@ class DirectoryFilterForm(forms.Form):
             *((theme.slug, theme.name) for theme in Theme.objects.all()),
         ]
 
-    def selection(self):
-        if not self.is_bound or not self.is_valid():
-            return {}
-        return {name: value for name, value in self.cleaned_data.items() if value}
+    def filter_country(self, queryset, value):
+        return queryset.filter(member__country=value)
+
+    def filter_theme(self, queryset, value):
+        # The members with a published practice on that theme.
+        practices = Practice.objects.published().with_theme(value)
+        return queryset.filter(member__in=practices.values("members"))

@@ -3,6 +3,7 @@ member authority, each scoped to the member the person acts for (never another's
 
 import functools
 import logging
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.paginator import Paginator
@@ -20,7 +21,6 @@ from core import files
 from core.personal_data import download
 from core.protection import FormLimits, ProtectedFormMixin, not_stored_message
 from library.models import Document, DocumentFile
-from members.models import Member
 from news.models import Article
 from practices import services as practice_services
 from practices.models import Practice
@@ -353,25 +353,15 @@ def directory(request):
         .values_list("member__country", flat=True)
         .distinct()
     )
-    form = DirectoryFilterForm(request.GET or None, country_codes=list(codes))
-    selection = form.selection()
-    if "country" in selection:
-        others = others.filter(member__country=selection["country"])
-    if "theme" in selection:
-        others = others.filter(
-            member__in=Member.objects.filter(
-                practices__status=Practice.Status.PUBLISHED,
-                practices__themes__slug=selection["theme"],
-            ).values("pk")
-        )
-    page = Paginator(others, 50).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
-    return space(
-        request,
-        "participants/directory.html",
-        {"form": form, "page_obj": page, "query_string": query.urlencode()},
-    )
+    form = DirectoryFilterForm(request.GET, country_codes=list(codes))
+    page = Paginator(form.filter(others), 50).get_page(request.GET.get("page"))
+    context = {
+        "form": form,
+        "filtered": bool(form.active),
+        "page_obj": page,
+        "query_string": urlencode(form.active),
+    }
+    return space(request, "participants/directory.html", context)
 
 
 # What staff keep for the participants
