@@ -1,4 +1,4 @@
-"""The filter forms of the lists keep what the visitor chose (alliance's `select_options`)."""
+"""The filter forms of the lists keep what the visitor chose (includes/_filter_form.html)."""
 
 import pytest
 
