@@ -24,10 +24,10 @@ class Interest:
     country: str = ""
 
     @classmethod
-    def asked(cls, request):
+    def asked(cls, query):
         """The theme and country of the address; an unknown one is a 404, not the whole feed."""
-        slug = request.GET.get("theme", "").strip()
-        code = request.GET.get("country", "").strip().upper()
+        slug = query.get("theme", "").strip()
+        code = query.get("country", "").strip().upper()
         if code and code not in countries:
             raise Http404("No such country.")
         return cls(get_object_or_404(Theme, slug=slug) if slug else None, code)
@@ -56,7 +56,7 @@ class LatestPracticesFeed(Feed):
     item_guid_is_permalink = True
 
     def get_object(self, request, *args, **kwargs):
-        return Interest.asked(request)
+        return Interest.asked(request.GET)
 
     def title(self, interest):
         return interest.named(str(self.heading))
