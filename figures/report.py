@@ -45,7 +45,6 @@ FONT_FILES = [
     for script in ("latin", "latin-ext")
     for weight in (400, 700)
 ]
-FIRST_YEAR = 2013  # the Alliance was founded in 2013
 
 
 def may_read_report(user):
@@ -59,18 +58,23 @@ class ReportForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         this_year = timezone.localdate().year
-        first = min(FIRST_YEAR, *(year for year in earliest_years() if year))
+        first = min((year for year in earliest_years() if year), default=this_year)
         years = range(this_year, first - 1, -1)
         self.fields["year"].choices = [(year, str(year)) for year in years]
         self.fields["year"].initial = this_year - 1 if timezone.localdate().month < 4 else this_year
 
 
 def earliest_years():
+    """The years of the first member, signature, document and event: where reports can start."""
     first_member = Member.objects.named().exclude(joined_on=None).order_by("joined_on").first()
     first_signature = Signature.objects.public().order_by("signed_on").first()
+    first_document = Document.objects.published().order_by("published_on").first()
+    first_event = Event.objects.published().order_by("starts_at").first()
     return [
         first_member.joined_on.year if first_member else None,
         first_signature.signed_on.year if first_signature else None,
+        first_document.published_on.year if first_document else None,
+        first_event.starts_at.year if first_event else None,
     ]
 
 

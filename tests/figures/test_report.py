@@ -121,7 +121,9 @@ def test_staff_with_the_permissions_download_the_pdf(client, year_2018):
         )
     form = client.get(REPORT)
     assert form.status_code == 200
-    assert 'name="year"' in form.content.decode()
+    # Every year since the first record: the former member joined in 2014.
+    assert '<option value="2014">2014</option>' in form.content.decode()
+    assert '<option value="2013">' not in form.content.decode()
     response = client.get(REPORT, {"year": 2018, "language": "fr"})
 
     assert response.status_code == 200
