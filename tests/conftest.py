@@ -24,12 +24,6 @@ def _forget_page_fragments(**kwargs):
     caches["template_fragments"].clear()
 
 
-@pytest.fixture(autouse=True)
-def _own_data_files(settings, tmp_path):
-    """Open data files built ahead by one test must not be served to the next."""
-    settings.DATA_FILES_ROOT = str(tmp_path / "data-files")
-
-
 @receiver(setting_changed)
 def _renew_task_backends(*, setting, **kwargs):
     # Django keeps the backends it made from TASKS; a test that changes TASKS needs new ones.

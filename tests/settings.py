@@ -55,6 +55,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     DATABASES["default"]["TEST"] = {  # noqa: F405
         "NAME": os.path.join(tempfile.gettempdir(), f"alliance-test-{os.getpid()}.sqlite3")
     }
-# The open data files built ahead go to a folder of this test run.
-DATA_FILES_ROOT = os.path.join(tempfile.gettempdir(), f"alliance-data-files-{os.getpid()}")
+# No open data file is built ahead: each data file is rendered per request. The tests of the
+# files built ahead set DATA_FILES_ROOT to a folder of their own.
+DATA_FILES_ROOT = ""
 DATA_FILES_DELAY = 0
