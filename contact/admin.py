@@ -1,16 +1,15 @@
-from django import forms
 from django.contrib import admin, messages
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin import (
-    Confirmation,
+    ANSWER_DECISION,
     Decision,
     DecisionQueueMixin,
     ReadOnlyRecordMixin,
+    answer_action,
     decision_action,
     reply_link,
 )
@@ -39,14 +38,6 @@ class HandledFilter(admin.SimpleListFilter):
         if self.value() == "yes":
             return queryset.filter(handled_at__isnull=False)
         return queryset
-
-
-class AnswerForm(forms.Form):
-    text = forms.CharField(
-        label=_("Answer"),
-        widget=forms.Textarea(attrs={"rows": 10, "cols": 70}),
-        max_length=10000,
-    )
 
 
 @admin.register(ContactMessage)
@@ -98,14 +89,17 @@ class ContactMessageAdmin(ReadOnlyRecordMixin, DecisionQueueMixin, SimpleHistory
 
     @admin.display(description=_("or in your own mail program"))
     def write_to(self, message):
-        with translation.override(message.language):
-            subject = _("Re: %(subject)s") % {"subject": message.get_subject_display()}
-        return reply_link(message.email, message.name, subject, message.get_language_display())
+        return reply_link(
+            message.email,
+            message.name,
+            services.answer_subject(message),
+            message.get_language_display(),
+        )
 
     def decisions(self, request, message):
         buttons = []
         if message.answered_at is None:
-            buttons.append(Decision("answer_selected", _("Answer…")))
+            buttons.append(ANSWER_DECISION)
         if not message.is_handled:
             buttons.append(Decision("mark_handled", _("Mark as handled"), then_next=True))
         return buttons
@@ -114,25 +108,14 @@ class ContactMessageAdmin(ReadOnlyRecordMixin, DecisionQueueMixin, SimpleHistory
         """Messages nobody has handled yet, the oldest first."""
         return queryset.filter(handled_at__isnull=True).order_by("received_at", "pk")
 
-    answer_selected = decision_action(
+    answer_selected = answer_action(
         services.answer,
-        description=_("Answer by e-mail…"),
-        permission="change",
-        done=ngettext_lazy("%(count)d answer sent", "%(count)d answers sent", "count"),
-        left=ngettext_lazy(
-            "%(count)d was already answered", "%(count)d were already answered", "count"
+        title=_("Answer contact messages"),
+        intro=_(
+            "Your answer is e-mailed to the sender, with their message, and kept with it; "
+            "the message is then handled. Write in the sender's language."
         ),
-        confirm=Confirmation(
-            AnswerForm,
-            title=_("Answer contact messages"),
-            intro=_(
-                "Your answer is e-mailed to the sender, with their message, and kept with it; "
-                "the message is then handled. Write in the sender's language."
-            ),
-            button=_("Send the answer"),
-            concerned=lambda messages: messages.filter(answered_at__isnull=True),
-            detail=lambda message: f"{message.email} · {message.get_language_display()}",
-        ),
+        detail=lambda message: f"{message.email} · {message.get_language_display()}",
     )
     mark_handled = decision_action(
         services.mark_handled,

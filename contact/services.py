@@ -63,13 +63,17 @@ def answer(message, by, text):
             handled_by=Coalesce("handled_by", Value(by.pk)),
         )
         if answered:
-            with translation.override(message.language):
-                subject = _("Re: %(subject)s") % {"subject": message.get_subject_display()}
             send_after_commit(
-                subject,
+                answer_subject(message),
                 "contact/email/answer.txt",
                 {"message": message},
                 [message.email],
                 language=message.language,
             )
     return answered
+
+
+def answer_subject(message):
+    """The subject of an answer to `message`, in the sender's language."""
+    with translation.override(message.language):
+        return _("Re: %(subject)s") % {"subject": message.get_subject_display()}

@@ -1,11 +1,18 @@
 from django import forms
 from django.contrib import admin
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 from simple_history.admin import SimpleHistoryAdmin
 
-from core.admin import Confirmation, Decision, DecisionQueueMixin, decision_action, reply_link
+from core.admin import (
+    ANSWER_DECISION,
+    Confirmation,
+    Decision,
+    DecisionQueueMixin,
+    answer_action,
+    decision_action,
+    reply_link,
+)
 
 from . import services
 from .models import Proposal
@@ -43,7 +50,7 @@ class ProposalAdmin(DecisionQueueMixin, SimpleHistoryAdmin):
     list_select_related = ["decided_by"]
     date_hierarchy = "requested_at"
     filter_horizontal = ["themes", "members"]
-    actions = ["accept_selected", "decline_selected"]
+    actions = ["accept_selected", "decline_selected", "answer_selected"]
     readonly_fields = [
         "status",
         "requested_at",
@@ -52,6 +59,9 @@ class ProposalAdmin(DecisionQueueMixin, SimpleHistoryAdmin):
         "decline_reason",
         "language",
         "updated_at",
+        "answer",
+        "answered_at",
+        "answered_by",
         "write_to",
     ]
     fieldsets = [
@@ -67,10 +77,13 @@ class ProposalAdmin(DecisionQueueMixin, SimpleHistoryAdmin):
                     "contact_name",
                     "contact_role",
                     "contact_email",
-                    "write_to",
                     "contact_phone",
                 ]
             },
+        ),
+        (
+            _("Answer and notes"),
+            {"fields": ["answer", ("answered_at", "answered_by"), "write_to", "note"]},
         ),
         (
             _("Decision"),
@@ -88,21 +101,25 @@ class ProposalAdmin(DecisionQueueMixin, SimpleHistoryAdmin):
         ),
     ]
 
-    @admin.display(description=_("answer"))
+    @admin.display(description=_("or in your own mail program"))
     def write_to(self, proposal):
-        with translation.override(proposal.language):
-            subject = _("Your proposal of cooperation: %(name)s") % {"name": proposal.name}
         return reply_link(
-            proposal.contact_email, proposal.contact_name, subject, proposal.get_language_display()
+            proposal.contact_email,
+            proposal.contact_name,
+            services.answer_subject(proposal),
+            proposal.get_language_display(),
         )
 
     def decisions(self, request, proposal):
-        if proposal.status != Proposal.Status.PENDING:
-            return []
-        return [
-            Decision("accept_selected", _("Accept"), then_next=True),
-            Decision("decline_selected", _("Decline…")),
-        ]
+        buttons = []
+        if proposal.status == Proposal.Status.PENDING:
+            buttons += [
+                Decision("accept_selected", _("Accept"), then_next=True),
+                Decision("decline_selected", _("Decline…")),
+            ]
+        if proposal.answered_at is None:
+            buttons.append(ANSWER_DECISION)
+        return buttons
 
     def queue(self, queryset):
         """Proposals waiting for an answer, the oldest first."""
@@ -129,4 +146,14 @@ class ProposalAdmin(DecisionQueueMixin, SimpleHistoryAdmin):
             concerned=lambda proposals: proposals.filter(status=Proposal.Status.PENDING),
             detail=lambda proposal: proposal.contact_email,
         ),
+    )
+    answer_selected = answer_action(
+        services.answer_proposal,
+        title=_("Answer proposals of cooperation"),
+        intro=_(
+            "Your answer is e-mailed to the contact person, with the proposal, and kept with "
+            "it; it decides nothing: accept or decline the proposal on its own. Write in the "
+            "contact person's language."
+        ),
+        detail=lambda proposal: f"{proposal.contact_email} · {proposal.get_language_display()}",
     )

@@ -29,5 +29,6 @@ class CooperationConfig(AppConfig):
             {
                 "accepted": _("Proposal accepted"),
                 "declined": _("Proposal declined"),
+                "answered": _("Proposal answered"),
             },
         )

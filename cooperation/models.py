@@ -72,6 +72,23 @@ class Proposal(models.Model):
         related_name="+",
     )
     decline_reason = models.TextField(_("reason for declining"), blank=True)
+    answer = models.TextField(
+        _("answer"), blank=True, help_text=_("E-mailed to the contact person, in their language.")
+    )
+    answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("answered by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    note = models.TextField(
+        _("staff note"),
+        blank=True,
+        help_text=_("For the secretariat only: never sent to the organisation nor published."),
+    )
 
     # The contact person: private, never shown on a public page or data file.
     contact_name = models.CharField(_("contact name"), max_length=200)

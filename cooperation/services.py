@@ -1,5 +1,6 @@
-"""NGO proposals: one arrives, staff accept or decline it; each decision is one conditional
-UPDATE, so a repeated or concurrent click neither decides twice nor mails twice."""
+"""NGO proposals: one arrives, staff accept or decline it, and may answer it by e-mail; each
+decision is one conditional UPDATE, so a repeated or concurrent click neither decides twice
+nor mails twice."""
 
 from django.conf import settings
 from django.db import transaction
@@ -74,6 +75,39 @@ def decline_proposal(proposal, by, reason):
         if changed:
             _tell_organisation(proposal, _("Your proposal of cooperation"), "declined.txt")
     return bool(changed)
+
+
+def answer_proposal(proposal, by, text):
+    """E-mail `text` to the contact person, in their language, through the outbox, with the
+    proposal; kept with it (by `by`, now). Answering decides nothing: the proposal stays
+    pending, accepted or declined. A proposal is answered once: True if this call answered it."""
+    now = timezone.now()
+    with transaction.atomic():
+        answered = transition(
+            proposal,
+            by,
+            "answered",
+            where=Q(answered_at__isnull=True),
+            answer=text.strip(),
+            answered_at=now,
+            answered_by=by,
+            updated_at=now,
+        )
+        if answered:
+            send_after_commit(
+                answer_subject(proposal),
+                "cooperation/email/answer.txt",
+                {"proposal": proposal},
+                [proposal.contact_email],
+                language=proposal.language,
+            )
+    return answered
+
+
+def answer_subject(proposal):
+    """The subject of an answer to `proposal`, in its contact person's language."""
+    with translation.override(proposal.language):
+        return _("Your proposal of cooperation: %(name)s") % {"name": proposal.name}
 
 
 def _tell_organisation(proposal, subject, template):

@@ -1,6 +1,7 @@
 """What the apps' admins share: decision buttons on a record's own page and the queue they
-return to, the "Deleted …" page with its Restore button, the page that asks staff to confirm
-an erasure of personal data, and the one way actions report back."""
+return to, the answer by e-mail to whom wrote to the Alliance, the "Deleted …" page with its
+Restore button, the page that asks staff to confirm an erasure of personal data, and the one
+way actions report back."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -19,7 +20,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext_noop, ngettext_lazy
 
 from core import history
 
@@ -279,6 +280,42 @@ def reply_link(email, name, subject, language):
         address,
         _("Write to %(name)s") % {"name": name or email},
         _("They wrote in %(language)s: answer in it.") % {"language": language},
+    )
+
+
+class AnswerForm(forms.Form):
+    text = forms.CharField(
+        label=_("Answer"),
+        widget=forms.Textarea(attrs={"rows": 10, "cols": 70}),
+        max_length=10000,
+    )
+
+
+# The button on a record's page that opens the answer's form (answer_action's).
+ANSWER_DECISION = Decision("answer_selected", _("Answer…"))
+
+
+def answer_action(answer, *, title, intro, detail):
+    """The "Answer by e-mail…" action of a record someone wrote to the Alliance (a contact
+    message, an NGO's proposal): staff write the answer on the confirmation page, and
+    `answer(record, by, text)` sends it through the outbox and keeps it with the record.
+    A record is answered once: those with an `answered_at` are left as they are."""
+    return decision_action(
+        answer,
+        description=_("Answer by e-mail…"),
+        permission="change",
+        done=ngettext_lazy("%(count)d answer sent", "%(count)d answers sent", "count"),
+        left=ngettext_lazy(
+            "%(count)d was already answered", "%(count)d were already answered", "count"
+        ),
+        confirm=Confirmation(
+            AnswerForm,
+            title=title,
+            intro=intro,
+            button=_("Send the answer"),
+            concerned=lambda records: records.filter(answered_at__isnull=True),
+            detail=detail,
+        ),
     )
 
 
