@@ -20,6 +20,7 @@ Redis says the version has not changed (`core.key_watch`): a hit then costs no r
 import contextvars
 import functools
 import hashlib
+import itertools
 import math
 import pickle
 import threading
@@ -31,6 +32,7 @@ from django.contrib import messages
 from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.cache import cache
 from django.db import transaction
+from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import http_date, parse_http_date_safe
 
@@ -40,6 +42,8 @@ VERSION_KEY = "page-cache:version"
 # (version, timestamp or None): when the public data next change by themselves, as known at
 # that version.
 DUE_KEY = "page-cache:due"
+# Larger responses (a data file rendered before its build) are streamed and not kept.
+MAX_BYTES = 8 * 1024 * 1024
 
 # The data version as the current request first read it: {"version": …} during a request
 # (PageCacheMiddleware), None outside one.
@@ -48,7 +52,7 @@ _request_memo = contextvars.ContextVar("page_cache_request_memo", default=None)
 _schedules = []
 # Callables run once a change of the public data is committed.
 _renewal_listeners = []
-# (responder, handles): what answers a request from a copy built ahead (the data files).
+# What answers a request from a copy built ahead (the data files).
 _served_ahead = []
 
 
@@ -116,9 +120,10 @@ def schedule(next_change):
     _schedules.append(next_change)
 
 
-def next_change(version):
-    """The timestamp of the next scheduled change still to come at `version`, or None."""
-    due = cache.get(DUE_KEY)
+def next_change(version, found=None):
+    """The timestamp of the next scheduled change still to come at `version`, or None.
+    `found`: what a `get_many([DUE_KEY, …])` already read, to save a round trip."""
+    due = cache.get(DUE_KEY) if found is None else found.get(DUE_KEY)
     now = time.time()
     if due is None or due[0] != version or (due[1] is not None and due[1] <= now):
         # A moment the clock has already passed (read an instant earlier, or from another
@@ -254,7 +259,8 @@ def remember(key, compute, *, timeless=False):
     if not settings.COUNTER_CACHE_SECONDS:
         return compute()
     version = data_version()
-    versioned = f"remember:{key}:{release()}:{version}"
+    # "v2": the form of the kept entry (expiry, value); one kept by an earlier release is not read.
+    versioned = f"remember:v2:{key}:{release()}:{version}"
     packed = _kept_here.get(versioned)
     if packed is None:
         found = cache.get(versioned)
@@ -277,18 +283,11 @@ def remember(key, compute, *, timeless=False):
 # The middleware ---------------------------------------------------------------------------
 
 
-def serve_ahead(responder, handles):
-    """Let `responder(request)` answer GET and HEAD requests first: a response, or None.
-
-    `handles(path)` says which paths it may answer: the page cache keeps none of them (a file
-    built ahead is served from disk).
-    """
-    if all(responder is not known for known, _handles in _served_ahead):
-        _served_ahead.append((responder, handles))
-
-
-def is_served_ahead(path):
-    return any(handles(path) for _responder, handles in _served_ahead)
+def serve_ahead(responder):
+    """Let `responder(request)` answer GET and HEAD requests first: a response, or None (a
+    data file from its built copy)."""
+    if responder not in _served_ahead:
+        _served_ahead.append(responder)
 
 
 def is_cacheable_path(path):
@@ -325,7 +324,7 @@ class ServeAheadMiddleware:
 
     def __call__(self, request):
         if request.method in ("GET", "HEAD"):
-            for responder, _handles in _served_ahead:
+            for responder in _served_ahead:
                 if (response := responder(request)) is not None:
                     PageCacheMiddleware.mark_public(response)
                     response.served_ahead = True  # not kept: megabytes in and out
@@ -356,7 +355,7 @@ class PageCacheMiddleware:
         if request.method not in ("GET", "HEAD") or not is_cacheable_path(request.path):
             return self.get_response(request)
         anonymous = is_anonymous_request(request)
-        if not anonymous or settings.PAGE_CACHE_SECONDS <= 0 or is_served_ahead(request.path):
+        if not anonymous or settings.PAGE_CACHE_SECONDS <= 0:
             response = self.get_response(request)
             if getattr(response, "served_ahead", False):
                 return response
@@ -368,24 +367,34 @@ class PageCacheMiddleware:
 
         key = self.cache_key(request)
         version = _held.version()
-        if version is not None and (kept := _kept_here.get(f"{key}:{version}")) is not None:
+        if version is not None and _kept_here.get(f"ahead:{request.path}:{version}"):
+            return self.get_response(request)
+        kept = None if version is None else _kept_here.get(f"{key}:{version}")
+        if kept is not None:
             return self.answer(request, *pickle.loads(kept))
-        # One round trip: the version (unless held) and the page, kept with its version.
+        # One round trip: the version (unless held), when the data next change by themselves,
+        # and the page, kept with its version.
         if version is None:
-            found = cache.get_many([VERSION_KEY, key])
+            found = cache.get_many([VERSION_KEY, DUE_KEY, key])
             version = _read_version(found.get(VERSION_KEY))
         else:
-            found = {key: cache.get(key)}
+            found = cache.get_many([DUE_KEY, key])
         _request_memo.get()["version"] = version
         entry = found.get(key)
         if entry is not None and entry[0] == version and entry[2] > time.time():
             _kept_here.put(f"{key}:{version}", entry[1], entry[2] - time.time())
             return self.answer(request, *pickle.loads(entry[1]))
-        due = next_change(version)  # before rendering: what it reads is as of now
+        due = next_change(version, found)  # before rendering: what it reads is as of now
         response = self.get_response(request)
+        if getattr(response, "served_ahead", False):
+            # Sent from its built copy: not looked for in the cache again at this version.
+            _kept_here.put(f"ahead:{request.path}:{version}", b"1", settings.PAGE_CACHE_SECONDS)
+            return response
         if not self.is_cacheable_response(request, response):
             self.mark_private(response)
             return response
+        if response.streaming and (response := self.read_whole(response)).streaming:
+            return response  # too large to keep
         self.mark_public(response, due)
         if not response.has_header("Last-Modified"):
             response["Last-Modified"] = http_date()
@@ -416,7 +425,7 @@ class PageCacheMiddleware:
 
     @staticmethod
     def is_cacheable_response(request, response):
-        if response.status_code != 200 or response.streaming or response.cookies:
+        if response.status_code != 200 or response.cookies:
             return False
         cache_control = response.get("Cache-Control", "")
         if any(word in cache_control for word in ("private", "no-cache", "no-store")):
@@ -428,6 +437,26 @@ class PageCacheMiddleware:
         if session is not None and session.modified:
             return False
         return not getattr(messages.get_messages(request), "added_new", False)
+
+    @staticmethod
+    def read_whole(streaming):
+        """A streamed response (a data file rendered before its build) as one response to
+        keep, or `streaming` itself, going on streaming, when larger than MAX_BYTES."""
+        chunks, size = [], 0
+        stream = iter(streaming.streaming_content)
+        for chunk in stream:
+            chunks.append(chunk)
+            size += len(chunk)
+            if size > MAX_BYTES:
+                streaming.streaming_content = itertools.chain(chunks, stream)
+                return streaming
+        # Not streaming.close(): that would announce the end of the request while it is still
+        # being served, letting Django close the database connection under the rest of it.
+        whole = HttpResponse(b"".join(chunks), status=streaming.status_code)
+        for name, value in streaming.items():
+            whole[name] = value
+        whole["Content-Length"] = str(size)
+        return whole
 
     @staticmethod
     def answer(request, response, due):

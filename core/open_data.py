@@ -178,10 +178,6 @@ def _built_paths():
     return frozenset(data_file_paths())
 
 
-def _is_built_path(path):
-    return bool(settings.DATA_FILES_ROOT) and path in _built_paths()
-
-
 def _root():
     return Path(settings.DATA_FILES_ROOT)
 
@@ -378,4 +374,4 @@ def serve_built(request):
 def install():
     """Build the files after each change, serve their built copies (AppConfig.ready)."""
     public_pages.on_renewal(_queue_after_change)
-    public_pages.serve_ahead(serve_built, handles=_is_built_path)
+    public_pages.serve_ahead(serve_built)

@@ -184,7 +184,7 @@ def test_a_figure_kept_in_this_process_lasts_as_long_as_in_the_shared_cache(sett
     computed = []
     remember("test-kept-expiry", lambda: computed.append(1) or 1)
     core_cache.cache.delete(
-        f"remember:test-kept-expiry:{core_cache.release()}:{core_cache.data_version()}"
+        f"remember:v2:test-kept-expiry:{core_cache.release()}:{core_cache.data_version()}"
     )
     later = core_cache.time.monotonic() + 61
     monkeypatch.setattr(core_cache.time, "monotonic", lambda: later)
