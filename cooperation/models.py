@@ -10,7 +10,7 @@ from core.text import normalise
 
 
 class ProposalQuerySet(models.QuerySet):
-    """Who the public sees: `listed()` (with `is_listed` mirroring it on one proposal)."""
+    """Who the public sees: `listed()`."""
 
     def listed(self):
         """Accepted NGOs that agreed to be named on the Alliance's page. Nothing else of a
@@ -154,8 +154,3 @@ class Proposal(models.Model):
                     )
                 }
             )
-
-    @property
-    def is_listed(self):
-        """The rule of `ProposalQuerySet.listed()`, for one proposal in hand."""
-        return self.status == self.Status.ACCEPTED and self.list_publicly

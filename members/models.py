@@ -21,7 +21,7 @@ from core.uploads import IMAGES, FileKindValidator
 
 class MemberQuerySet(models.QuerySet):
     """Who the public sees. The rules are `approved()` and `named()` (with the
-    `has_public_profile`/`is_named_publicly` properties that mirror them on one member)."""
+    `has_public_profile` property that mirrors `approved()` on one member)."""
 
     def approved(self):
         """The members the public sees listed, with a profile: every public page, feed and
@@ -348,11 +348,6 @@ class Member(models.Model):
     def has_public_profile(self):
         """The rule of `MemberQuerySet.approved()`, for one member in hand."""
         return self.status in self.LISTED_STATUSES
-
-    @property
-    def is_named_publicly(self):
-        """The rule of `MemberQuerySet.named()`, for one member in hand."""
-        return self.status in self.NAMED_STATUSES
 
     def search_summary(self):
         """A line for the search results: "City, Poland · Łódź" (the local name if not shown)."""
