@@ -48,9 +48,11 @@ demo: migrate
 	$(DEV) $(BIN)/python manage.py load_demo
 
 # The site and its task worker side by side (Procfile.dev, run by honcho); Ctrl-C stops both.
+# Their e-mails link to this site, at this port: honcho gives each process a PORT of its own.
 run: demo pango
 	@echo "The Alliance portal is at http://$(HOST):$(PORT)/, its task worker beside it (Ctrl-C stops both)."
-	$(DEV) HOST=$(HOST) PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/honcho -f Procfile.dev start -p $(PORT)
+	$(DEV) HOST=$(HOST) SITE_URL=$${SITE_URL:-http://$(HOST):$(PORT)} PATH="$(CURDIR)/$(BIN):$$PATH" \
+		$(BIN)/honcho -f Procfile.dev start -p $(PORT)
 
 # The suite in parallel, a process per core (pytest-xdist; at most 11, each with a Redis database
 # of its own); `make test PYTEST_WORKERS=0` runs it in this process.

@@ -285,12 +285,11 @@ STORAGES = {
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
-# Mail: printed to the console in development, sent over SMTP otherwise.
+# Mail: printed to the console in development, decoded (core.mail.ConsoleEmailBackend), sent
+# over SMTP otherwise.
 _mail_backend = os.environ.get(
     "EMAIL_BACKEND",
-    "django.core.mail.backends.console.EmailBackend"
-    if DEBUG
-    else "django.core.mail.backends.smtp.EmailBackend",
+    "core.mail.ConsoleEmailBackend" if DEBUG else "django.core.mail.backends.smtp.EmailBackend",
 )
 MAILERS = {"default": {"BACKEND": _mail_backend}}
 if _mail_backend.endswith("smtp.EmailBackend"):
@@ -330,8 +329,11 @@ DATA_FILES_DELAY = env_int("DATA_FILES_DELAY", 2)
 # A build that takes longer than this (seconds) no longer holds the others back.
 DATA_FILES_BUILD_TIMEOUT = env_int("DATA_FILES_BUILD_TIMEOUT", 600)
 
-# The address the site is reached at, for links in e-mails and feeds sent out of a request.
-SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# The address the site is reached at, for links in e-mails and feeds sent out of a request; unset,
+# the port the site runs on (PORT), so that development's e-mails link to the running site.
+SITE_URL = (
+    os.environ.get("SITE_URL") or f"http://127.0.0.1:{os.environ.get('PORT') or 8000}"
+).rstrip("/")
 FACEBOOK_URL = os.environ.get("FACEBOOK_URL", "https://www.facebook.com/CouncilofEuropeCongress")
 TWITTER_URL = os.environ.get("TWITTER_URL", "https://twitter.com/coe_congress")
 # The logos of the Congress and the Alliance's partners in the footer, supplied by the deploying

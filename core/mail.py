@@ -6,8 +6,10 @@ the row's id sends it and retries while the mail server refuses (see background/
 """
 
 import logging
+import re
 
 from django.conf import settings
+from django.core.mail.backends.console import EmailBackend as DjangoConsoleBackend
 from django.template.loader import render_to_string
 from django.utils import translation
 
@@ -69,3 +71,38 @@ def notify_managers_after_commit(subject, template, context):
             from_email=settings.SERVER_EMAIL,
         )
     )
+
+
+# A link in an e-mail: up to the next space, less the punctuation that ends a sentence.
+LINK = re.compile(r"https?://\S+?(?=[.,;:!?»)]*(?:\s|$))")
+
+
+class ConsoleEmailBackend(DjangoConsoleBackend):
+    """Development's mail: each e-mail printed as people read it, its subject and body decoded
+    and each of its links whole on a line of its own, to be clicked from the terminal.
+
+    Django's console backend prints the e-mail as it goes over the wire (message().as_bytes()):
+    a body with a line over 78 characters, as every sign-in link makes, is quoted-printable,
+    which cuts the links with "=" and writes "é" as "=C3=A9", and a non-English subject is
+    encoded; it has no option but its stream, so the printing is ours."""
+
+    def write_message(self, message):
+        headers = {
+            "Subject": message.subject,
+            "From": message.from_email,
+            "To": ", ".join(message.to),
+            "Cc": ", ".join(message.cc),
+            "Reply-To": ", ".join(message.reply_to),
+        }
+        lines = [f"{name}: {value}" for name, value in headers.items() if value]
+        lines.append("")
+        lines.append(message.body.rstrip())
+        links = LINK.findall(message.body)
+        if links:
+            lines += ["", "Links:", *dict.fromkeys(links)]
+        for attachment in message.attachments:  # (filename, content, type), or a MIME part
+            name = (
+                attachment.get_filename() if hasattr(attachment, "get_filename") else attachment[0]
+            )
+            lines.append(f"Attached: {name}")
+        self.stream.write("\n".join(lines) + "\n" + "-" * 79 + "\n")
