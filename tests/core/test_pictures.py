@@ -1,5 +1,5 @@
 """Pictures: renditions made on upload, offered in a srcset, loaded lazily below the fold,
-and a designed fallback where there is no image."""
+and none on a page without one (tests/alliance/test_pictures_or_none.py)."""
 
 import io
 import re
@@ -79,33 +79,6 @@ def test_pictures_in_lists_load_lazily(client):
     assert attribute(tag, "alt") == "Delegates around a table"
 
 
-@pytest.mark.parametrize("language", ["en", "fr"])
-def test_an_event_without_image_shows_its_country_outline(client, language):
-    make_event(slug="housing-seminar", country="HU", image="")
-
-    html = client.get(f"/{language}/events/housing-seminar/").content.decode()
-
-    fallback = re.search(
-        r'<div class="picture picture--fallback" aria-hidden="true">(.*?)</div>', html, re.S
-    )
-    assert fallback, "no fallback picture"
-    # The maps' outline of Hungary, from their static file (members/map/outlines.py).
-    assert re.search(
-        r'<svg class="picture__outline" viewBox="[-\d. ]+"[^>]*>'
-        r'<use href="/static/map/outlines(\.\w+)?\.svg#HU"/></svg>',
-        fallback.group(1),
-    )
-    assert "<img" not in fallback.group(1)
-
-
-def test_a_practice_without_image_or_country_shows_the_pattern(client):
-    practice = make_practice()
-
-    html = client.get(practice.get_absolute_url()).content.decode()
-
-    assert '<div class="picture picture--fallback" aria-hidden="true"></div>' in html
-
-
 def test_an_image_needs_a_description():
     article = make_article(image=upload())
     article.image_alt = ""
@@ -149,8 +122,5 @@ def test_on_a_country_page_an_article_without_image_shows_the_country_outline(cl
     )
     assert on_country, "no fallback picture on the country page"
     assert on_country.group(1).startswith('<svg class="picture__outline"')
-    # Elsewhere the card has no country to draw: the pattern alone.
-    assert (
-        '<div class="picture picture--fallback picture--thumb" aria-hidden="true"></div>'
-        in news_list
-    )
+    # Elsewhere the card has no country to draw: no mark at all.
+    assert "picture--fallback" not in news_list
