@@ -1,5 +1,6 @@
-"""The admin's home page: today's work first, then the latest decisions, then the models, with
-the technical and security sections last.
+"""The admin's home page: today's work first, then the latest decisions, then the sections in
+the order of staff's work (`WORK_SECTIONS`), with the technical and security ones last
+(`TECHNICAL_SECTIONS`), as in the side menu.
 
 Each app declares in its `AppConfig.ready()` the work waiting in it (`register_work`) and the
 models whose history records its decisions (`register_decisions`); the core knows no app. Each member of
@@ -14,9 +15,53 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
-# Sections of the admin that are about running the site rather than the Alliance's work.
-TECHNICAL_APPS = {"auth", "axes", "background", "django_tasks_db", "django_rq", "sites"}
+# The admin's sections (apps) in the order of staff's work, each with its models in the order
+# staff use them: the queues of decisions first, then what staff write, then the settings of the
+# public pages. A section missing here comes after these, in Django's alphabetical order.
+WORK_SECTIONS = {
+    "members": ["member"],
+    "declarations": ["signature", "declaration"],
+    "contact": ["contactmessage", "secretariatcontact"],
+    "cooperation": ["proposal"],
+    "participants": ["profilechangerequest", "contactperson"],
+    "events": ["event", "registration", "participantmessage"],
+    "news": ["article", "tag"],
+    "practices": ["practice", "theme"],
+    "library": ["document"],
+    "alliance": ["page"],
+}
+# The sections about running the site rather than the Alliance's work: last, under one heading.
+TECHNICAL_SECTIONS = {
+    "background": ["outgoingemail", "scheduledjob"],
+    "django_tasks_database": ["dbtaskresult"],
+    "django_rq": [],
+    "axes": ["accessattempt", "accessfailurelog", "accesslog"],
+    "auth": ["user", "group"],
+    "sites": [],
+}
+# Libraries' sections named in staff's words.
+SECTION_NAMES = {"axes": _("Login attempts"), "django_tasks_database": _("Tasks")}
 DECISIONS_SHOWN = 10
+
+
+def _place(app_label):
+    """Where a section goes: the work's declared ones, then the undeclared, then the technical."""
+    if app_label in WORK_SECTIONS:
+        return (0, list(WORK_SECTIONS).index(app_label))
+    if app_label in TECHNICAL_SECTIONS:
+        return (2, list(TECHNICAL_SECTIONS).index(app_label))
+    return (1, 0)
+
+
+def _in_declared_order(app_label, models):
+    """A section's models in their declared order, those not declared after them."""
+    declared = {**WORK_SECTIONS, **TECHNICAL_SECTIONS}.get(app_label, [])
+
+    def place(model):
+        name = model["model"]._meta.model_name
+        return declared.index(name) if name in declared else len(declared)
+
+    return sorted(models, key=place)
 
 
 @dataclass(frozen=True)
@@ -105,13 +150,25 @@ class AllianceAdminSite(admin.AdminSite):
             view = require_safe(view)
         return super().admin_view(view, cacheable)
 
+    def get_app_list(self, request, app_label=None):
+        """The sections in the order of staff's work (WORK_SECTIONS), the technical ones last
+        (TECHNICAL_SECTIONS), each section's models in its declared order: on the home page
+        and in the side menu alike."""
+        app_list = sorted(
+            super().get_app_list(request, app_label), key=lambda app: _place(app["app_label"])
+        )
+        for app in app_list:
+            app["name"] = SECTION_NAMES.get(app["app_label"], app["name"])
+            app["models"] = _in_declared_order(app["app_label"], app["models"])
+        return app_list
+
     def index(self, request, extra_context=None):
         app_list = self.get_app_list(request)
         context = {
             "work": work_for(request.user),
             "decisions": latest_decisions(request.user),
-            "work_apps": [app for app in app_list if app["app_label"] not in TECHNICAL_APPS],
-            "technical_apps": [app for app in app_list if app["app_label"] in TECHNICAL_APPS],
+            "work_apps": [app for app in app_list if app["app_label"] not in TECHNICAL_SECTIONS],
+            "technical_apps": [app for app in app_list if app["app_label"] in TECHNICAL_SECTIONS],
             **(extra_context or {}),
         }
         return super().index(request, context)
