@@ -195,13 +195,20 @@ def server_error(request):
 
 @require_safe
 def country_list(request):
+    # The countries with members first, with their counts (approved members: the public
+    # rule); the others apart, by name alone.
     counts = approved_counts()
-    rows = [
-        {"country": country, "members": counts.get(country.code, 0)}
-        for country in sorted(countries, key=lambda country: normalise(country.name))
+    by_name = sorted(countries, key=lambda country: normalise(country.name))
+    with_members = [
+        {"country": country, "members": counts[country.code]}
+        for country in by_name
+        if counts.get(country.code)
     ]
+    others = [country for country in by_name if not counts.get(country.code)]
     return render(
-        request, "countries/country_list.html", {"rows": rows, "totals": totals_of(counts)}
+        request,
+        "countries/country_list.html",
+        {"with_members": with_members, "others": others, "totals": totals_of(counts)},
     )
 
 
