@@ -2,6 +2,7 @@ import functools
 
 from django import template
 from django.conf import settings
+from django.contrib.humanize.templatetags.humanize import intcomma
 from django.core.exceptions import DisallowedHost
 from django.templatetags.static import static
 from django.urls import translate_url
@@ -39,6 +40,24 @@ def french_spacing(value, language="", autoescape=True):
     if autoescape:
         return mark_safe(typography.french_spacing(str(conditional_escape(value))))
     return typography.space_text(str(value))  # a plain-text e-mail
+
+
+class GroupedNumber(int):
+    """A whole number that prints with the language's grouping, and counts as itself."""
+
+    def __str__(self):
+        return intcomma(int(self))
+
+
+@register.filter
+def grouped(number):
+    """A count with the language's grouping: 108,000 in English, 108 000 (U+202F) in French.
+    As a blocktranslate counter (`count counter=total|grouped`) it still picks the plural,
+    and the catalogue's strings keep their `{{ counter }}`."""
+    try:
+        return GroupedNumber(number)
+    except (TypeError, ValueError):
+        return number
 
 
 @register.filter(expects_localtime=True)
