@@ -21,7 +21,7 @@ from core.cache import renew_public_pages
 from core.history import record_change
 
 # {model: a callable returning the queryset of its public rows, or None (every row is)}
-_watched = {}
+watched = {}
 
 
 def transition(instance, by, reason, where=None, **values):
@@ -50,9 +50,9 @@ def transition(instance, by, reason, where=None, **values):
 def is_public(instance):
     """Whether the row of `instance`, as the database holds it now, feeds public pages."""
     model = type(instance)
-    if model not in _watched:
+    if model not in watched:
         return False
-    public = _watched[model]
+    public = watched[model]
     return public is None or public().filter(pk=instance.pk).exists()
 
 
@@ -62,7 +62,7 @@ def watch(model, public=None):
     `public()`: the queryset of the rows the public sees (the model's own rule, such as
     `Member.objects.named()`); only those, before or after the change, renew the pages.
     """
-    _watched[model] = public
+    watched[model] = public
     uid = f"public-pages:{model._meta.label}"
     for signal in (pre_save, pre_delete):
         signal.connect(_note_if_public, sender=model, dispatch_uid=uid)
@@ -70,11 +70,11 @@ def watch(model, public=None):
         signal.connect(_renew_if_public, sender=model, dispatch_uid=uid)
 
 
-def _note_if_public(sender, instance, **kwargs):
+def _note_if_public(instance, **kwargs):
     instance.public_before_change = instance.pk is not None and is_public(instance)
 
 
-def _renew_if_public(sender, instance, **kwargs):
+def _renew_if_public(instance, **kwargs):
     deleted = "created" not in kwargs
     if getattr(instance, "public_before_change", False) or (not deleted and is_public(instance)):
         renew_public_pages()
@@ -89,8 +89,3 @@ def watch_relation(through):
 def _renew_on_change(action, **kwargs):
     if action.startswith("post_"):
         renew_public_pages()
-
-
-def watched_models():
-    """The models declared with watch(), for the tests that check every workflow renews."""
-    return list(_watched)

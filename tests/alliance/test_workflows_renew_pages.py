@@ -222,7 +222,7 @@ def test_no_workflow_changes_public_rows_without_transition():
     """A bare `QuerySet.update()` sends no signal: unless it goes through
     `core.workflows.transition()`, the cached pages would go on showing the rows as they were."""
     services = sorted(ROOT.glob("*/services.py"))
-    public_models = {model.__name__ for model in workflows.watched_models()}
+    public_models = {model.__name__ for model in workflows.watched}
     assert len(services) >= 8 and "Member" in public_models
 
     bare = {
@@ -235,7 +235,7 @@ def test_no_workflow_changes_public_rows_without_transition():
 
 
 def test_every_model_with_a_status_workflow_declares_what_of_it_is_public():
-    watched = {model._meta.label for model in workflows.watched_models()}
+    watched = {model._meta.label for model in workflows.watched}
 
     assert {
         "members.Member",
