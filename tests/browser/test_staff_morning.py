@@ -3,10 +3,15 @@
 Log in; from the admin's home approve 3 join requests and reject 1 with a reason; verify 5
 confirmed signatures from their own pages; import a sheet of 30 paper signatures written as
 staff write them (French country names, dd/mm/yyyy dates, office labels), fix the 2 wrong rows
-the error list names, import again; publish a bilingual article. The outcomes are checked on
-the public pages and in the e-mails sent; the number of page loads and form submissions the
-morning took is printed (run with -s to see it)."""
+the error list names, import again; publish a bilingual article; import a sheet of 3 members
+whose dates are written the three ways the import page documents (28/03/2017, 28.03.2017,
+2017-03-28), one of a town the map knows; answer a contact message from its page; read the
+latest decisions on the admin's home. The outcomes are checked on the public pages and in the
+e-mails sent; the number of page loads and form submissions the morning took is printed (run
+with -s to see it)."""
 
+import csv
+import datetime
 import re
 
 import openpyxl
@@ -15,6 +20,7 @@ from django.core import mail
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from contact.models import ContactMessage
 from declarations.models import Signature
 from members.models import Member
 from news.models import Article
@@ -37,6 +43,16 @@ HEADINGS = [
 ]
 COUNTRIES = ["Hongrie", "Roumanie", "Slovaquie", "Espagne", "Grèce", "Bulgarie"]
 OFFICES = ["Maire", "Conseiller municipal", "maire adjoint", "Mayor", "conseiller régional"]
+
+
+# Members joined on paper, their dates written the three ways the import page documents; Eger is
+# among the map's places.
+MEMBER_SHEET = [
+    ["Name", "Kind", "Country", "Status", "Member since"],
+    ["Eger", "city", "Hungary", "approved", "28/03/2017"],
+    ["Kecskemét", "city", "HU", "approved", "28.03.2017"],
+    ["Sopron", "city", "Hongrie", "approved", "2017-03-28"],
+]
 
 
 class Counter:
@@ -72,9 +88,24 @@ def paper_sheet(path, wrong=True):
     return path
 
 
+def member_sheet(path):
+    with path.open("w", newline="", encoding="utf-8") as file:
+        csv.writer(file).writerows(MEMBER_SHEET)
+    return path
+
+
 @pytest.fixture
 def morning(demo, django_user_model):
-    django_user_model.objects.create_superuser("secretariat", "s@example.org", PASSWORD)
+    django_user_model.objects.create_superuser(
+        "secretariat", "s@example.org", PASSWORD, first_name="Ana", last_name="Costa"
+    )
+    ContactMessage.objects.create(
+        name="Jana Novák",
+        email="jana.novak@example.org",
+        subject=ContactMessage.Subject.PRESS,
+        message="Pouvez-vous nous envoyer le dossier de presse de la session ?",
+        language="fr",
+    )
     for name in REQUESTS:
         make_member(
             name=name,
@@ -148,6 +179,29 @@ def test_a_staff_morning_in_the_admin(page, morning, tmp_path):
     page.get_by_role("button", name="Publish now").click()
     page.locator(".messagelist .success").wait_for()
 
+    # Members who joined on paper: three ways of writing a date, a town the map knows.
+    page.goto("/admin/members/member/import/")
+    page.locator("input[type=file]").set_input_files(str(member_sheet(tmp_path / "members.csv")))
+    page.locator("select[name=format]").select_option(label="csv")
+    page.get_by_role("button", name="Check the file").click()
+    page.get_by_text("3 new, 0 changed").wait_for()
+    expect(page.locator(".import-errors li")).to_have_count(0)
+    page.get_by_role("button", name="Confirm import").click()
+    page.locator(".messagelist .success").wait_for()
+
+    # A contact message, answered from its page in the sender's language.
+    page.goto("/admin/")
+    page.get_by_role("link", name="Contact messages not handled").click()
+    page.get_by_role("row", name=re.compile("Jana Novák")).get_by_role("link").first.click()
+    page.get_by_role("button", name="Answer…").click()
+    page.get_by_label("Answer").fill("Bonjour, le dossier de presse est en ligne sur le site.")
+    page.get_by_role("button", name="Send the answer").click()
+    expect(page.locator(".messagelist .success")).to_contain_text("1 answer sent.")
+
+    # The latest decisions, on the admin's home.
+    page.get_by_role("link", name="Home").first.click()
+    decisions = page.locator("#latest-decisions li").all_inner_texts()
+
     print(f"\nStaff morning: {counter.loads} page loads, {counter.submissions} form submissions")
 
     # What the public and the people concerned notice.
@@ -168,6 +222,23 @@ def test_a_staff_morning_in_the_admin(page, morning, tmp_path):
     expect(page.get_by_role("heading", level=1)).to_contain_text(queue[0].public_name)
     page.goto("/en/declaration/?q=papier+12")
     expect(page.get_by_text("Élu sur papier 12")).to_be_visible()
+    assert decisions[0].startswith("Message answered: Jana Novák")
+    assert "by Ana Costa" in decisions[0]
+    assert any(d.startswith(f"Join request rejected: {queue[3].name}\n") for d in decisions)
+    assert any(d.startswith(f"Join request approved: {queue[2].name}\n") for d in decisions)
+    assert not any("secretariat" in decision for decision in decisions)  # named, not an account
+    [answer] = [message for message in mail.outbox if message.to == ["jana.novak@example.org"]]
+    assert "le dossier de presse est en ligne" in answer.body
+    assert "Pouvez-vous nous envoyer le dossier de presse" in answer.body
+    joined = dict(Member.objects.filter(name__in=["Eger", "Kecskemét", "Sopron"]).values_list(
+        "name", "joined_on"))  # fmt: skip
+    assert set(joined.values()) == {datetime.date(2017, 3, 28)} and len(joined) == 3
+    page.goto("/en/members/map/")
+    eger = page.get_by_role("listitem").filter(
+        has=page.get_by_role("link", name="Eger", exact=True)
+    )
+    expect(eger).to_contain_text("city")
+    expect(eger).not_to_contain_text("not on the map")
     article = Article.objects.get(title_en="Paper signatures from the Congress session")
     page.goto(article.get_absolute_url().replace("/en/", "/fr/"))
     expect(
