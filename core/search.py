@@ -240,12 +240,18 @@ def _fold(char):
 
 
 def _spans(text, query_words):
-    """(start, end) of each stretch of `text` that matches one of the words, accent-blind."""
+    """(start, end) of each word of `text` that holds one of the query's words, accent-blind:
+    the whole word, so that a highlight never splits it ("Emilia-<mark>Romagna</mark>")."""
     folded, origins = _folded(text)
     spans = []
     for word in query_words:
         for found in re.finditer(re.escape(word), folded):
-            spans.append((origins[found.start()], origins[found.end() - 1] + 1))
+            start, end = origins[found.start()], origins[found.end() - 1] + 1
+            while start > 0 and text[start - 1].isalnum():
+                start -= 1
+            while end < len(text) and text[end].isalnum():
+                end += 1
+            spans.append((start, end))
     merged = []
     for start, end in sorted(spans):
         if merged and start <= merged[-1][1]:
