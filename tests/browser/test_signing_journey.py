@@ -96,7 +96,7 @@ def test_mayor_signs_confirms_and_is_listed_once_staff_verify(
     visitor.goto("/en/declaration/")
     filters = visitor.get_by_role("search", name="Filter the signatories")
     filters.get_by_label("Name").fill("horvathova")  # without the accents, as people type
-    filters.get_by_role("button", name="Filter").click()
+    filters.get_by_role("button", name="Show").click()
     expect(visitor.get_by_role("status")).to_have_text("1 signatory matches.")
     row = visitor.get_by_role("row", name=re.compile(NAME))
     expect(row).to_contain_text("Mayor")
