@@ -1,4 +1,5 @@
 import functools
+import re
 
 from django import template
 from django.conf import settings
@@ -40,6 +41,24 @@ def french_spacing(value, language="", autoescape=True):
     if autoescape:
         return mark_safe(typography.french_spacing(str(conditional_escape(value))))
     return typography.space_text(str(value))  # a plain-text e-mail
+
+
+# "de" and "que" before a word that starts with a vowel: "que Élise" is written "qu\u2019Élise".
+_ELIDABLE = re.compile(r"\b([dD]e|[qQ]ue) (?=[AEIOUÀÂÄÉÈÊËÎÏÔÖÛÜÙaeiouàâäéèêëîïôöûüù])")
+
+
+def elide(text):
+    """French elision where a sentence puts "de" or "que" before a name it was given: the
+    catalogue cannot know the name. Leaves "h" and "y", which depend on the word, alone."""
+    return _ELIDABLE.sub(lambda match: match.group(1)[:-1] + "’", text)
+
+
+@register.filter(is_safe=True)
+def elided(text):
+    """`elide` in French text (the visitor's language), the text unchanged otherwise."""
+    if not (get_language() or "").startswith("fr") or not text:
+        return text
+    return elide(text)
 
 
 class GroupedNumber(int):

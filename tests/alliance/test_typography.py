@@ -5,8 +5,9 @@ import re
 
 import pytest
 
+from alliance.templatetags.alliance import elide
 from core.search import highlight
-from tests.factories import make_article
+from tests.factories import make_article, make_event
 
 NNBSP = "\u202f"
 
@@ -39,3 +40,19 @@ def test_a_french_error_summary_is_spaced(client):
     items = re.findall(r"</a>(.)\s*:", summary)
     assert items and set(items) == {NNBSP}
     assert f"{NNBSP}:</h2>" in summary
+
+
+def test_french_elides_de_and_que_before_a_vowel():
+    assert elide("Connecté·e en tant que Élise") == "Connecté·e en tant qu\u2019Élise"
+    assert elide("Les pratiques de Anvers") == "Les pratiques d\u2019Anvers"
+    assert elide("Les pratiques de Strasbourg") == "Les pratiques de Strasbourg"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "zone"), [("fr", "(heure d\u2019Europe/Paris)"), ("en", "(Europe/Paris time)")]
+)
+def test_an_event_s_time_zone_reads_as_the_language_writes_it(client, language, zone):
+    make_event(slug="seminar", time_zone="Europe/Paris")
+
+    assert zone in client.get(f"/{language}/events/seminar/").content.decode()
