@@ -171,10 +171,21 @@ nginx:
 			 (apt-get update -qq && apt-get install -y -qq nginx libnginx-mod-http-brotli-static >/dev/null)) ; \
 		else echo "WARNING: nginx or its brotli_static module is missing: the test of deploy/nginx/ is SKIPPED."; fi; }
 
+# Unused code: vulture reads the site's packages and scripts (not the tests, nor the migrations,
+# settings and format modules Django reads by name). What Django and the libraries call by
+# name is in scripts/vulture_allowlist.py; the hook-name patterns and the decorators that
+# register an entry point are here.
+VULTURE_PATHS := alliance background bench contact cooperation core declarations events \
+	figures library members news participants practices scripts
+VULTURE_FLAGS := --exclude '*/migrations/*,*settings.py,*/formats/*' \
+	--ignore-names 'clean_*,has_*_permission,formfield_for_*,item_*,filter_*,dehydrate_*' \
+	--ignore-decorators '@admin.display,@admin.register,@admin.action,@register,@register.*,@receiver,@task,@checks.register,@staff_action,@data_file,@built_ahead,@form_limits,@require_safe,@require_POST,@require_http_methods,@never_cache,@participant_required'
+
 lint: venv
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
+	$(BIN)/vulture $(VULTURE_PATHS) $(VULTURE_FLAGS)
 	DJANGO_SETTINGS_MODULE=tests.settings $(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/python scripts/check_lock.py
 	$(BIN)/python scripts/audit_lock.py

@@ -344,10 +344,6 @@ class Event(PictureModel):
         return self.status == self.Status.CANCELLED
 
     @property
-    def is_upcoming(self):
-        return self.ends_at >= timezone.now()
-
-    @property
     def takes_registrations(self):
         return (
             self.registration_open

@@ -7,7 +7,7 @@ from core.cache import remember
 from core.filters import FilterForm
 from practices.models import Theme
 
-from .languages import LANGUAGES, ORDER
+from .languages import LANGUAGES
 from .models import Document, DocumentFile
 
 
@@ -61,7 +61,6 @@ class DocumentFilterForm(FilterForm):
             everything,
             *((code, name) for code, name in LANGUAGES if code in used),
         ]
-        self.used_languages = sorted(used, key=lambda code: ORDER.get(code, 99))
 
     def filter_type(self, queryset, value):
         return queryset.filter(kind=value)

@@ -87,11 +87,6 @@ def public_name_fields(language=None, prefix=""):
     ]
 
 
-def public_name_from(values):
-    """`Member.public_name` from the values of `public_name_fields()`, in their order."""
-    return next(filter(None, values), "")
-
-
 def approved_counts(country="", kind=""):
     """{country code: number of approved members}, of one kind and country if given.
 
@@ -245,9 +240,6 @@ class Member(models.Model):
 
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
-
-    # The columns `public_name` reads in any language, for only() and values().
-    NAME_FIELDS = ["name", *(f"display_name_{code}" for code, _label in settings.LANGUAGES)]
 
     # See MemberQuerySet.approved() and named().
     LISTED_STATUSES = [Status.APPROVED]

@@ -321,10 +321,6 @@ class Practice(PictureModel):
         return self.status == self.Status.PUBLISHED
 
     @property
-    def is_ongoing(self):
-        return self.end_year is None
-
-    @property
     def period(self):
         if self.end_year is None:
             return _("%(start)s – ongoing") % {"start": self.start_year}
@@ -399,9 +395,3 @@ class Attachment(models.Model):
     @property
     def extension(self):
         return self.file.name.rsplit(".", 1)[-1].upper() if "." in self.file.name else ""
-
-
-def years_running(start, end, until=None):
-    """The years a practice runs: from start to end, or to this year while ongoing."""
-    last = end if end is not None else max(start, until or current_year())
-    return range(start, last + 1)
