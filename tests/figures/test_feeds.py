@@ -113,3 +113,33 @@ def test_the_events_of_one_country_as_icalendar(client):
     calendar = Calendar.from_ical(response.content)
     assert {str(event["summary"]) for event in calendar.walk("VEVENT")} == {"Radenci seminar"}
     assert client.get("/en/events/calendar/xx.ics").status_code == 404
+
+
+def test_a_filtered_list_of_practices_links_to_its_feed(client, practices):
+    html = client.get("/en/practices/", {"theme": "education", "country": "HU", "page": 1}).content
+    html = html.decode()
+
+    feed = "/en/practices/feed/?theme=education&amp;country=HU"
+    assert f'<link rel="alternate" type="application/rss+xml" href="{feed}"' in html
+    assert f'<a href="{feed}">' in html
+    unfiltered = client.get("/en/practices/").content.decode()
+    assert "/en/practices/feed/?" not in unfiltered
+    # An unknown theme has no feed to follow.
+    assert "/en/practices/feed/?" not in client.get("/en/practices/?theme=nope").content.decode()
+
+
+def test_a_filtered_list_of_news_links_to_its_feed(client, articles):
+    html = client.get("/fr/news/", {"tag": "roma-housing", "country": "SI"}).content.decode()
+
+    feed = "/fr/news/feed/?theme=roma-housing&amp;country=SI"
+    assert f'<link rel="alternate" type="application/rss+xml" href="{feed}"' in html
+    assert f'<a href="{feed}">' in html
+
+
+def test_the_events_of_a_country_link_to_its_calendar(client):
+    make_event(title="Radenci seminar", country="SI", city="Radenci")
+
+    html = client.get("/en/events/", {"country": "SI"}).content.decode()
+
+    assert '<a href="/en/events/calendar/si.ics">' in html
+    assert "/events/calendar/" not in client.get("/en/events/").content.decode()
