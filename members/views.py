@@ -63,6 +63,10 @@ class MemberDetailView(DetailView):
         context["articles"] = self.object.articles.published().summaries()[:10]
         # Through the relation practices declares ("practices"): members does not import it.
         context["practices"] = self.object.practices.published().summaries()[:10]
+        # The events it hosts or joins, through the relations events declares.
+        hosted = self.object.organised_events.published()
+        joined = self.object.partnered_events.published()
+        context["events"] = (hosted | joined).distinct().summaries().order_by("-starts_at")[:10]
         return context
 
 

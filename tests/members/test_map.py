@@ -399,7 +399,7 @@ def test_the_map_page_makes_few_queries_whatever_the_number_of_members(
     # Up to MARKER_LIMIT members each is a marker; beyond, the map is a summary (below).
     expected_markers = number if number <= MARKER_LIMIT else 0
     assert len(markers_of(svg_of(response))) == expected_markers
-    assert f"<strong>{number}</strong> cities and regions" in response.content.decode()
+    assert f"<strong>{number:,}</strong> cities and regions" in response.content.decode()
 
 
 def scattered_members(number):

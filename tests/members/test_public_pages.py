@@ -429,7 +429,8 @@ def make_many(count):
         ("/en/", 6),
         ("/en/members/", 4),
         ("/en/members/?q=town&country=FR&sort=country&page=2", 4),
-        ("/en/members/town-0/", 4),
+        # The member, its signatures, articles, practices and events.
+        ("/en/members/town-0/", 5),
         ("/en/countries/", 2),
         # Counts by kind (kept in the cache in production), a page of members, the map's places,
         # signatures (list and count), articles, practices.
