@@ -72,7 +72,9 @@ def test_officer_approves_a_request_and_the_member_appears_on_the_public_pages(
         has=page.get_by_role("checkbox", name=re.compile("^Select this object"))
     )
     expect(rows.first).to_contain_text("Oulu")
-    assert all("pending" in row.inner_text() for row in rows.all())
+    # What staff scan for: the contact and the country, beside the name.
+    expect(rows.first).to_contain_text("aino.virtanen@ouka.fi")
+    expect(rows.first).to_contain_text("Finland")
     screenshot(page, "admin-join-requests")
 
     run_admin_action(page, "Oulu", "Approve the selected requests")
