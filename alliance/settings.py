@@ -400,9 +400,11 @@ AXES_CLIENT_IP_CALLABLE = "core.protection.client_address"
 # member or signature is restored from its history by the "Deleted …" page of its admin list.
 SIMPLE_HISTORY_REVERT_DISABLED = True
 
-# The admin's exports: no cell may run as a formula in the reader's spreadsheet. The formats of
-# core.spreadsheet apply the site's rule (safe_cell) to XLSX; the resources do it for CSV.
-IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = True
+# The admin's exports: no cell may run as a formula in the reader's spreadsheet. The resources
+# apply the site's rule (core.spreadsheet.SafeCellsMixin) to every text cell, in XLSX and CSV
+# alike; the library's own escaping, which would write every cell as text ("None" for an empty
+# one, which a re-import refuses), stays off.
+IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = False
 # Without these the library lets any member of staff import and export any model: an import
 # needs the right to change the records, an export the right to view them.
 IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "change"

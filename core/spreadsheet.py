@@ -93,23 +93,6 @@ class SafeCellsMixin:
         super().before_import_row(row, **kwargs)
 
 
-class XLSX(base_formats.XLSX):
-    """XLSX escaped by safe_cell() when IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT is set.
-
-    The library's escaping only drops a first "=" and writes every cell as text, an empty one
-    as "None", which a re-import then refuses.
-    """
-
-    def _escape_formulae(self, dataset):
-        for _row in range(dataset.height):
-            dataset.append([safe_cell(cell) for cell in dataset.lpop()])
-
-
-# The admin exports numbers and dates as such only to the formats of this list, found by class.
-if XLSX not in base_formats.BINARY_FORMATS:
-    base_formats.BINARY_FORMATS.append(XLSX)
-
-
 class CSV(base_formats.CSV):
     """CSV that Excel opens as UTF-8 ("Chargée", not "ChargÃ©e"): written with a byte-order
     mark, which a re-import reads past."""
@@ -128,9 +111,9 @@ class CSV(base_formats.CSV):
 
 
 # The formats of the admin's import and export, XLSX first: the one staff's spreadsheets open
-# without a question. The library's CSV escaping only drops a first "=": the resources'
-# SafeCellsMixin has already neutralised every text cell.
-FORMATS = [XLSX, CSV]
+# without a question. No cell runs as a formula in either: the resources' SafeCellsMixin
+# neutralises every text cell (safe_cell) and keeps numbers and dates as such.
+FORMATS = [base_formats.XLSX, CSV]
 
 
 # Dates and numbers as staff write them in a sheet, whatever the admin's language: both imports
