@@ -4,6 +4,7 @@ from django.core.cache import cache, caches
 from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.tasks import task_backends
+from django.utils import translation
 
 
 @pytest.fixture(autouse=True)
@@ -15,6 +16,15 @@ def _clear_cache():
     yield
     cache.clear()
     caches["template_fragments"].clear()
+
+
+@pytest.fixture(autouse=True)
+def _english_first():
+    """Each test starts in the site's default language, whatever the last one left active: a
+    factory writes a translated field (a practice's title) in the active language."""
+    translation.activate("en")
+    yield
+    translation.deactivate()
 
 
 @receiver(setting_changed)
