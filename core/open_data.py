@@ -73,7 +73,8 @@ def built_ahead(render, view=None):
     """A view whose whole response is built ahead after each change, like the data files: for
     a large file at a fixed address that changes only with the data, never with the clock
     (the iCalendar feed). GET or HEAD; under a language prefix it is built in each language."""
-    wrapped = require_safe(functools.wraps(view or render)(render))
+    # Named after the view it renders, if any (data_file); never wrapping itself.
+    wrapped = require_safe(functools.wraps(view)(render) if view else render)
     wrapped.builds_ahead = render
     return wrapped
 
