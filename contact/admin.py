@@ -8,7 +8,6 @@ from core.admin import (
     ANSWER_DECISION,
     Decision,
     DecisionQueueMixin,
-    ReadOnlyRecordMixin,
     answer_action,
     decision_action,
     reply_link,
@@ -41,7 +40,7 @@ class HandledFilter(admin.SimpleListFilter):
 
 
 @admin.register(ContactMessage)
-class ContactMessageAdmin(ReadOnlyRecordMixin, DecisionQueueMixin, SimpleHistoryAdmin):
+class ContactMessageAdmin(DecisionQueueMixin, SimpleHistoryAdmin):
     list_display = ["received_at", "name", "email", "subject", "language", "handled"]
     list_filter = [HandledFilter, "subject", "language"]
     search_fields = ["name", "email", "message"]
@@ -75,10 +74,16 @@ class ContactMessageAdmin(ReadOnlyRecordMixin, DecisionQueueMixin, SimpleHistory
                     ("answered_at", "answered_by"),
                     ("handled_at", "handled_by"),
                     "write_to",
+                    "note",
                 ]
             },
         ),
     ]
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        # The message itself is read-only: the one Save button keeps the staff note.
+        context.update(show_save_and_continue=False, show_save_and_add_another=False)
+        return super().render_change_form(request, context, add, change, form_url, obj)
 
     @admin.display(description=_("handled"), boolean=True, ordering="handled_at")
     def handled(self, message):

@@ -78,6 +78,11 @@ class ContactMessage(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    note = models.TextField(
+        _("staff note"),
+        blank=True,
+        help_text=_("For the secretariat only: never sent to the sender nor published."),
+    )
 
     class Meta:
         ordering = ["-received_at", "-pk"]

@@ -110,3 +110,15 @@ def test_an_answer_keeps_who_handled_the_message_first(
     french_message.refresh_from_db()
     assert french_message.answer == "Voici."
     assert french_message.handled_by == colleague
+
+
+def test_a_staff_note_on_a_message_is_never_sent(admin_client, french_message):
+    french_message.note = "Sent the press kit by post as well."
+    french_message.save()
+
+    answer(admin_client, french_message, "Voici le dossier.")
+
+    [email] = OutgoingEmail.objects.all()
+    assert "press kit by post" not in email.body
+    page = admin_client.get(f"/admin/contact/contactmessage/{french_message.pk}/change/")
+    assert "Sent the press kit by post as well." in page.content.decode()

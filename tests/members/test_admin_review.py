@@ -72,14 +72,20 @@ def test_an_approved_member_opens_on_its_authority(admin_client):
     assert html.index('name="population"') < html.index(MOTIVATION)
 
 
-def test_a_contact_message_has_no_save_buttons(admin_client):
+def test_a_contact_message_saves_only_its_staff_note(admin_client):
     message = ContactMessage.objects.create(name="Jana", email="jana@example.org", message="Hi")
+    page = f"/admin/contact/contactmessage/{message.pk}/change/"
 
-    html = admin_client.get(f"/admin/contact/contactmessage/{message.pk}/change/").content.decode()
+    html = admin_client.get(page).content.decode()
 
-    assert 'name="_save"' not in html
-    assert 'name="_continue"' not in html
+    assert 'name="_continue"' not in html and 'name="_addanother"' not in html
+    assert 'name="message"' not in html  # what the sender wrote is not edited
     assert "Mark as handled" in html  # the decision stays
+    response = admin_client.post(page, {"note": "Called her back on Monday.", "_save": "Save"})
+    assert response.status_code == 302
+    message.refresh_from_db()
+    assert message.note == "Called her back on Monday."
+    assert message.message == "Hi"
 
 
 def test_a_change_request_has_no_save_buttons(admin_client):
