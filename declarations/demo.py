@@ -15,22 +15,33 @@ DECLARATION = {
     "title_en": "Declaration against anti-Gypsyism",
     "title_fr": "Déclaration contre l’antitsiganisme",
     "text_en": (
+        "*This is a sample text for the demonstration of the portal. It summarises the "
+        "Declaration as the Congress presents it; the official wording is entered here by "
+        "the secretariat.*\n\n"
+        "## Endorsement\n\n"
         "The Congress of Local and Regional Authorities of the Council of Europe endorsed "
         "the Declaration against anti-Gypsyism in March 2017.\n\n"
+        "## Political participation\n\n"
         "The Congress sees the political participation of Roma as one of the key conditions "
         "to their inclusion. Local and regional authorities have the responsibility to "
         "support Roma to become politically active and visible.\n\n"
+        "## Commitment of the signatories\n\n"
         "The mayors and elected representatives who sign the Declaration commit themselves "
         "to strive for the fair representation of Roma and Travellers at all levels of "
         "democracy, and to support Roma candidates, in particular Roma and Traveller women, "
         "in entering the world of politics."
     ),
     "text_fr": (
+        "*Ce texte est un exemple pour la démonstration du portail. Il résume la Déclaration "
+        "telle que le Congrès la présente ; le secrétariat saisit ici le texte officiel.*\n\n"
+        "## Approbation\n\n"
         "Le Congrès des pouvoirs locaux et régionaux du Conseil de l’Europe a approuvé la "
         "Déclaration contre l’antitsiganisme en mars 2017.\n\n"
+        "## Participation politique\n\n"
         "Le Congrès considère la participation politique des Roms comme l’une des conditions "
         "essentielles de leur inclusion. Les collectivités locales et régionales ont la "
         "responsabilité d’aider les Roms à devenir politiquement actifs et visibles.\n\n"
+        "## Engagement des signataires\n\n"
         "Les maires et les élus qui signent la Déclaration s’engagent à œuvrer pour une "
         "représentation équitable des Roms et des Gens du voyage à tous les niveaux de la "
         "démocratie, et à soutenir les candidats roms, en particulier les femmes roms et "

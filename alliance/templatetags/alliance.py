@@ -14,7 +14,7 @@ from django.utils.safestring import SafeData, mark_safe
 from django.utils.translation import get_language
 
 from core import images, typography
-from core.markup import rendered_markdown
+from core.markup import rendered_markdown, rendered_outlined_markdown
 from members.map import OUTLINES_FILE, country_layer
 
 register = template.Library()
@@ -23,6 +23,14 @@ register = template.Library()
 @register.filter
 def markdown(text):
     return mark_safe(rendered_markdown(text))
+
+
+@register.simple_tag
+def outlined_markdown(text):
+    """A long text's HTML with anchored headings and its table of contents:
+    {"html": …, "contents": [(anchor, title), …]}, contents empty for a short text."""
+    html, contents = rendered_outlined_markdown(text)
+    return {"html": mark_safe(html), "contents": contents}
 
 
 @register.filter(needs_autoescape=True)

@@ -18,7 +18,7 @@ def declaration_copies(declaration):
             document__in=Document.objects.published().filter(declaration=declaration)
         )
         .select_related("document")
-        .only("language", "file", "document__slug")
+        .only("language", "file", "size", "document__slug")
     )
     by_language = {}
     for item in sorted(files, key=lambda item: (item.position, item.pk)):
