@@ -9,8 +9,9 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db import DatabaseError, transaction
 from django.db.models import Prefetch
+from django.db.models.functions import Lower
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -20,6 +21,7 @@ from django.views.generic import FormView
 from core import files
 from core.personal_data import download
 from core.protection import FormLimits, ProtectedFormMixin, not_stored_message
+from events.models import Event, Registration
 from library.models import Document, DocumentFile
 from news.models import Article
 from practices import services as practice_services
@@ -69,13 +71,28 @@ def not_stored(request, template, form, context=None):
     return response
 
 
+# The space's pages below one of its navigation's entries (the others are entries themselves).
+SECTIONS = {
+    "profile-edit": "profile",
+    "change-request": "profile",
+    "practice-create": "practices",
+    "practice": "practices",
+    "practice-edit": "practices",
+    "article": "news",
+}
+
+
 def space(request, template, context=None, status=200):
     participant = request.participant
+    match = request.resolver_match
+    here = match.url_name if match else None
     context = {
         "participant": participant,
         "contact": participant.contact,
         "member": participant.member,
         "noindex": True,
+        "here": here,
+        "section": SECTIONS.get(here, here),
         **(context or {}),
     }
     return render(request, template, context, status=status)
@@ -162,7 +179,14 @@ def sign_out(request):
 
 @participant_required
 def home(request):
+    """The overview: what is waiting for the member, and what is coming."""
     member = request.participant.member
+    practices = _practices_of(member)
+    emails = (
+        ContactPerson.objects.filter(member=member)
+        .annotate(address=Lower("email"))
+        .values("address")
+    )
     return space(
         request,
         "participants/home.html",
@@ -170,7 +194,18 @@ def home(request):
             "pending_changes": member.profile_change_requests.filter(
                 status=ProfileChangeRequest.Status.PENDING
             ).count(),
-            "practices": _practices_of(member)[:5],
+            "change_requests": member.profile_change_requests.order_by("-created_at", "-pk")[:5],
+            "drafts": practices.filter(status=Practice.Status.DRAFT)[:5],
+            "in_review": practices.filter(
+                status__in=[Practice.Status.SUBMITTED, Practice.Status.RETURNED]
+            )[:5],
+            "practices": practices.filter(status=Practice.Status.PUBLISHED)[:5],
+            "events": Event.objects.published().upcoming().summaries()[:3],
+            "registrations": Registration.objects.exclude(status=Registration.Status.CANCELLED)
+            .annotate(address=Lower("email"))
+            .filter(address__in=emails, event__ends_at__gte=timezone.now())
+            .select_related("event")
+            .order_by("event__starts_at", "pk")[:10],
             "articles": Article.objects.for_participants()
             .filter(participants_only=True)
             .summaries()[:3],
