@@ -1,12 +1,16 @@
 """The counts a visitor reads above a list are grouped as the language writes numbers."""
 
 import re
+from collections import Counter
 
 import pytest
 from django.core.paginator import Paginator
+from django.template.loader import render_to_string
+from django.utils import translation
 
 from core.pagination import CountedPaginator
 from declarations.demo import ensure_declaration
+from members.map.drawing import summary_map
 from tests.factories import make_document
 
 pytestmark = pytest.mark.django_db
@@ -46,3 +50,17 @@ def test_the_count_of_matching_signatories_is_grouped(client, many):
 
     assert "1,234 signatories match." in status(html)
     assert status(french).startswith("1\u202f234 ")
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [("en", "(1,234)"), ("fr", "(1\u202f234)")],
+)
+def test_the_member_map_counts_each_country_s_members_grouped(language, expected):
+    member_map = summary_map(Counter({"FR": 1234}), [])
+    with translation.override(language):
+        html = render_to_string("members/_member_map_body.html", {"member_map": member_map})
+
+    assert f'<span class="text-body-secondary">{expected}</span>' in html
+    # The members without a place on the map are counted the same way.
+    assert expected.strip("()") + " " in re.sub(r"<[^>]+>", "", html.split("map-list")[0])
