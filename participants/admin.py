@@ -61,7 +61,10 @@ class ContactPersonAdmin(DecisionQueueMixin, SimpleHistoryAdmin):
     actions = ["send_invitation", "export_personal_data", "erase_personal_data"]
     fieldsets = [
         (None, {"fields": ["member", "name", "role", "email", "language"]}),
-        (_("Participants’ space"), {"fields": ["active", "listed", "invited_at"]}),
+        (
+            _("Participants’ space"),
+            {"fields": ["active", "listed", "show_role", "themes", "invited_at"]},
+        ),
         (_("Record"), {"fields": ["removal_requested_at", "created_at", "updated_at"]}),
     ]
 

@@ -16,7 +16,7 @@ from core.protection import PROTECTION_FIELDS, BoundedModelMultipleChoiceField, 
 from core.uploads import IMAGES, FileKindValidator
 from practices.models import Practice, Theme
 
-from .models import ProfileChangeRequest
+from .models import ContactPerson, ProfileChangeRequest
 
 # A logo is shown small: kept at most this wide and high, whatever was uploaded.
 LOGO_SIZE = (400, 400)
@@ -234,3 +234,30 @@ class DirectoryFilterForm(FilterForm):
         # The members with a published practice on that theme.
         practices = Practice.objects.published().with_theme(value)
         return queryset.filter(member__in=practices.values("members"))
+
+
+class DirectoryListingForm(forms.ModelForm):
+    """What a contact person shows of themselves to the other members' contact persons."""
+
+    class Meta:
+        model = ContactPerson
+        fields = ["listed", "show_role", "themes"]
+        labels = {
+            "listed": _("List me in the participants’ directory"),
+            "show_role": _("Show my role"),
+            "themes": _("Themes I work on"),
+        }
+        help_texts = {
+            "listed": _(
+                "The other members’ contact persons then see your name and e-mail address "
+                "(never the public)."
+            ),
+            "show_role": "",
+            "themes": _("Shown with your name, so that peers working on them find you."),
+        }
+        widgets = {"themes": forms.CheckboxSelectMultiple}
+        field_classes = {"themes": BoundedModelMultipleChoiceField}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["themes"].queryset = Theme.objects.all()

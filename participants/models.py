@@ -58,6 +58,18 @@ class ContactPerson(models.Model):
             "contact persons (never to the public)."
         ),
     )
+    show_role = models.BooleanField(
+        _("role shown in the directory"),
+        default=True,
+        help_text=_("When listed, their role is shown with their name."),
+    )
+    themes = models.ManyToManyField(
+        "practices.Theme",
+        verbose_name=_("themes of interest"),
+        related_name="interested_contacts",
+        blank=True,
+        help_text=_("Shown in the directory when they are listed."),
+    )
     active = models.BooleanField(
         _("active"),
         default=True,

@@ -23,5 +23,6 @@ urlpatterns = [
     path("news/<slug:slug>/", views.article_detail, name="article"),
     path("library/<slug:slug>/<str:language>/", views.document_file, name="document-file"),
     path("my-data/", views.my_data, name="my-data"),
+    path("my-data/directory/", views.directory_listing, name="directory-listing"),
     path("my-data/export.json", views.my_data_export, name="my-data-export"),
 ]

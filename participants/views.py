@@ -28,7 +28,13 @@ from practices import services as practice_services
 from practices.models import Practice
 
 from . import auth, services
-from .forms import DirectoryFilterForm, PracticeForm, ProfileForm, SignInForm
+from .forms import (
+    DirectoryFilterForm,
+    DirectoryListingForm,
+    PracticeForm,
+    ProfileForm,
+    SignInForm,
+)
 from .models import ContactPerson, ProfileChangeRequest
 
 logger = logging.getLogger(__name__)
@@ -79,6 +85,7 @@ SECTIONS = {
     "practice": "practices",
     "practice-edit": "practices",
     "article": "news",
+    "directory-listing": "my-data",
 }
 
 
@@ -379,6 +386,7 @@ def directory(request):
         ContactPerson.objects.listed()
         .exclude(member=member)
         .select_related("member")
+        .prefetch_related("themes")
         .order_by("member__country", "member__name", "name", "pk")
     )
     codes = (
@@ -457,7 +465,27 @@ def my_data(request):
             ),
         )
         return redirect("participants:my-data")
-    return space(request, "participants/my_data.html")
+    return space(
+        request, "participants/my_data.html", {"listing": DirectoryListingForm(instance=contact)}
+    )
+
+
+@participant_required
+def directory_listing(request):
+    """The contact person decides whether the directory lists them, and with what."""
+    contact = request.participant.contact
+    form = DirectoryListingForm(request.POST or None, instance=contact)
+    if request.method == "POST" and form.is_valid():
+        contact._change_reason = "directory listing chosen in the participants’ space"
+        try:
+            with transaction.atomic():  # the choice and its themes
+                form.save()
+        except DatabaseError:
+            return not_stored(request, "participants/my_data.html", form, {"listing": form})
+        messages.success(request, _("Your choices for the directory are saved."))
+        return redirect("participants:my-data")
+    status = 400 if form.errors else 200
+    return space(request, "participants/my_data.html", {"listing": form}, status=status)
 
 
 @participant_required

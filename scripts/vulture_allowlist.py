@@ -506,6 +506,7 @@ _.ParticipantsConfig
 
 # participants/models.py
 _.invited_at
+_.show_role  # read by the directory's template
 
 # practices/admin.py
 _.archive_selected

@@ -12,9 +12,9 @@ from .conftest import SPACE, sign_in
 pytestmark = pytest.mark.django_db
 
 DIRECTORY = f"{SPACE}directory/"
-# Session, user, contact persons (with their member), the countries, the themes, the count and
-# the page of contacts (with their members).
-QUERIES = 7
+# Session, user, contact persons (with their member), the countries, the themes, the count,
+# the page of contacts (with their members) and their themes of interest.
+QUERIES = 8
 
 
 def test_only_listed_active_contacts_of_other_current_members_are_shown(signed_in, contact):
