@@ -15,7 +15,7 @@ from django.utils.translation import get_language
 
 from core import images, typography
 from core.markup import rendered_markdown, rendered_outlined_markdown
-from members.map import OUTLINES_FILE, country_layer
+from members.map import OUTLINES_FILE, country_layer, render_member_map
 
 register = template.Library()
 
@@ -31,6 +31,16 @@ def outlined_markdown(text):
     {"html": …, "contents": [(anchor, title), …]}, contents empty for a short text."""
     html, contents = rendered_outlined_markdown(text)
     return {"html": mark_safe(html), "contents": contents}
+
+
+@register.simple_tag
+def member_location(member):
+    """The small map of where a member is: its country zoomed on, a marker at its place. The
+    member map's drawing of this one member; None when it has no place on the map."""
+    if member is None or member.latitude is None or member.longitude is None:
+        return None
+    drawing = render_member_map([member], country=member.country.code)
+    return drawing if drawing.markers else None
 
 
 @register.filter(needs_autoescape=True)
