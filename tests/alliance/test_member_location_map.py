@@ -56,3 +56,12 @@ def test_the_small_map_is_valid_html(tmp_path):
     )
 
     assert nu_errors([page]) == []
+
+
+def test_a_member_s_page_shows_where_it_is(client):
+    member = make_member(name="Mannheim", country="DE", latitude=49.49, longitude=8.47)
+
+    html = client.get(member.get_absolute_url()).content.decode()
+
+    assert '<figure class="member-location">' in html
+    assert "Where Mannheim is, in Germany" in html
