@@ -3,46 +3,16 @@ topic and one country with `?theme=<tag slug>` (or `?tag=`, as the list says) an
 `?country=<code>`."""
 
 from collections import defaultdict
-from dataclasses import dataclass
-from urllib.parse import urlencode
 
 from django.contrib.syndication.views import Feed
-from django.http import Http404
-from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
+
+from core.feeds import Interest
 
 from .models import Article, Tag
-
-
-@dataclass(frozen=True)
-class Interest:
-    """What a feed follows: a topic, a country, both or neither."""
-
-    tag: Tag | None = None
-    country: str = ""
-
-    @classmethod
-    def asked(cls, query):
-        """The topic and country of the address; an unknown one is a 404, not the whole feed."""
-        slug = (query.get("theme") or query.get("tag") or "").strip()
-        code = query.get("country", "").strip().upper()
-        if code and code not in countries:
-            raise Http404("No such country.")
-        return cls(get_object_or_404(Tag, slug=slug) if slug else None, code)
-
-    @property
-    def query(self):
-        asked = {"theme": self.tag.slug if self.tag else "", "country": self.country}
-        query = urlencode({name: value for name, value in asked.items() if value})
-        return f"?{query}" if query else ""
-
-    def named(self, title):
-        names = [str(name) for name in (self.tag, countries.name(self.country)) if name]
-        return f"{title} ({', '.join(names)})" if names else title
 
 
 class LatestArticlesFeed(Feed):
@@ -56,7 +26,7 @@ class LatestArticlesFeed(Feed):
     item_guid_is_permalink = True
 
     def get_object(self, request, *args, **kwargs):
-        return Interest.asked(request.GET)
+        return Interest.asked(request.GET, Tag, also=("tag",))
 
     def title(self, interest):
         return interest.named(str(self.heading))
@@ -70,8 +40,8 @@ class LatestArticlesFeed(Feed):
 
     def items(self, interest):
         articles = Article.objects.published()
-        if interest.tag:
-            articles = articles.tagged(interest.tag.slug)
+        if interest.topic:
+            articles = articles.tagged(interest.topic.slug)
         if interest.country:
             articles = articles.about_country(interest.country)
         # Only what an item holds (the bodies are most of a row), and every item's tag names

@@ -1,46 +1,15 @@
 """RSS 2.0 and Atom feeds of the published practices, in the language of the address; of one
 theme and one country with `?theme=<slug>` and `?country=<code>`, as the list filters them."""
 
-from dataclasses import dataclass
-from urllib.parse import urlencode
-
 from django.contrib.syndication.views import Feed
-from django.http import Http404
-from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
+
+from core.feeds import Interest
 
 from .models import Practice, Theme
-
-
-@dataclass(frozen=True)
-class Interest:
-    """What a feed follows: a theme, a country, both or neither."""
-
-    theme: Theme | None = None
-    country: str = ""
-
-    @classmethod
-    def asked(cls, query):
-        """The theme and country of the address; an unknown one is a 404, not the whole feed."""
-        slug = query.get("theme", "").strip()
-        code = query.get("country", "").strip().upper()
-        if code and code not in countries:
-            raise Http404("No such country.")
-        return cls(get_object_or_404(Theme, slug=slug) if slug else None, code)
-
-    @property
-    def query(self):
-        asked = {"theme": self.theme.slug if self.theme else "", "country": self.country}
-        query = urlencode({name: value for name, value in asked.items() if value})
-        return f"?{query}" if query else ""
-
-    def named(self, title):
-        names = [str(name) for name in (self.theme, countries.name(self.country)) if name]
-        return f"{title} ({', '.join(names)})" if names else title
 
 
 class LatestPracticesFeed(Feed):
@@ -56,7 +25,7 @@ class LatestPracticesFeed(Feed):
     item_guid_is_permalink = True
 
     def get_object(self, request, *args, **kwargs):
-        return Interest.asked(request.GET)
+        return Interest.asked(request.GET, Theme)
 
     def title(self, interest):
         return interest.named(str(self.heading))
@@ -69,8 +38,8 @@ class LatestPracticesFeed(Feed):
 
     def items(self, interest):
         practices = Practice.objects.published()
-        if interest.theme:
-            practices = practices.with_theme(interest.theme.slug)
+        if interest.topic:
+            practices = practices.with_theme(interest.topic.slug)
         if interest.country:
             practices = practices.in_country(interest.country)
         return practices.summaries().prefetch_related("themes")[:20]
