@@ -28,6 +28,9 @@ NO_FORM_LIMITS = {
     "participants.views.practice_edit": "signed-in contact persons: their member's draft",
     "participants.views.practice_submit": "signed-in contact persons: each practice sent once",
     "participants.views.my_data": "signed-in contact persons: one removal request, kept once",
+    "participants.views.directory_listing": (
+        "signed-in contact persons: their own directory entry, changed in place"
+    ),
 }
 ADDRESSES = (f"198.51.100.{n}" for n in range(1, 255))
 
