@@ -65,3 +65,12 @@ def test_a_member_s_page_shows_where_it_is(client):
 
     assert '<figure class="member-location">' in html
     assert "Where Mannheim is, in Germany" in html
+
+
+def test_the_french_map_writes_its_numbers_as_svg_reads_them():
+    member = make_member(name="Mannheim", country="DE", latitude=49.49, longitude=8.47)
+
+    html = location(member, "fr")
+
+    circle = re.search(r"<circle [^>]+>", html).group()
+    assert "," not in circle  # "-347.7", never "-347,7", which a browser refuses
