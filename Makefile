@@ -176,7 +176,7 @@ nginx:
 # name is in scripts/vulture_allowlist.py; the hook-name patterns and the decorators that
 # register an entry point are here.
 VULTURE_PATHS := alliance background bench contact cooperation core declarations events \
-	figures library members news participants practices scripts
+	figures library members news participants peers practices scripts subscriptions
 VULTURE_FLAGS := --exclude '*/migrations/*,*settings.py,*/formats/*' \
 	--ignore-names 'clean_*,has_*_permission,formfield_for_*,item_*,filter_*,dehydrate_*' \
 	--ignore-decorators '@admin.display,@admin.register,@admin.action,@register,@register.*,@receiver,@task,@checks.register,@staff_action,@data_file,@built_ahead,@form_limits,@require_safe,@require_POST,@require_http_methods,@never_cache,@participant_required'

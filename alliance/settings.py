@@ -76,6 +76,8 @@ INSTALLED_APPS = [
     "events",
     "library",
     "participants",
+    "peers",
+    "subscriptions",
     "figures",
     # Last: deletes the files of deleted rows and replaced files (core/files.py).
     "django_cleanup.apps.CleanupConfig",

@@ -81,6 +81,8 @@ urlpatterns += i18n_patterns(
     path("events/", include("events.urls")),
     path("library/", include("library.urls")),
     path("practices/", include("practices.urls")),
+    path("participants/peers/", include("peers.urls")),
+    path("participants/subscriptions/", include("subscriptions.urls")),
     path("participants/", include("participants.urls")),
     path("figures/", include("figures.urls")),
 )
