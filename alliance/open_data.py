@@ -74,7 +74,7 @@ DATA_FILES = [
     ),
     DataFile(
         "data-events-csv",
-        _("The Alliance's events, published or cancelled: one row per event, in CSV (UTF-8)."),
+        _("The Alliance’s events, published or cancelled: one row per event, in CSV (UTF-8)."),
         _("Changes as soon as staff publish, edit or cancel an event."),
         events_data.COLUMNS,
         lambda: Event.objects.published().count(),

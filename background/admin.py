@@ -40,7 +40,7 @@ class OutgoingEmailAdmin(ReadOnlyAdmin):
     ]
     list_filter = ["state", "language", "created_at"]
     search_fields = ["to", "subject"]
-    search_help_text = _("An address (the person's e-mail) or words of the subject.")
+    search_help_text = _("An address (the person’s e-mail) or words of the subject.")
     date_hierarchy = "created_at"
     actions = ["send_again"]
     fieldsets = [

@@ -25,11 +25,14 @@ class OutgoingEmail(models.Model):
         FAILED = "failed", _("failed")
 
     # A list, not comma-joined text: an address may hold a comma ("a,b"@example.org).
-    to = models.JSONField(_("to"), default=list, help_text=_("The recipients' addresses."))
+    to = models.JSONField(_("to"), default=list, help_text=_("The recipients’ addresses."))
     from_email = models.CharField(_("from"), max_length=320)
     subject = models.CharField(_("subject"), max_length=500)
     body = models.TextField(_("message"))
     language = models.CharField(_("language"), max_length=10, blank=True)
+    # More header lines, as {"List-Unsubscribe": "<https://…>"}; not shown to staff (a link's
+    # secret may be in one).
+    headers = models.JSONField(_("headers"), default=dict, blank=True)
     message_id = models.CharField(
         _("Message-ID"),
         max_length=320,

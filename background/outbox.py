@@ -30,7 +30,7 @@ State = OutgoingEmail.State
 STALE_AFTER = datetime.timedelta(minutes=10)
 
 
-def store(subject, body, to, *, from_email=None, language="", failed_with=None):
+def store(subject, body, to, *, from_email=None, language="", failed_with=None, headers=None):
     """A new row for one e-mail: queued, or failed at once when it could not even be written."""
     from_email = from_email or settings.DEFAULT_FROM_EMAIL
     now = timezone.now()
@@ -40,6 +40,7 @@ def store(subject, body, to, *, from_email=None, language="", failed_with=None):
         subject=subject,
         body=body,
         language=language or "",
+        headers=dict(headers or {}),
         message_id=make_msgid(domain=_domain_of(from_email)),
         created_at=now,
         next_attempt_at=now,
@@ -76,7 +77,10 @@ def deliver(email_id):
             email.body,
             email.from_email,
             email.to,
-            headers={"Message-ID": email.message_id} if email.message_id else None,
+            headers={
+                **email.headers,
+                **({"Message-ID": email.message_id} if email.message_id else {}),
+            },
             # A reply reaches a person of the secretariat, not the sending address.
             reply_to=list(settings.REPLY_TO_EMAIL),
         ).send()
@@ -152,6 +156,7 @@ def send_again(emails):
                     email.to,
                     from_email=email.from_email,
                     language=email.language,
+                    headers=email.headers,
                 )
             )
             continue

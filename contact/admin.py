@@ -118,7 +118,7 @@ class ContactMessageAdmin(DecisionQueueMixin, SimpleHistoryAdmin):
         title=_("Answer contact messages"),
         intro=_(
             "Your answer is e-mailed to the sender, with their message, and kept with it; "
-            "the message is then handled. Write in the sender's language."
+            "the message is then handled. Write in the sender’s language."
         ),
         detail=lambda message: f"{message.email} · {message.get_language_display()}",
     )

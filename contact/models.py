@@ -9,14 +9,14 @@ class SecretariatContact(models.Model):
 
     name = models.CharField(_("name"), max_length=200)
     role = models.CharField(
-        _("role"), max_length=250, help_text=_("For example: Head of the Alliance's Task Force.")
+        _("role"), max_length=250, help_text=_("For example: Head of the Alliance’s Task Force.")
     )
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     address = models.TextField(
         _("postal address"),
         blank=True,
-        help_text=_("One line per line of the address, e.g. the Congress's in Strasbourg."),
+        help_text=_("One line per line of the address, e.g. the Congress’s in Strasbourg."),
     )
     position = models.PositiveSmallIntegerField(
         _("position"), default=0, help_text=_("Contacts are listed in this order.")

@@ -153,7 +153,7 @@ class ProposalAdmin(DecisionQueueMixin, SimpleHistoryAdmin):
         intro=_(
             "Your answer is e-mailed to the contact person, with the proposal, and kept with "
             "it; it decides nothing: accept or decline the proposal on its own. Write in the "
-            "contact person's language."
+            "contact person’s language."
         ),
         detail=lambda proposal: f"{proposal.contact_email} · {proposal.get_language_display()}",
     )

@@ -50,7 +50,7 @@ class ProposalForm(HoneypotForm, forms.ModelForm):
             "roma_led": _("Our organisation is led by Roma or Travellers"),
             "proposal": _("Your proposal"),
             "list_publicly": _(
-                "If the proposal is accepted, the Alliance may list our organisation's name, "
+                "If the proposal is accepted, the Alliance may list our organisation’s name, "
                 "country and website on its page."
             ),
             "contact_name": _("Full name"),

@@ -47,7 +47,7 @@ class Proposal(models.Model):
         default=False,
         help_text=_(
             "The organisation agreed that, once accepted, its name, country and website are "
-            "listed on the Alliance's page."
+            "listed on the Alliance’s page."
         ),
     )
     members = models.ManyToManyField(

@@ -7,7 +7,7 @@ from core.open_data import Column
 
 COLUMNS = [
     Column("declaration", _("The identifier of the declaration signed.")),
-    Column("full_name", _("The signatory's name.")),
+    Column("full_name", _("The signatory’s name.")),
     Column("office", _("Their office, as a code: mayor, deputy-mayor, councillor…")),
     Column("office_label", _("The office in words (English).")),
     Column("authority_name", _("The authority they represent.")),

@@ -244,7 +244,7 @@ class Event(PictureModel):
     registration_open = models.BooleanField(
         _("registration open"),
         default=False,
-        help_text=_("Visitors may register on the event's page until it starts."),
+        help_text=_("Visitors may register on the event’s page until it starts."),
     )
     capacity = models.PositiveIntegerField(
         _("capacity"),

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from core.open_data import Column
 
 COLUMNS = [
-    Column("slug", _("The event's identifier, part of its address.")),
+    Column("slug", _("The event’s identifier, part of its address.")),
     Column("title", _("Its title, in English.")),
     Column("kind", _("Conference, seminar, study visit, meeting or online.")),
     Column("status", _("Published or cancelled.")),
@@ -16,5 +16,5 @@ COLUMNS = [
     Column("venue", _("The venue.")),
     Column("city", _("The city.")),
     Column("country", _("ISO 3166-1 country code.")),
-    Column("url", _("The address of the event's page.")),
+    Column("url", _("The address of the event’s page.")),
 ]

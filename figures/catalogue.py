@@ -45,7 +45,7 @@ TITLES = {
 PUBLISHER = _("Alliance of European Cities and Regions for the Inclusion of Roma and Travellers")
 TITLE = _("Open data of the Alliance of European Cities and Regions")
 DESCRIPTION = _(
-    "The Alliance's member cities and regions, the signatories of the Declaration against "
+    "The Alliance’s member cities and regions, the signatories of the Declaration against "
     "anti-Gypsyism, its events and the good practices of its members, as files anyone may reuse."
 )
 

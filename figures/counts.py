@@ -74,7 +74,7 @@ def members_left_counts():
 def membersyear_chart():
     return year_chart(
         _("Members by year of joining, and members who left"),
-        _("Today's members by the year they joined, and the former members by the year they left."),
+        _("Today’s members by the year they joined, and the former members by the year they left."),
         "members-years",
         (Series(_("joined (members today)"), NAVY), members_joined_counts()),
         (Series(pgettext_lazy("members, in a chart", "left"), GOLD), members_left_counts()),
@@ -186,7 +186,7 @@ def eventsyear_chart():
     held, cancelled = event_year_counts()
     return year_chart(
         _("Events by year"),
-        _("The Alliance's conferences, seminars, study visits and meetings, by year."),
+        _("The Alliance’s conferences, seminars, study visits and meetings, by year."),
         "events-years",
         (Series(_("held or planned"), NAVY), held),
         (Series(_("cancelled"), GOLD), cancelled),

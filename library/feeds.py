@@ -13,7 +13,7 @@ from .models import Document
 
 class LatestDocumentsFeed(Feed):
     title = _("Alliance for the Inclusion of Roma and Travellers: library")
-    description = _("Adopted texts, reports and guides added to the Alliance's library.")
+    description = _("Adopted texts, reports and guides added to the Alliance’s library.")
     item_guid_is_permalink = True
 
     def link(self):

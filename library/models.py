@@ -92,7 +92,7 @@ class Document(models.Model):
         related_name="copies",
         help_text=_(
             "When this document is the text of a Declaration, its page and signing form link "
-            "to this document's files, in every language."
+            "to this document’s files, in every language."
         ),
     )
     status = models.CharField(
@@ -101,7 +101,7 @@ class Document(models.Model):
     participants_only = models.BooleanField(
         _("participants only"),
         default=False,
-        help_text=_("Shown only in the participants' space, never to the public."),
+        help_text=_("Shown only in the participants’ space, never to the public."),
     )
     search_text = models.TextField(editable=False, blank=True, default="")
     created_at = models.DateTimeField(_("created"), auto_now_add=True)

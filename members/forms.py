@@ -31,7 +31,7 @@ phone_validator = RegexValidator(
 def _privacy_help():
     return format_html(
         '{} <a href="{}">{}</a>',
-        _("We keep these details to handle your request and never publish the contact person's."),
+        _("We keep these details to handle your request and never publish the contact person’s."),
         reverse("page-privacy"),
         _("Read the privacy notice"),
     )
@@ -77,10 +77,10 @@ class JoinForm(HoneypotForm, forms.ModelForm):
             "name": _("As it is written locally, e.g. “Łódź” or “Cluj-Napoca”."),
             "website": _("Starting with https://"),
             "population": _("Optional: the number of inhabitants."),
-            "contact_role": _("For example: mayor's office, Roma inclusion officer."),
+            "contact_role": _("For example: mayor’s office, Roma inclusion officer."),
             "contact_email": _("We send the confirmation and the decision to this address."),
             "contact_phone": _("Optional. With the international prefix, e.g. +33 3 88 41 20 00."),
-            "motivation": _("A few sentences about your authority's work for Roma and Travellers."),
+            "motivation": _("A few sentences about your authority’s work for Roma and Travellers."),
         }
         widgets = {
             "kind": forms.RadioSelect,

@@ -129,7 +129,7 @@ class Article(PictureModel):
         _("quote by"), max_length=200, blank=True, help_text=_("Who said the pull quote.")
     )
     speaker_name = models.CharField(_("speaker"), max_length=200, blank=True)
-    speaker_role = models.CharField(_("speaker's role"), max_length=250, blank=True)
+    speaker_role = models.CharField(_("speaker’s role"), max_length=250, blank=True)
     event = models.CharField(_("event"), max_length=250, blank=True)
     place = models.CharField(_("place"), max_length=200, blank=True)
 

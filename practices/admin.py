@@ -86,7 +86,7 @@ class PracticeAdmin(
     search_fields = ["slug", "title_en", "title_fr", "summary_en", "summary_fr"]
     search_help_text = _(
         "Words of the title, summary or text, in either language, with or without accents; or "
-        "the practice's address name (slug)."
+        "the practice’s address name (slug)."
     )
     filter_horizontal = ["themes", "members"]
     inlines = [PracticeLinkInline, AttachmentInline]

@@ -15,7 +15,7 @@ from .models import Practice, Theme
 class LatestPracticesFeed(Feed):
     heading = _("Alliance for the Inclusion of Roma and Travellers: good practices")
     description = _(
-        "Projects and policies of the Alliance's cities and regions for the inclusion of Roma "
+        "Projects and policies of the Alliance’s cities and regions for the inclusion of Roma "
         "and Travellers."
     )
     author_name = _(

@@ -212,9 +212,9 @@ class Practice(PictureModel):
     )
     # Whom the decisions are written to: the member's contact person or the staff member who
     # submitted it. Private: never on a public page or data file.
-    submitter_email = models.EmailField(_("submitter's e-mail"), blank=True)
+    submitter_email = models.EmailField(_("submitter’s e-mail"), blank=True)
     submitter_language = models.CharField(
-        _("submitter's language"),
+        _("submitter’s language"),
         max_length=10,
         choices=settings.LANGUAGES,
         default=settings.LANGUAGE_CODE,

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from core.open_data import Column, in_each_language
 
 COLUMNS = [
-    Column("slug", _("The practice's identifier, part of its address.")),
+    Column("slug", _("The practice’s identifier, part of its address.")),
     *in_each_language("title", _("Its title")),
     *in_each_language("summary", _("Its summary")),
     Column("original_language", _("The language it was first written in: en or fr.")),
@@ -26,8 +26,8 @@ COLUMNS = [
     *in_each_language("results", _("Its results")),
     *in_each_language("lessons", _("The lessons learnt")),
     *in_each_language(
-        "contact_role", _("The office to contact about it (a role, never a person's name)")
+        "contact_role", _("The office to contact about it (a role, never a person’s name)")
     ),
     Column("published_at", _("When it was published (ISO 8601, with its offset).")),
-    Column("url", _("The address of the practice's page.")),
+    Column("url", _("The address of the practice’s page.")),
 ]
