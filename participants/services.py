@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from background.outbox import forget_emails_to
 from core.history import record_change
 from core.mail import notify_managers_after_commit, send_after_commit
-from core.personal_data import as_data, history_of
+from core.personal_data import as_data, erase_related, history_of, related_data
 from core.protection import take_one
 from core.workflows import transition
 from members.models import Member
@@ -291,6 +291,8 @@ def personal_data(contact):
             }
             for practice in practices
         ],
+        # What the apps above this one hold about the contact person (messages, subscriptions).
+        **related_data(contact),
     }
 
 
@@ -298,6 +300,7 @@ def erase_contact(contact, by):
     """Forget a contact person: the record, its history, its account if no other contact
     person uses it, the e-mails sent to them and their address on the practices they submitted."""
     with transaction.atomic():
+        erase_related(contact, by)
         forget_emails_to(contact.email)
         practice_services.forget_submitter(contact.email)
         user, pk = contact.user, contact.pk
