@@ -26,7 +26,7 @@ def _one_line(text):
     return " ".join(str(text).split())
 
 
-def _store(subject, template, context, to, language=None, from_email=None):
+def _store(subject, template, context, to, language=None, from_email=None, headers=None):
     language = language or translation.get_language()
     with translation.override(language):
         subject = _one_line(subject)
@@ -42,12 +42,15 @@ def _store(subject, template, context, to, language=None, from_email=None):
             return outbox.store(
                 subject, "", to, from_email=from_email, language=language, failed_with=error
             )
-    return outbox.store(subject, body, to, from_email=from_email, language=language)
+    return outbox.store(
+        subject, body, to, from_email=from_email, language=language, headers=headers
+    )
 
 
-def send_after_commit(subject, template, context, to, language=None):
-    """Store the e-mail now, in the caller's transaction; the worker sends it once that commits."""
-    queue_after_commit(_store(subject, template, context, to, language))
+def send_after_commit(subject, template, context, to, language=None, headers=None):
+    """Store the e-mail now, in the caller's transaction; the worker sends it once that commits.
+    `headers`: more header lines ({"List-Unsubscribe": "<https://…>"}), sent as they are."""
+    queue_after_commit(_store(subject, template, context, to, language, headers=headers))
 
 
 def send_now(subject, template, context, to, language=None):
