@@ -24,6 +24,8 @@ WORK_SECTIONS = {
     "contact": ["contactmessage", "secretariatcontact"],
     "cooperation": ["proposal"],
     "participants": ["profilechangerequest", "contactperson"],
+    "peers": ["message"],
+    "subscriptions": ["subscription"],
     "events": ["event", "registration", "participantmessage"],
     "news": ["article", "tag"],
     "practices": ["practice", "theme"],

@@ -8,3 +8,17 @@ class PeersConfig(AppConfig):
 
     name = "peers"
     verbose_name = _("Members learning from each other")
+
+    def ready(self):
+        from core import personal_data
+        from participants.models import ContactPerson
+
+        from . import services
+
+        # The messages a contact person sent are theirs: in their export, gone when erased.
+        personal_data.register_related(
+            ContactPerson,
+            "messages_to_other_members",
+            services.messages_sent_by,
+            erase=services.erase_messages_of,
+        )

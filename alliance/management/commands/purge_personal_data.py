@@ -10,6 +10,7 @@ from cooperation.models import Proposal
 from declarations.models import Signature
 from events.services import purge_registrations
 from members.models import Member
+from peers.services import purge_messages
 
 
 def expired(days):
@@ -41,8 +42,8 @@ class Command(BaseCommand):
     help = (
         "Delete the personal data the Alliance no longer needs: signatures whose e-mail was "
         "never confirmed, rejected join requests and declined proposals of cooperation, older "
-        "than --days (RETENTION_DAYS); event registrations EVENT_REGISTRATION_RETENTION_DAYS after "
-        "their event."
+        "than --days (RETENTION_DAYS), and the messages members sent each other; event "
+        "registrations EVENT_REGISTRATION_RETENTION_DAYS after their event."
     )
 
     def add_arguments(self, parser):
@@ -67,11 +68,15 @@ class Command(BaseCommand):
             else:
                 counts = [purge(rows) for rows in expiring]
             registrations = purge_registrations(dry_run=dry_run)
+            messages = purge_messages(days, dry_run=dry_run)
         verb = "Would delete" if dry_run else "Deleted"
         self.stdout.write(
             f"{verb} {counts[0]} unconfirmed signature(s) and {counts[1]} rejected join "
             f"request(s) older than {days} days, and {counts[2]} declined proposal(s) of "
             "cooperation."
+        )
+        self.stdout.write(
+            f"{verb} {messages} message(s) between members sent more than {days} days ago."
         )
         self.stdout.write(
             f"{verb} {registrations} event registration(s) of events that ended more than "
