@@ -63,10 +63,15 @@ class MemberDetailView(DetailView):
         context["articles"] = self.object.articles.published().summaries()[:10]
         # Through the relation practices declares ("practices"): members does not import it.
         context["practices"] = self.object.practices.published().summaries()[:10]
-        # The events it hosts or joins, through the relations events declares.
-        hosted = self.object.organised_events.published()
-        joined = self.object.partnered_events.published()
-        context["events"] = (hosted | joined).distinct().summaries().order_by("-starts_at")[:10]
+        # The events it hosts or joins, through the relations events declares: the events whose
+        # id is among the two relations' rows for this member (an OR across both joins would
+        # read every event).
+        member = self.object
+        organising = member.organised_events.through.objects.filter(member=member)
+        partnering = member.partnered_events.through.objects.filter(member=member)
+        taking_part = organising.values("event_id").union(partnering.values("event_id"))
+        events = member.organised_events.model.objects.filter(pk__in=taking_part)
+        context["events"] = events.published().summaries().order_by("-starts_at")[:10]
         return context
 
 
