@@ -222,10 +222,10 @@ PARTICIPANT_SESSION_SECONDS = round(float(os.environ.get("PARTICIPANT_SESSION_HO
 # Anonymous visitors' pages kept this many seconds (0: off); any data change renews them at
 # once. Off without Redis: a per-process cache cannot tell other workers about a change.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600 if REDIS_URL else 0)
-# Live counters (totals, the number of rows a list pages through) kept in the shared cache this
-# many seconds (0: counted on every request); any data change renews them at once. Off without
-# Redis, for the same reason as the page cache.
-COUNTER_CACHE_SECONDS = env_int("COUNTER_CACHE_SECONDS", 600 if REDIS_URL else 0)
+# Live counters (totals, the number of rows a list pages through) kept this many seconds (0:
+# counted on every request); any data change renews them at once. Without Redis each process
+# keeps its own, under a data version the server's processes share (core.cache.VersionStamp).
+COUNTER_CACHE_SECONDS = env_int("COUNTER_CACHE_SECONDS", 600)
 # How long browsers and shared caches may reuse a public page without asking again.
 PAGE_MAX_AGE = env_int("PAGE_MAX_AGE", 60)
 
@@ -497,6 +497,9 @@ SCHEDULED_TASKS = {
     },
     # Uploads no row names any more (a form rolled back…) and data files of older versions.
     "delete-stale-files": {"task": "core.stale_files.delete_stale_files", "at": DAILY_TASKS_AT},
+    # The contact persons' e-mail alerts that are due: at once, weekly on Monday, monthly on
+    # the 1st (subscriptions/digests.py); each digest is written once, whatever runs it.
+    "send-digests": {"task": "subscriptions.tasks.send_digests", "every": 900},
 }
 
 # Backups (`manage.py backup`; docs/deployment.md, "Backups"): one archive of the database and the

@@ -43,14 +43,20 @@ MEMBERS_PER_COUNTRY_PAGE = 50  # as the directory
 
 
 def home(request):
+    # The figures are kept until the data change (core.cache.remember), with or without
+    # Redis; the three short lists are read here, of only the columns their cards show.
     members = totals_of(approved_counts())
     signatures = remember("signature-totals", lambda: Signature.objects.public().totals())
+    articles = Article.objects.published().only(
+        "title", "slug", "kind", "lead", "place", "published_at"
+    )
+    practices = Practice.objects.published().only("title", "slug", "start_year", "end_year")
     context = {
         "member_totals": members,
         "signature_totals": signatures,
-        "latest_articles": Article.objects.published().summaries()[:3],
-        "latest_practices": Practice.objects.published().summaries()[:3],
-        "next_events": Event.objects.published().upcoming().summaries()[:3],
+        "latest_articles": list(articles[:3]),
+        "latest_practices": list(practices[:3]),
+        "next_events": list(Event.objects.published().upcoming().summaries()[:3]),
     }
     return render(request, "home.html", context)
 

@@ -13,7 +13,9 @@ at a version outlives that moment.
 
 With several processes the cache must be shared (`REDIS_URL`), or one worker would go on
 serving what another has just changed; that is why `PAGE_CACHE_SECONDS` defaults to 0
-without Redis. With Redis, each process also keeps what it last read in its own memory while
+without Redis. The figures `remember()` keeps are small and kept in each process anyway: without
+Redis the data version is also stamped in a file the processes of one server share
+(`VersionStamp`), so that they stay right, and cheap, on a server without Redis. With Redis, each process also keeps what it last read in its own memory while
 Redis says the version has not changed (`core.key_watch`): a hit then costs no round trip.
 """
 
@@ -21,22 +23,29 @@ import contextvars
 import functools
 import hashlib
 import itertools
+import logging
 import math
+import os
 import pickle
+import tempfile
 import threading
 import time
 from collections import OrderedDict
+from pathlib import Path
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.staticfiles.storage import staticfiles_storage
-from django.core.cache import cache
-from django.db import transaction
+from django.core.cache import cache, caches
+from django.core.cache.backends.locmem import LocMemCache
+from django.db import connection, transaction
 from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import http_date, parse_http_date_safe
 
 from core.key_watch import key_watch
+
+logger = logging.getLogger(__name__)
 
 VERSION_KEY = "page-cache:version"
 # (version, timestamp or None): when the public data next change by themselves, as known at
@@ -84,6 +93,8 @@ def _bump():
         cache.incr(VERSION_KEY)
     except ValueError:  # no version yet (or evicted): any new value will do
         cache.set(VERSION_KEY, time.time_ns(), timeout=None)
+    if per_process_cache():
+        _stamp.renew()
 
 
 def data_version():
@@ -105,8 +116,66 @@ def _read_version(version):
         # A fresh value, never one an earlier (evicted) version counter already used.
         cache.add(VERSION_KEY, time.time_ns(), timeout=None)
         version = cache.get(VERSION_KEY)
+    if per_process_cache():
+        # This process's counter moves with its own changes only: the stamp, with every
+        # process's. A stamp that cannot be read gives a version no other read gives, so that
+        # nothing kept is ever found again.
+        return f"{version}.{_stamp.read() or f'unread-{time.time_ns()}'}"
     _held.hold(version)
     return version
+
+
+def per_process_cache():
+    """Whether the default cache is this process's own (Django's LocMemCache, without Redis)."""
+    return isinstance(caches["default"], LocMemCache)
+
+
+class VersionStamp:
+    """The data version as every process of this server sees it, without Redis: a few bytes in
+    a file in the temporary directory, named after the database whose data it describes,
+    replaced whole at each change (written aside, then renamed over the old one, so a reader
+    sees one stamp or the other). Reading it is a small local read, no round trip.
+
+    Written here because Django's caches are either per process (LocMemCache) or a server to
+    run (Redis, Memcached) or a table to create (DatabaseCache); the file-based one would do,
+    but keeps the version as a pickle with an expiry, under a directory it must be told.
+    Several servers without Redis would each have their own stamp: they need REDIS_URL, as the
+    page cache and the rate limits do.
+    """
+
+    def path(self):
+        database = connection.settings_dict
+        name = f"{database.get('HOST') or ''}:{database.get('PORT') or ''}:{database['NAME']}"
+        digest = hashlib.sha256(name.encode()).hexdigest()[:20]
+        return Path(tempfile.gettempdir()) / f"alliance-data-version-{digest}"
+
+    def read(self):
+        path = self.path()
+        try:
+            return path.read_text() or self.renew()
+        except FileNotFoundError:
+            return self.renew()
+        except OSError as error:
+            logger.warning("Data version stamp unreadable (%s): nothing is kept", error)
+            return None
+
+    def renew(self):
+        """A new stamp, never one used before; None if it cannot be written."""
+        path = self.path()
+        stamp = f"{time.time_ns()}-{os.getpid()}"
+        try:
+            with tempfile.NamedTemporaryFile(
+                "w", dir=path.parent, prefix=f"{path.name}.", delete=False
+            ) as written:
+                written.write(stamp)
+            os.replace(written.name, path)
+        except OSError as error:
+            logger.warning("Data version stamp not written (%s): nothing is kept", error)
+            return None
+        return stamp
+
+
+_stamp = VersionStamp()
 
 
 def on_renewal(listener):
@@ -247,10 +316,11 @@ def remember(key, compute, *, timeless=False):
 
     For figures many pages show and that cost a scan, such as the live counters and the
     number of rows a list pages through; with or without the page cache (pages for logged-in
-    staff, or PAGE_CACHE_SECONDS=0, still use them). Without a shared cache
-    (COUNTER_CACHE_SECONDS=0) it simply computes: another process could not tell this one
-    that the data changed. Each process keeps a copy of what it read, as long as the shared
-    cache does.
+    staff, or PAGE_CACHE_SECONDS=0, still use them). Each process keeps a copy of what it
+    read, as long as the shared cache does. Without Redis the figures are kept in each
+    process, under a data version that holds the server's stamp (`VersionStamp`): a change
+    any process of the server makes renews them in all. With COUNTER_CACHE_SECONDS=0 it
+    simply computes.
 
     `timeless`: a figure no scheduled change affects (no article going live or event ending
     changes it), kept until the data change, not only until the next scheduled change: the

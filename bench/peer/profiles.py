@@ -7,9 +7,9 @@
 With PEER_SRC (and PEER_WORK) as for `make bench-peer`, which must have run, the peer's
 matching pages (its home and weblog RSS) are profiled too, in its own environment.
 
-The portal as `make bench-peer` runs it (DEBUG off, page cache, counters' cache and Redis
-off) on its database (BENCH_PEER_DATABASE_URL, filled by `make bench-peer`, or here when
-empty); requests through Django's test client with `Accept-Encoding: gzip`, as wrk sends them,
+The portal as `make bench-peer` runs it (DEBUG off, no page cache nor Redis, the figures
+kept in each process) on its database (BENCH_PEER_DATABASE_URL, filled by `make bench-peer`,
+or here when empty); requests through Django's test client with `Accept-Encoding: gzip`, as wrk sends them,
 after a warm-up. For each page: the server time without the profiler, its queries with their
 time, the profiled time of each Django subsystem (its functions' own time: these add up to
 the whole) and of the main entry points (with what they call), and our functions.
@@ -363,8 +363,9 @@ def main(argv=None):
     lines = [
         f"Measured {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, load average "
         f"{load[0]:.1f} {load[1]:.1f} {load[2]:.1f} (the machine is shared: compare shares "
-        "more than milliseconds), on `make bench-peer`'s data; page cache, counters' cache "
-        "and Redis off, DEBUG off, after 20 requests of warm-up.",
+        "more than milliseconds), on `make bench-peer`'s data; page cache and Redis off, "
+        f"counters' cache {os.environ['COUNTER_CACHE_SECONDS'] or '0'} s (kept per process), "
+        "DEBUG off, after 20 requests of warm-up.",
         "",
     ]
     client = Client()

@@ -7,8 +7,8 @@ pyproject.toml pins), it makes the peer a virtualenv of its own (Python 3.12, it
 requirements/prod.txt from PyPI, django-push from PUSH_SRC), a PostgreSQL database with its
 fixtures and 200 weblog entries of three paragraphs, and runs it with its development settings,
 DEBUG off (bench/peer/peer_site/bench_settings.py). This portal gets a database of its own with
-the issue's data set (bench/data.py) and runs with the page cache, the counters' cache and
-Redis off. Both run under gunicorn, two sync workers each, with persistent connections; wrk
+the issue's data set (bench/data.py) and runs without Redis nor the page cache, its figures
+kept in each process until the data change, as its settings do without Redis. Both run under gunicorn, two sync workers each, with persistent connections; wrk
 (`-t2 -c16`) loads four pairs of pages, one site at a time, alternating, for two runs; the
 ratios, latencies and queries go into bench/peer.md, between its markers (the rest of that
 file, written by hand, stays). See bench/README.md. Settings come from the environment:
@@ -20,6 +20,7 @@ file, written by hand, stays). See bench/README.md. Settings come from the envir
   PEER_DURATION       seconds of wrk per page, site and run (10)
   PEER_RUNS           runs (2)
   PEER_OUTPUT         the report (bench/peer.md)
+  PEER_COUNTER_CACHE_SECONDS  ours (600, the default; 0 counts the figures on every request)
   PEER_DATABASE_URL   the peer's database, made anew (…/djangoproject_bench_peer)
   BENCH_PEER_DATABASE_URL  ours, made anew (…/alliance_bench_peer)
 """
@@ -198,7 +199,9 @@ def our_environment(work, database_url):
         **env,
         "REDIS_URL": "",
         "PAGE_CACHE_SECONDS": "0",
-        "COUNTER_CACHE_SECONDS": "0",
+        # The counters' cache as the settings default to without Redis: the figures kept in
+        # each process until the data change (core.cache.VersionStamp), not the pages.
+        "COUNTER_CACHE_SECONDS": os.environ.get("PEER_COUNTER_CACHE_SECONDS") or "600",
         "CONN_MAX_AGE": "600",
         "DATA_FILES_ROOT": str(work / "data-files"),
     }
