@@ -1,3 +1,4 @@
+from django.conf import settings
 from modeltranslation.translator import TranslationOptions, register
 from simple_history import register as register_history
 
@@ -11,6 +12,9 @@ class TagTranslationOptions(TranslationOptions):
 
 @register(Article)
 class ArticleTranslationOptions(TranslationOptions):
+    # A text written in one language only is shown in it on the other's pages, marked with
+    # its lang (the `fallback_language` tag), never left empty.
+    fallback_languages = {"default": tuple(code for code, _name in settings.LANGUAGES)}
     fields = (
         "title",
         "lead",

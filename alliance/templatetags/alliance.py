@@ -175,18 +175,37 @@ def canonical_url(context, language=None):
 @register.simple_tag
 def fallback_language(obj, field):
     """The language a translated field is really shown in, when it is not the visitor's: the
-    template marks such text with lang="" and a badge, so readers and screen readers know.
+    template marks such text with lang="" (and a badge or `language_note`), so that readers
+    and screen readers know.
 
-    modeltranslation falls back to English where the French column is empty. "" when the
-    field is in the visitor's language, or in no language at all.
+    modeltranslation shows a text written in one language only in that language on the
+    other's pages (the models' `fallback_languages`). "" when the field is in the visitor's
+    language, or in no language at all.
     """
     current = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
     if getattr(obj, f"{field}_{current}", None):
         return ""
-    for language in settings.MODELTRANSLATION_FALLBACK_LANGUAGES:
-        if language != current and getattr(obj, f"{field}_{language}", None):
+    shown = getattr(obj, field, None)
+    if not shown:
+        return ""
+    # The language whose column holds what modeltranslation shows.
+    for language, _name in settings.LANGUAGES:
+        if language != current and getattr(obj, f"{field}_{language}", None) == shown:
             return language
     return ""
+
+
+@register.inclusion_tag("includes/_language_note.html")
+def language_note(obj, *fields):
+    """The visible note that a page's text exists in another language only ("Available in
+    French only"), the same on every kind of page: given the fields of its text, most telling
+    first (the body, the summary, the title), the language of the first one not shown in the
+    visitor's language; nothing when they all are."""
+    for field in fields:
+        language = fallback_language(obj, field)
+        if language:
+            return {"language": language}
+    return {"language": ""}
 
 
 @register.simple_tag(takes_context=True)
