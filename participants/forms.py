@@ -1,20 +1,25 @@
 import io
+from pathlib import PurePath
 
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Div, Layout
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.validators import MaxValueValidator
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
+from modeltranslation.utils import build_localized_fieldname
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from core.filters import FilterForm
 from core.images import ImageFormField
 from core.protection import PROTECTION_FIELDS, BoundedModelMultipleChoiceField, HoneypotForm
 from core.uploads import IMAGES, FileKindValidator
-from practices.models import Practice, Theme
+from practices.models import Attachment, Practice, PracticeLink, Theme
 
 from .models import ContactPerson, ProfileChangeRequest
 
@@ -149,64 +154,331 @@ class ProfileForm(forms.Form):
         return changed
 
 
+def language_choices():
+    """The site's languages, each named in its own language: English, Français."""
+    return [
+        (code, get_language_info(code)["name_local"].capitalize())
+        for code, _name in settings.LANGUAGES
+    ]
+
+
+def interface_language():
+    code = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    return code if code in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+
+
+# The texts of a practice that have a column per language (practices/translation.py) and
+# that its contact writes; the description's HTML is made from it on save.
+PRACTICE_TEXTS = [
+    "title",
+    "summary",
+    "body",
+    "target_groups",
+    "partners",
+    "results",
+    "lessons",
+    "contact_role",
+    "image_alt",
+]
+
+
 class PracticeForm(forms.ModelForm):
-    """A member's practice, written by its contact person: saved as a draft of that member."""
+    """A member's practice, written by its contact person as a guide in sections: its texts in
+    one original language (by default the interface's), the other language as an optional
+    translation. Saved as a draft of that member.
+
+    The fields are the model's columns (title_en, title_fr…): the template shows those of the
+    original language in the sections and the others together, as the translation.
+    """
+
+    TEXTS = PRACTICE_TEXTS
+    # The guide's sections: their anchor, heading and fields (a text by its name).
+    SECTIONS = [
+        ("what", _("What"), ["title", "summary", "body", "themes"]),
+        (
+            "where",
+            _("Where and when"),
+            ["start_year", "end_year", "target_groups", "partners", "budget", "funding"],
+        ),
+        ("results", _("Results and lessons"), ["results", "lessons"]),
+        ("contact", _("Contact and files"), ["contact_role", "image", "image_alt"]),
+    ]
+    LABELS = {
+        "title": _("Title"),
+        "summary": _("Summary"),
+        "body": _("Description"),
+        "target_groups": _("Who it is for"),
+        "partners": _("Partners"),
+        "results": _("Results"),
+        "lessons": _("Lessons learnt"),
+        "contact_role": _("Contact office or role"),
+        "image_alt": _("What the picture shows"),
+        "themes": _("Themes"),
+        "start_year": _("Start year"),
+        "end_year": _("End year"),
+        "budget": _("Budget"),
+        "funding": _("Funding"),
+        "image": _("Picture"),
+    }
+    HELP = {
+        "title": _(
+            "A short name that says what was done, e.g. “School mediators in Roma neighbourhoods”."
+        ),
+        "summary": _(
+            "Two or three sentences: what was done, where and for whom. Lists and search "
+            "results show it."
+        ),
+        "body": _(
+            "The whole story: the situation before, what you did, who took part, how it went."
+        ),
+        "themes": _("Choose one or more: visitors look for practices by theme."),
+        "start_year": _("The year the work began."),
+        "end_year": _("Leave it empty while the work goes on."),
+        "target_groups": _(
+            "The people it reached, and how many if you know, e.g. “Roma families of the "
+            "Lunik IX district, about 400 children”."
+        ),
+        "partners": _("Who worked with you: NGOs, schools, national bodies… One per line."),
+        "budget": _("An approximate amount and the time it covers, e.g. “€120,000 a year”."),
+        "funding": _("Where the money came from, e.g. “City budget, European Social Fund”."),
+        "results": _("What changed, with figures where you have them."),
+        "lessons": _(
+            "What you would tell an authority starting the same work: what helped, what you "
+            "would do differently."
+        ),
+        "contact_role": _(
+            "An office or role visitors can ask for, e.g. “Roma inclusion office, City of …”; "
+            "never a person’s name."
+        ),
+        "image": _(
+            "A photograph of the work (JPEG, PNG, WebP or GIF) that you may publish. No "
+            "recognisable person without their consent."
+        ),
+        "image_alt": _(
+            "For people who cannot see it, e.g. “A mediator reading with two pupils”. "
+            "Needed with a picture."
+        ),
+    }
+    ROWS = {
+        "summary": 3,
+        "body": 10,
+        "target_groups": 2,
+        "partners": 2,
+        "results": 4,
+        "lessons": 4,
+    }
 
     class Meta:
         model = Practice
         fields = [
-            "title_en",
-            "title_fr",
-            "summary_en",
-            "summary_fr",
-            "body_en",
-            "body_fr",
             "original_language",
             "themes",
             "start_year",
             "end_year",
-            "target_groups",
-            "partners",
             "budget",
             "funding",
-            "results",
-            "lessons",
-            "contact_role",
-            "contact_email",
             "image",
-            "image_alt",
+            *(
+                build_localized_fieldname(name, code)
+                for name in PRACTICE_TEXTS
+                for code, _name in settings.LANGUAGES
+            ),
         ]
         field_classes = {"themes": BoundedModelMultipleChoiceField}
         widgets = {
             "themes": forms.CheckboxSelectMultiple,
-            "summary_en": forms.Textarea(attrs={"rows": 3}),
-            "summary_fr": forms.Textarea(attrs={"rows": 3}),
+            "original_language": forms.HiddenInput,
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, language=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["themes"].queryset = Theme.objects.all()
-        for name in ("title_en", "title_fr"):
-            self.fields[name].required = False
+        self.fields["original_language"].choices = language_choices()
+        for name in self.TEXTS:
+            for code, _name in settings.LANGUAGES:
+                field = self.fields[build_localized_fieldname(name, code)]
+                field.required = False  # the title in the language written in: clean()
+                if name in self.ROWS:
+                    field.widget = forms.Textarea(attrs={"rows": self.ROWS[name]})
+                field.widget.attrs["lang"] = code
+        for name, label in self.LABELS.items():
+            for column in self.columns(name) if name in self.TEXTS else [name]:
+                self.fields[column].label = label
+        for name, text in self.HELP.items():
+            for column in self.columns(name) if name in self.TEXTS else [name]:
+                self.fields[column].help_text = text
+        for column in self.columns("body"):
+            # Its help, and the formatting help the template writes beside it.
+            self.fields[column].widget.attrs["aria-describedby"] = (
+                f"id_{column}_helptext id_{column}_formatting"
+            )
+        for name in ("start_year", "end_year"):
+            self.fields[name].widget.attrs.update({"inputmode": "numeric", "autocomplete": "off"})
+        self.language = self.original_language(language)
+        self.initial["original_language"] = self.language
+
+    def original_language(self, asked):
+        """The language the contact writes in: as posted, else as asked (the page's link to
+        write in the other language), else the practice's, else the interface's."""
+        choices = dict(settings.LANGUAGES)
+        posted = self.data.get("original_language") if self.is_bound else None
+        for code in (posted, asked):
+            if code in choices:
+                return code
+        if self.instance.pk and self.instance.original_language in choices:
+            return self.instance.original_language
+        return interface_language()
+
+    def column(self, name, language=None):
+        return build_localized_fieldname(name, language or self.language)
+
+    def columns(self, name):
+        return [build_localized_fieldname(name, code) for code, _name in settings.LANGUAGES]
+
+    @property
+    def other_languages(self):
+        return [code for code, _name in settings.LANGUAGES if code != self.language]
+
+    def sections(self):
+        """[(anchor, heading, [bound fields])]: the guide, in the original language."""
+        return [
+            (anchor, heading, [self[self.column(n) if n in self.TEXTS else n] for n in names])
+            for anchor, heading, names in self.SECTIONS
+        ]
+
+    @property
+    def formatted(self):
+        """The fields whose text may have paragraphs, lists and links (rendered as Markdown
+        by core.markup): the description's."""
+        return self.columns("body")
+
+    def translations(self):
+        """[(language code, its own name, [bound fields], open)]: each other language's
+        texts, open when they hold something or an error."""
+        names = dict(language_choices())
+        translations = []
+        for code in self.other_languages:
+            fields = [self[self.column(name, code)] for name in self.TEXTS]
+            written = any(field.value() or field.errors for field in fields)
+            translations.append((code, names[code], fields, written))
+        return translations
+
+    def add_error(self, field, error):
+        # The model checks its translated fields by their own names (image_alt, title): the
+        # form has them per language, so the error goes beside the one the contact writes in.
+        if field is None and hasattr(error, "error_dict"):
+            error = ValidationError(
+                {
+                    self.column(name) if name in self.TEXTS else name: errors
+                    for name, errors in error.error_dict.items()
+                }
+            )
+        super().add_error(field, error)
 
     def clean(self):
         data = super().clean()
-        if not (data.get("title_en") or data.get("title_fr")):
-            self.add_error("title_en", _("Give the practice a title, in English or in French."))
+        title = self.column("title")
+        if not data.get(title) and title not in self.errors:
+            self.add_error(
+                title,
+                ValidationError(
+                    _("Give the practice a title, in the language you write in."),
+                    code="required",
+                ),
+            )
         start, end = data.get("start_year"), data.get("end_year")
         if start and end and end < start:
             self.add_error("end_year", _("The end year cannot come before the start year."))
         return data
 
-    def save(self, commit=True):
-        practice = super().save(commit=False)
-        # The English column is the one every page falls back to: it always holds a title.
-        if not practice.title_en:
-            practice.title_en = practice.title_fr
-        if commit:
-            practice.save()
-            self.save_m2m()
-        return practice
+
+class AttachmentForm(forms.ModelForm):
+    """A file of a practice, added in the space: checked by its content (the model's
+    FileKindValidator), kept in the private storage and sent only to whom may read the
+    practice (practices.views.attachment) until it is published."""
+
+    class Meta:
+        model = Attachment
+        fields = ["file", "title", "language"]
+        labels = {
+            "file": _("File"),
+            "title": _("Name shown for the file"),
+            "language": _("Language of the file"),
+        }
+        help_texts = {
+            "file": _("PDF, office document or image, up to %(size)s."),
+            "title": _("E.g. “Evaluation report 2023”. Left empty, the file’s own name."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["title"].required = False
+        self.fields["language"].choices = [
+            *language_choices(),
+            ("other", _("Another language")),
+        ]
+        self.fields["file"].help_text = self.fields["file"].help_text % {
+            "size": filesizeformat(settings.MAX_UPLOAD_BYTES)
+        }
+
+    def clean(self):
+        data = super().clean()
+        upload = data.get("file")
+        if upload and not data.get("title"):
+            # The name it had on the contact's computer, without its extension.
+            data["title"] = PurePath(getattr(upload, "name", "") or "").stem[:250] or _("File")
+        return data
+
+
+class PracticeLinkForm(forms.ModelForm):
+    """A link to an outside resource (the project's site, a report online, a video)."""
+
+    class Meta:
+        model = PracticeLink
+        fields = ["url", "title"]
+        labels = {"url": _("Address"), "title": _("Text of the link")}
+        help_texts = {
+            "url": _("E.g. https://www.example.org/report"),
+            "title": _(
+                "What visitors click, e.g. “The city’s action plan”. Left empty, the address."
+            ),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["title"].required = False
+
+    def clean(self):
+        data = super().clean()
+        if data.get("url") and not data.get("title"):
+            data["title"] = data["url"][:250]
+        return data
+
+
+# How many files and links a practice may have from the space; staff may add more.
+MAX_ATTACHMENTS = 10
+MAX_LINKS = 10
+
+AttachmentFormSet = forms.inlineformset_factory(
+    Practice,
+    Attachment,
+    form=AttachmentForm,
+    extra=1,
+    max_num=MAX_ATTACHMENTS,
+    validate_max=True,
+    absolute_max=MAX_ATTACHMENTS,
+    can_delete=True,
+)
+PracticeLinkFormSet = forms.inlineformset_factory(
+    Practice,
+    PracticeLink,
+    form=PracticeLinkForm,
+    extra=1,
+    max_num=MAX_LINKS,
+    validate_max=True,
+    absolute_max=MAX_LINKS,
+    can_delete=True,
+)
 
 
 class DirectoryFilterForm(FilterForm):

@@ -13,6 +13,8 @@ from django.db.models.functions import Lower
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone, translation
 from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
@@ -26,12 +28,15 @@ from library.models import Document, DocumentFile
 from news.models import Article
 from practices import services as practice_services
 from practices.models import Practice
+from practices.views import PracticeDetailView, with_listed_relations
 
 from . import auth, services
 from .forms import (
+    AttachmentFormSet,
     DirectoryFilterForm,
     DirectoryListingForm,
     PracticeForm,
+    PracticeLinkFormSet,
     ProfileForm,
     SignInForm,
 )
@@ -84,6 +89,7 @@ SECTIONS = {
     "practice-create": "practices",
     "practice": "practices",
     "practice-edit": "practices",
+    "practice-preview": "practices",
     "article": "news",
     "directory-listing": "my-data",
 }
@@ -105,6 +111,18 @@ def space(request, template, context=None, status=200):
     return render(request, template, context, status=status)
 
 
+# The page a visitor was on when asked to sign in (?next=…), kept in their session until their
+# link signs them in: they are brought back to it instead of the overview.
+NEXT_SESSION_KEY = "participants_next"
+
+
+def page_to_return_to(url):
+    """`url` if it is a path on this site, else "": never another site's address."""
+    if not url or len(url) > 2000 or not url.startswith("/"):
+        return ""
+    return url if url_has_allowed_host_and_scheme(url, allowed_hosts=None) else ""
+
+
 class SignInView(ProtectedFormMixin, FormView):
     """/participants/: the e-mail form, or the space's home once signed in."""
 
@@ -115,8 +133,14 @@ class SignInView(ProtectedFormMixin, FormView):
     limits = FormLimits(scope="participants-sign-in", email_field="email", email_silently=True)
 
     def dispatch(self, request, *args, **kwargs):
+        wanted = page_to_return_to(request.GET.get("next"))
         if auth.participant_of(request) is not None:
-            return home(request)
+            return redirect(wanted) if wanted else home(request)
+        if request.method == "GET":
+            if wanted:
+                request.session[NEXT_SESSION_KEY] = wanted
+            else:
+                request.session.pop(NEXT_SESSION_KEY, None)
         return super().dispatch(request, *args, **kwargs)
 
     def form_valid(self, form):
@@ -141,7 +165,8 @@ def link(request):
         user = auth.use_token(token)
         if user is not None and auth.contacts_of(user).exists():
             auth.sign_in(request, user)
-            return redirect("participants:index")
+            wanted = page_to_return_to(request.session.pop(NEXT_SESSION_KEY, ""))
+            return redirect(wanted or "participants:index")
         user = None
     else:
         user = auth.user_of_token(token)
@@ -301,28 +326,95 @@ def practice_list(request):
     return space(request, "participants/practice_list.html", {"page_obj": page})
 
 
-@participant_required
-def practice_create(request):
-    form = PracticeForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
+def practice_formsets(request, practice, language):
+    """The practice's files and links as posted, or as they are; a new file is by default in
+    the `language` the practice is written in. A post without them (their management form),
+    from a client that sends the practice's fields only, changes none."""
+    formsets = []
+    for formset_class, prefix in ((AttachmentFormSet, "files"), (PracticeLinkFormSet, "links")):
+        posted = request.method == "POST" and f"{prefix}-TOTAL_FORMS" in request.POST
+        formsets.append(
+            formset_class(
+                request.POST if posted else None,
+                request.FILES if posted else None,
+                instance=practice,
+                prefix=prefix,
+                initial=[{"language": language}] * formset_class.extra,
+            )
+        )
+    return formsets
+
+
+def practice_form(request, practice=None):
+    """The guide to write a practice, new or a draft; its files and links with it.
+
+    "Save and preview" saves the draft, then shows it as its public page will be."""
+    new = practice is None
+    form = PracticeForm(
+        request.POST or None,
+        request.FILES or None,
+        instance=practice,
+        language=request.GET.get("language"),
+    )
+    files, links = practice_formsets(request, form.instance, form.language)
+    formsets = [files, links]
+    # Every part checked, so that the page lists all that is to correct at once.
+    checked = [part.is_valid() for part in (form, *formsets) if part.is_bound]
+    valid = form.is_bound and all(checked)
+    template = "participants/practice_form.html"
+    context = {"form": form, "files": files, "links": links, "practice": practice}
+    if valid:
         practice = form.save(commit=False)
-        practice.status = Practice.Status.DRAFT
-        practice.submitter_email = request.participant.contact.email
-        practice.submitter_language = request.participant.contact.language
-        practice._change_reason = "drafted in the participants’ space"
+        if new:
+            practice.status = Practice.Status.DRAFT
+            practice.submitter_email = request.participant.contact.email
+            practice.submitter_language = request.participant.contact.language
+            practice._change_reason = "drafted in the participants’ space"
+        else:
+            practice._change_reason = "edited in the participants’ space"
         try:
-            # The draft, its themes and its member together, or nothing: a draft without its
-            # member would be out of the space's sight, and sending again would make another.
+            # The draft, its themes, its member, files and links together, or nothing: a draft
+            # without its member would be out of the space's sight, and sending again would
+            # make another.
             with transaction.atomic():
                 practice.save()
                 form.save_m2m()
-                practice.members.add(request.participant.member)
+                if new:
+                    practice.members.add(request.participant.member)
+                for formset in formsets:
+                    if formset.is_bound:
+                        formset.instance = practice
+                        formset.save()
         except DatabaseError:
-            return not_stored(request, "participants/practice_form.html", form)
-        messages.success(request, _("The draft is saved. Submit it when it is ready."))
+            return not_stored(request, template, form, context)
+        if "preview" in request.POST:
+            return redirect("participants:practice-preview", pk=practice.pk)
+        if new:
+            messages.success(request, _("The draft is saved. Submit it when it is ready."))
+        else:
+            messages.success(request, _("The draft is saved."))
         return redirect("participants:practice", pk=practice.pk)
-    status = 400 if form.errors else 200
-    return space(request, "participants/practice_form.html", {"form": form}, status=status)
+    if request.method == "POST":
+        # A browser cannot be given back the files of a refused form: they are named, to be
+        # chosen again.
+        context["choose_again"] = [
+            label for key, label in upload_labels(form, formsets).items() if key in request.FILES
+        ]
+    status = 400 if request.method == "POST" else 200
+    return space(request, template, context, status=status)
+
+
+def upload_labels(form, formsets):
+    """{posted name of a file input: its label}, "File 2" for the second file of the list."""
+    labels = {form.add_prefix("image"): form.fields["image"].label}
+    for number, item in enumerate(formsets[0].forms, start=1):
+        labels[item.add_prefix("file")] = _("File %(number)s") % {"number": number}
+    return labels
+
+
+@participant_required
+def practice_create(request):
+    return practice_form(request)
 
 
 @participant_required
@@ -331,25 +423,7 @@ def practice_edit(request, pk):
     if practice.status not in practice_services.SUBMITTABLE:
         messages.warning(request, _("Only a draft or a returned practice can be changed."))
         return redirect("participants:practice", pk=practice.pk)
-    form = PracticeForm(request.POST or None, request.FILES or None, instance=practice)
-    if request.method == "POST" and form.is_valid():
-        practice._change_reason = "edited in the participants’ space"
-        try:
-            with transaction.atomic():  # the practice and its themes
-                form.save()
-        except DatabaseError:
-            return not_stored(
-                request, "participants/practice_form.html", form, {"practice": practice}
-            )
-        messages.success(request, _("The draft is saved."))
-        return redirect("participants:practice", pk=practice.pk)
-    status = 400 if form.errors else 200
-    return space(
-        request,
-        "participants/practice_form.html",
-        {"form": form, "practice": practice},
-        status=status,
-    )
+    return practice_form(request, practice)
 
 
 @participant_required
@@ -361,7 +435,54 @@ def practice_detail(request, pk):
         {
             "practice": practice,
             "can_change": practice.status in practice_services.SUBMITTABLE,
+            "attachments": practice.attachments.all(),
+            "links": practice.links.all(),
         },
+    )
+
+
+class PracticePreview(PracticeDetailView):
+    """A practice of the contact's member as its public page shows it (the same template),
+    marked as a preview: not published, never indexed or cached (`participant_required`)."""
+
+    def get_queryset(self):
+        practices = _practices_of(self.request.participant.member)
+        return with_listed_relations(practices).prefetch_related("links", "attachments")
+
+    def get(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        if self.object.is_public:
+            return redirect(self.object.get_absolute_url())
+        return self.render_to_response(self.get_context_data(object=self.object))
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            preview=True,
+            space_preview=True,
+            can_change=self.object.status in practice_services.SUBMITTABLE,
+        )
+        return context
+
+
+practice_preview = participant_required(PracticePreview.as_view())
+
+
+@participant_required
+def practice_file(request, pk, file_pk):
+    """A file of one of the member's practices, for its contact persons before it is
+    published (once it is, it is also everyone's: practices.views.attachment)."""
+    practice = _own_practice(request, pk)
+    item = get_object_or_404(practice.attachments.all(), pk=file_pk)
+    allowed = files.access(
+        request,
+        practice,
+        Practice.objects.published(),
+        participants=_practices_of(request.participant.member),
+        participant=True,
+    )
+    return files.serve_private(
+        request, item.file, slugify(item.title) or "attachment", allowed=allowed
     )
 
 

@@ -501,6 +501,9 @@ _.speaker_role
 # participants/admin.py
 _.send_invitation
 
+# participants/forms.py
+_.formatted  # read by the practice form's template
+
 # participants/apps.py
 _.ParticipantsConfig
 
@@ -517,6 +520,9 @@ _.submit_selected
 # practices/apps.py
 _.PracticesConfig
 
+# practices/translation.py (and news', events', library's): read by modeltranslation
+_.fallback_languages
+
 # practices/models.py
 _.funding
 _.lessons
@@ -529,3 +535,23 @@ _.target_groups
 
 # core/mail.py
 _.ConsoleEmailBackend
+
+# subscriptions/apps.py
+_.SubscriptionsConfig
+
+# subscriptions/models.py
+_.MONTHLY  # a choice the form offers
+_.last_sent_at  # written with update(), read by the admin and the space's page
+_.seen_at  # written by the digest job, read through filters
+
+# peers/apps.py
+_.PeersConfig
+
+# peers/forms.py
+_.label_from_instance  # Django's ModelChoiceField names each choice with it
+
+# peers/models.py
+_.recipient_count  # read by the admin and the confirmation page
+
+# peers/services.py
+_.practice_count  # read by templates/peers/index.html

@@ -37,7 +37,9 @@ def test_a_practice_written_in_french_only_has_a_title_everywhere(signed_in):
         f"{SPACE}practices/new/",
         {**DRAFT, "title_en": "", "title_fr": "Guichet logement", "original_language": "fr"},
     )
-    assert Practice.objects.get().title_en == "Guichet logement"
+    # Kept in French, and shown as it is on the English pages of the space.
+    assert Practice.objects.get().title_fr == "Guichet logement"
+    assert "Guichet logement" in signed_in.get(f"{SPACE}practices/").text
 
 
 def test_a_refused_practice_form_keeps_what_was_typed(signed_in):
@@ -76,7 +78,7 @@ def test_submit_then_staff_return_with_a_comment_then_publish(
     assert any(m.to == [contact.email] for m in mail.outbox)
 
     signed_in.post(
-        f"{SPACE}practices/{practice.pk}/edit/", {**DRAFT, "results": "Forty families housed."}
+        f"{SPACE}practices/{practice.pk}/edit/", {**DRAFT, "results_en": "Forty families housed."}
     )
     signed_in.post(f"{SPACE}practices/{practice.pk}/submit/")
     practice.refresh_from_db()
