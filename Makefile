@@ -11,7 +11,7 @@ PYTHON ?= $(shell for p in python3.13 python3.12 python3 python; do \
 	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null \
 	&& { echo $$p; break; }; done)
 
-.PHONY: venv lock run test lint format migrate demo messages bench backup restore clean browser pg-client wrk haproxy nginx lighthouse nu bench-peer pango
+.PHONY: venv lock run test lint format migrate demo messages bench backup restore clean browser pg-client wrk haproxy nginx lighthouse nu bench-peer pango screenshots
 
 # The virtualenv installs exactly the lock (requirements-dev.txt: the site's dependencies and the
 # dev extra, versions and hashes), then the project itself; it is renewed when either changes.
@@ -46,6 +46,12 @@ migrate: venv
 
 demo: migrate
 	$(DEV) $(BIN)/python manage.py load_demo
+
+# The documentation's screenshots (docs/screenshots/): the demo loaded into a temporary database,
+# served by Django, the home, an article, a practice, a member and the Declaration photographed
+# on a desktop and a phone by Debian's Chromium through Playwright (scripts/screenshots.py).
+screenshots: venv browser pango
+	$(BIN)/python scripts/screenshots.py
 
 # The site and its task worker side by side (Procfile.dev, run by honcho); Ctrl-C stops both.
 # Their e-mails link to this site, at this port: honcho gives each process a PORT of its own.

@@ -1,4 +1,5 @@
-"""A sample secretariat contact, so the contact page shows what staff fill in."""
+"""The secretariat's contact for the demo, so the contact page shows what staff fill in: the
+Alliance's Task Force at the Congress, with an invented address at example.org."""
 
 from .models import SecretariatContact
 
@@ -8,8 +9,8 @@ def load():
         email="alliance@example.org",
         defaults={
             "name": "Alliance Task Force",
-            "role_en": "Congress secretariat (sample contact of the demonstration)",
-            "role_fr": "Secrétariat du Congrès (contact d’exemple de la démonstration)",
+            "role_en": "Congress secretariat, Roma and Travellers",
+            "role_fr": "Secrétariat du Congrès, Roms et Gens du voyage",
         },
     )
     return {"secretariat contacts": SecretariatContact.objects.count()}

@@ -1,9 +1,11 @@
 """The Declaration against anti-Gypsyism, as the seed page describes it."""
 
 import datetime
+from zoneinfo import ZoneInfo
 
 from django.utils import timezone
 
+from members.demo import invented_person
 from members.models import Member
 
 from .models import Declaration, Signature
@@ -71,16 +73,9 @@ def ensure_declaration():
     return declaration
 
 
-# Sample signatories are fictional: each name pairs a first name with a surname used as a
-# placeholder ("John Doe") in one of the Council of Europe's languages.
-FIRST_NAMES = [
-    "Anna", "Jean", "Erika", "Mario", "Jan", "Kari", "Matti", "Maria", "Ola", "Elena",
-]  # fmt: skip
-PENDING_FIRST_NAMES = ["Lea", "Paul", "Ines", "Tom", "Zoe"]
-PLACEHOLDER_SURNAMES = [
-    "Mustermann", "Dupont", "Rossi", "Kowalski", "Novák", "Nordmann", "Meikäläinen",
-    "Jansen", "Bloggs", "Fulanez",
-]  # fmt: skip
+# The signatories are invented people (members/demo.py pairs common first names and surnames of
+# their country); the staff note of each says so. Signing dates run from the endorsement to the
+# last weeks before the first loading; the pending ones are a few days old.
 # Signatories of authorities that are not members: real towns and regions of each country (not
 # among the demo members), as a signatory would write them; the signatories are fictional.
 OTHER_AUTHORITIES = {
@@ -97,33 +92,39 @@ OTHER_AUTHORITIES = {
     "SK": ["Spišská Nová Ves", "Lučenec"], "TR": ["Bursa", "Kırklareli"],
     "UA": ["Berehove", "Lviv"],
 }  # fmt: skip
-# When no sample member exists yet: a spread of Council of Europe member states.
+# When no member exists yet: a spread of Council of Europe member states.
 FALLBACK_COUNTRIES = [
     "FR", "DE", "IT", "ES", "GR", "RO", "BG", "HU", "SK", "CZ", "PL", "PT", "SE", "FI",
     "IE", "GB", "NL", "BE", "HR", "RS", "MK", "AL", "TR", "UA", "MD",
 ]  # fmt: skip
 VERIFIED_SAMPLES = 100
 PENDING_SAMPLES = 5
+# The offices of a city's and of a region's elected representatives.
 OFFICES = [
     Signature.Office.MAYOR,
     Signature.Office.MAYOR,
     Signature.Office.DEPUTY_MAYOR,
     Signature.Office.COUNCILLOR,
-    Signature.Office.REGIONAL_PRESIDENT,
-    Signature.Office.REGIONAL_COUNCILLOR,
 ]
+REGIONAL_OFFICES = [Signature.Office.REGIONAL_PRESIDENT, Signature.Office.REGIONAL_COUNCILLOR]
 
 
-def sample_signatures(members):
+def _signed_on(n, today):
+    """Spread from the endorsement to a few weeks ago, more of them in the first years."""
+    if n >= VERIFIED_SAMPLES:
+        return today - datetime.timedelta(days=2 + n % 5)
+    span = (today - datetime.timedelta(days=21) - ENDORSED_ON).days
+    share = ((n * 41) % VERIFIED_SAMPLES) / (VERIFIED_SAMPLES - 1)
+    return ENDORSED_ON + datetime.timedelta(days=20 + int((span - 20) * share**1.4))
+
+
+def sample_signatures(members, today=None):
     """The demo's signatures as field dicts: deterministic, so loading twice changes nothing."""
+    today = today or timezone.localdate()
     countries = sorted({member.country.code for member in members}) or FALLBACK_COUNTRIES
+    signed = set()
     for n in range(VERIFIED_SAMPLES + PENDING_SAMPLES):
         pending = n >= VERIFIED_SAMPLES
-        if pending:
-            first_name = PENDING_FIRST_NAMES[(n - VERIFIED_SAMPLES) % len(PENDING_FIRST_NAMES)]
-        else:
-            first_name = FIRST_NAMES[n % len(FIRST_NAMES)]
-        surname = PLACEHOLDER_SURNAMES[(n // len(FIRST_NAMES)) % len(PLACEHOLDER_SURNAMES)]
         member = members[n % len(members)] if members and n % 3 == 0 else None
         if member is not None:
             authority, country = member.name, member.country.code
@@ -131,17 +132,32 @@ def sample_signatures(members):
             country = countries[n % len(countries)]
             places = OTHER_AUTHORITIES.get(country) or ["Strasbourg"]
             authority = places[(n // len(countries)) % len(places)]
+        regional = member is not None and member.kind == Member.Kind.REGION
+        offices = REGIONAL_OFFICES if regional else OFFICES
+        signed_on = _signed_on(n, today)
+        # Numbers apart from the members' contact persons, so that no contact signs too; the
+        # next number where this person already signed for this authority (few countries).
+        number = 1000 + n * 3
+        while (full_name := invented_person(country, number)[0], authority, country) in signed:
+            number += 1
+        signed.add((full_name, authority, country))
         yield {
             "email": f"sample-signatory-{n + 1}@example.org",
-            "full_name": f"{first_name} {surname}",
-            "office": OFFICES[n % len(OFFICES)],
+            "full_name": full_name,
+            "office": offices[n % len(offices)],
             "authority_name": authority,
             "member": member,
             "country": country,
-            "signed_on": ENDORSED_ON + datetime.timedelta(days=20 + n * 23),
+            "signed_on": signed_on,
             "consent_to_publish": True,
             "status": Signature.Status.PENDING if pending else Signature.Status.VERIFIED,
-            "verified_at": None if pending else timezone.now(),
+            "verified_at": None
+            if pending
+            else datetime.datetime.combine(
+                signed_on + datetime.timedelta(days=4),
+                datetime.time(11, 30),
+                ZoneInfo("Europe/Paris"),
+            ),
             "staff_note": "Sample signature of a fictional person, loaded with the demo content.",
         }
 
@@ -151,7 +167,14 @@ def load():
     members = list(Member.objects.approved().order_by("pk"))
     for fields in sample_signatures(members):
         email = fields.pop("email")
-        Signature.objects.get_or_create(declaration=declaration, email=email, defaults=fields)
+        signature, created = Signature.objects.get_or_create(
+            declaration=declaration, email=email, defaults=fields
+        )
+        # Earlier demos named their signatories with placeholders: the name is brought up to
+        # date; the rest stays as it was loaded, or as staff changed it since.
+        if not created and signature.full_name != fields["full_name"]:
+            signature.full_name = fields["full_name"]
+            signature.save()
     return {
         "declarations": Declaration.objects.count(),
         "public signatures": Signature.objects.public().count(),

@@ -165,9 +165,9 @@ class DemoSite:
         self.member = Member.objects.approved().order_by("name").first()
         self.article = Article.objects.published().get(slug="john-warmisham-at-cahrom")
         self.event = Event.objects.published().get(
-            slug="sample-meeting-of-alliance-members-strasbourg"
+            slug="members-meeting-on-school-mediation-strasbourg"
         )
-        self.document = Document.objects.published().get(slug="sample-guide-inclusive-housing")
+        self.document = Document.objects.published().get(slug="housing-without-segregation")
 
     def path(self, name, language="en"):
         with translation.override(language):

@@ -31,12 +31,12 @@ def test_the_demo_holds_the_launch_of_the_alliance_in_strasbourg(demo):
     assert "was launched during the session of the Congress" in launch.summary
 
 
-def test_the_demo_announces_a_sample_event_open_for_registration(demo):
-    (upcoming,) = Event.objects.published().upcoming()
+def test_the_demo_announces_a_members_meeting_open_for_registration(demo):
+    upcoming = Event.objects.published().upcoming().get(registration_open=True)
 
-    # A plausible title; the programme says, discreetly, that it is a sample.
+    # A plausible title and programme (the about page says once that the content is invented).
     assert "sample" not in upcoming.title.lower()
-    assert "Sample event" in upcoming.programme_en
+    assert "sample" not in upcoming.programme_en.lower()
     assert upcoming.takes_registrations
     assert upcoming.latitude and upcoming.longitude  # on the map of members
 
@@ -44,10 +44,10 @@ def test_the_demo_announces_a_sample_event_open_for_registration(demo):
 def test_the_demo_library_has_pdf_files_in_several_languages_and_loads_once(demo):
     call_command("load_demo", stdout=io.StringIO())
 
-    assert Document.objects.published().count() == 3
+    assert Document.objects.published().count() == 4
     assert not any("sample" in document.title.lower() for document in Document.objects.all())
     languages = set(DocumentFile.objects.values_list("language", flat=True))
     assert {"en", "fr", "ro", "hu"} <= languages
-    assert DocumentFile.objects.count() == 12
+    assert DocumentFile.objects.count() == 11
     with DocumentFile.objects.first().file.open("rb") as handle:
         assert handle.read(5) == b"%PDF-"

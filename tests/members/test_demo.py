@@ -19,7 +19,7 @@ def test_demo_home_reads_130_cities_and_regions_from_29_countries(client):
     assert "130 cities and regions from 29 countries" in visible(client.get("/en/members/"))
 
 
-def test_demo_members_are_real_places_with_coordinates_and_labelled_samples():
+def test_demo_members_are_real_places_with_coordinates_and_invented_profiles():
     call_command("load_demo")
     approved = Member.objects.approved()
 
@@ -27,10 +27,8 @@ def test_demo_members_are_real_places_with_coordinates_and_labelled_samples():
     assert approved.filter(kind=Member.Kind.REGION).count() >= 5
     lodz = approved.get(slug="lodz")
     assert lodz.latitude == pytest.approx(51.77, abs=0.01)
-    assert lodz.description_en.endswith(
-        "Sample profile: the join date and the contact person are invented."
-    )
-    assert "Profil d’exemple" in lodz.description_fr
+    assert lodz.description_en.startswith("Łódź, a city in Poland, takes part in the Alliance")
+    assert lodz.description_fr.startswith("Łódź (ville, Pologne) participe à l’Alliance")
     assert not approved.exclude(contact_email__endswith="@example.org").exists()
 
 

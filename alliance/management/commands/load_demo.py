@@ -6,24 +6,25 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils.module_loading import import_string
 
-# Each app's demo loader: idempotent, returns {"what": count}. Order matters (members first).
+# Each app's demo loader: idempotent, returns {"what": count}. Order matters: members first,
+# then what links to them (events link to practices and articles, documents to events).
 LOADERS = [
     "alliance.demo.load",
     "members.demo.load",
     "declarations.demo.load",
     "news.demo.load",
     "contact.demo.load",
+    "practices.demo.load",
     "events.demo.load",
     "library.demo.load",
-    "practices.demo.load",
     "participants.demo.load",
 ]
 
 
 class Command(BaseCommand):
     help = (
-        "Load the Alliance's real texts and clearly labelled sample members and signatories. "
-        "Running it again changes nothing."
+        "Load the Alliance’s real texts and invented members, signatories, news, practices, "
+        "events and documents, the about page saying so. Running it again changes nothing."
     )
 
     def add_arguments(self, parser):
