@@ -497,6 +497,9 @@ SCHEDULED_TASKS = {
     },
     # Uploads no row names any more (a form rolled back…) and data files of older versions.
     "delete-stale-files": {"task": "core.stale_files.delete_stale_files", "at": DAILY_TASKS_AT},
+    # The contact persons' e-mail alerts that are due: at once, weekly on Monday, monthly on
+    # the 1st (subscriptions/digests.py); each digest is written once, whatever runs it.
+    "send-digests": {"task": "subscriptions.tasks.send_digests", "every": 900},
 }
 
 # Backups (`manage.py backup`; docs/deployment.md, "Backups"): one archive of the database and the

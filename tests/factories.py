@@ -21,6 +21,7 @@ from members.models import Member
 from news.models import Article, Tag
 from participants.models import ContactPerson
 from practices.models import Practice, Theme
+from subscriptions.models import Subscription
 
 _numbers = itertools.count(1)
 DAY = datetime.timedelta(days=1)
@@ -198,3 +199,13 @@ def make_secretariat_contact(**fields):
         **fields,
     }
     return SecretariatContact.objects.create(**values)
+
+
+def make_subscription(contact, themes=(), countries=(), rhythm="immediately", **fields):
+    """The e-mail alerts `contact` chose in the space: the themes of these slugs, these country
+    codes, at this rhythm; considered up to now unless `covered_until` says otherwise."""
+    subscription = Subscription.objects.create(
+        contact=contact, countries=list(countries), rhythm=rhythm, **fields
+    )
+    subscription.themes.set([Theme.objects.get(slug=slug) for slug in themes])
+    return subscription

@@ -18,6 +18,8 @@ WORK_ORDER = [
     "Contact",
     "NGO cooperation",
     "Participants",
+    "Members learning from each other",
+    "Subscriptions",
     "Events",
     "News",
     "Good practices",

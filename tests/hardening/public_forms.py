@@ -13,6 +13,9 @@ from members.forms import JoinForm
 from participants import services as participant_services
 from participants.forms import PracticeForm, ProfileForm, SignInForm
 from participants.models import ContactPerson
+from peers.forms import MessageForm
+from subscriptions.forms import SubscriptionForm
+from subscriptions.models import Subscription
 from tests.factories import make_event, make_member
 
 
@@ -111,18 +114,36 @@ FORMS = {
         {"title_en": "Housing desk", "original_language": "en", "start_year": "2019"},
         signed_in=True,
     ),
+    # The e-mail alerts: "never" needs no theme or country.
+    "participants' e-mail alerts": PublicForm(
+        "/en/participants/subscriptions/save/",
+        lambda objects: SubscriptionForm(instance=Subscription(contact=objects["contact"])),
+        {"rhythm": "none"},
+        signed_in=True,
+    ),
+    # A message to another member's contact persons.
+    "participants' message to a member": PublicForm(
+        "/en/participants/peers/members/{peer}/write/",
+        lambda objects: MessageForm(members=[objects["peer"]]),
+        {"subject": "Your housing desk", "body": "Who answers the families' calls?"},
+        signed_in=True,
+    ),
 }
 
 
 def make_objects():
-    """What the forms' pages need: a member and its contact person, the Declaration, an event."""
+    """What the forms' pages need: a member and its contact person, another member with its
+    own, the Declaration, an event."""
     member = make_member(name="Košice", country="SK", description="A city in Slovakia.")
     contact = ContactPerson.objects.create(
         member=member, name="Zuzana Horváthová", email="zuzana@kosice.example.sk"
     )
+    peer = make_member(name="Graz", country="AT")
+    ContactPerson.objects.create(member=peer, name="Greta Gruber", email="greta@graz.example.at")
     return {
         "member": member,
         "contact": contact,
+        "peer": peer,
         "declaration": ensure_declaration(),
         "event": make_event(registration_open=True),
     }
@@ -135,4 +156,4 @@ def sign_in(client, objects):
 
 
 def path_of(public_form, objects):
-    return public_form.path.format(event=objects["event"].slug)
+    return public_form.path.format(event=objects["event"].slug, peer=objects["peer"].slug)

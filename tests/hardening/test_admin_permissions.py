@@ -40,6 +40,7 @@ from tests.factories import (
     make_practice,
     make_registration,
     make_signature,
+    make_subscription,
 )
 
 SUPERUSER = get_user_model()(username="everything", is_staff=True, is_superuser=True)
@@ -165,6 +166,7 @@ def records(db, django_capture_on_commit_callbacks):
     ProfileChangeRequest.objects.create(
         member=approved, contact=contact, changes={"website": "https://example.org/new"}
     )
+    make_subscription(contact, themes=["housing"])
     del pending
     mail.outbox.clear()
 
