@@ -17,7 +17,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 from django.views.generic import FormView
 
 from core import files
@@ -413,11 +413,13 @@ def upload_labels(form, formsets):
 
 
 @participant_required
+@require_http_methods(["GET", "POST"])
 def practice_create(request):
     return practice_form(request)
 
 
 @participant_required
+@require_http_methods(["GET", "POST"])
 def practice_edit(request, pk):
     practice = _own_practice(request, pk)
     if practice.status not in practice_services.SUBMITTABLE:
