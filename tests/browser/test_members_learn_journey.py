@@ -1,6 +1,7 @@
 """A member's contact person finds the participants' space from the home page, signs in by the
-e-mailed link, subscribes to a theme, and receives the digest once staff publish a matching
-practice of another member; the digest's link stops the e-mails without signing in."""
+e-mailed link, subscribes to a theme, writes to another member about one of its practices, and
+receives the digest once staff publish a matching practice of that member; the digest's link
+stops the e-mails without signing in."""
 
 import re
 
@@ -21,6 +22,8 @@ pytestmark = pytest.mark.django_db(transaction=True)
 PASSWORD = "a-strong-staff-password-2207"
 EMAIL = "mirela.ionescu@cluj.example.ro"
 PRACTICE = "Roma health mediators in every district"
+PUBLISHED = "Homework clubs with Roma mediators"
+PEER_EMAIL = "aino.virtanen@tampere.example.fi"
 
 
 @pytest.fixture
@@ -39,11 +42,14 @@ def site_url(settings, live_server):
 
 @pytest.fixture
 def members(demo):
-    """Two members: Cluj-Napoca, whose officer follows a theme, and Tampere, which shares a
-    practice on it; the worker has already noted what the demo published."""
+    """Two members: Cluj-Napoca, whose officer follows a theme, and Tampere, which has a
+    practice published and sends another on that theme; the worker has already noted what was
+    published."""
     cluj = make_member(name="Cluj-Napoca", country="RO", latitude=46.77, longitude=23.6)
     make_contact_person(cluj, name="Mirela Ionescu", email=EMAIL)
     tampere = make_member(name="Tampere", country="FI", latitude=61.5, longitude=23.76)
+    make_contact_person(tampere, name="Aino Virtanen", email=PEER_EMAIL)
+    make_practice(themes=["education"], members=[tampere], title=PUBLISHED)
     make_practice(
         themes=["health"],
         members=[tampere],
@@ -98,7 +104,18 @@ def test_a_member_hears_of_a_practice_on_its_theme(
     contact_page.get_by_role("link", name="Overview").click()
     expect(contact_page.get_by_text("Your e-mail alerts follow Health")).to_be_visible()
 
-    # Nothing published yet: the job writes nothing.
+    # Writes to Tampere about its published practice, from the practice's page.
+    contact_page.goto("/en/practices/")
+    contact_page.get_by_role("link", name=PUBLISHED).first.click()
+    contact_page.get_by_role("link", name="Write to this authority").click()
+    contact_page.get_by_label("Subject").fill("Your homework clubs")
+    contact_page.get_by_label("Your message").fill("How do you recruit the mediators?")
+    assert_accessible(contact_page)
+    contact_page.get_by_role("button", name="Send the message").click()
+    expect(contact_page.get_by_role("heading", level=1)).to_have_text("Message sent")
+    assert [m for m in mail.outbox if m.to == [PEER_EMAIL] and "mediators" in m.body]
+
+    # Nothing published on health yet: the job writes nothing.
     digests.send_due_digests()
     assert not [m for m in mail.outbox if m.to == [EMAIL] and PRACTICE in m.body]
 
@@ -110,7 +127,10 @@ def test_a_member_hears_of_a_practice_on_its_theme(
     digests.send_due_digests()
 
     page.goto("/admin/background/outgoingemail/")
-    page.get_by_role("link", name=re.compile(r"new item on the Alliance’s portal for you")).click()
+    digest_row = page.get_by_role("row").filter(
+        has_text="new item on the Alliance’s portal for you"
+    )
+    digest_row.get_by_role("link").first.click()
     expect(page.get_by_role("main")).to_contain_text(PRACTICE)
     expect(page.get_by_role("main")).to_contain_text(EMAIL)
     (digest,) = [m for m in mail.outbox if m.to == [EMAIL] and PRACTICE in m.body]
