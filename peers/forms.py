@@ -37,7 +37,7 @@ class MessageForm(HoneypotForm):
         self.members = members
         if len(members) > 1:
             choice = self.fields["member"]
-            choice.queryset = Member.objects.filter(pk__in=[m.pk for m in members])
+            choice.queryset = Member.objects.filter(pk__in=[m.pk for m in members]).by_public_name()
             choice.label_from_instance = lambda member: member.public_name
             fields = ["member", "subject", "body"]
         else:

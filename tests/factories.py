@@ -20,6 +20,7 @@ from library.models import Document, DocumentFile
 from members.models import Member
 from news.models import Article, Tag
 from participants.models import ContactPerson
+from peers.models import Message
 from practices.models import Practice, Theme
 from subscriptions.models import Subscription
 
@@ -56,6 +57,18 @@ def make_contact_person(member=None, **fields):
         **fields,
     }
     return ContactPerson.objects.create(member=member, **values)
+
+
+def make_peer_message(sender, member=None, **fields):
+    """A message the contact person `sender` wrote to another member's contact persons."""
+    values = {
+        "member": member or make_member(),
+        "subject": "Your practice",
+        "body": "How did you start it?",
+        "recipient_count": 1,
+        **fields,
+    }
+    return Message.objects.create(sender=sender, **values)
 
 
 def make_signature(**fields):

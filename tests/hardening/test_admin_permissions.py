@@ -37,6 +37,7 @@ from tests.factories import (
     make_document,
     make_event,
     make_member,
+    make_peer_message,
     make_practice,
     make_registration,
     make_signature,
@@ -167,6 +168,7 @@ def records(db, django_capture_on_commit_callbacks):
         member=approved, contact=contact, changes={"website": "https://example.org/new"}
     )
     make_subscription(contact, themes=["housing"])
+    make_peer_message(contact)
     del pending
     mail.outbox.clear()
 

@@ -4,6 +4,7 @@ and no address of theirs is ever shown."""
 
 import datetime
 import json
+import re
 from io import StringIO
 
 import pytest
@@ -47,7 +48,7 @@ def test_a_message_reaches_the_member_s_contact_persons_and_nobody_else(
     for message in to_lyon.values():
         assert message.message()["Reply-To"] == "zuzana@kosice.example.sk"
         assert "Zuzana Horváthová (Roma inclusion officer, Košice)" in message.body
-        assert "How did you recruit the mediators, and who pays them?" in message.body
+        assert "How did you recruit the mediators, and who pays them" in message.body
         assert "Mediators in Lyon" in message.body
         assert "Košice" in message.subject and "Your school mediators" in message.subject
     # Written in each recipient's language.
@@ -153,7 +154,7 @@ def test_a_practice_of_several_members_asks_which_one(
         signed_in, ask_path(practice), django_capture_on_commit_callbacks, member=str(graz.pk)
     )
 
-    assert 'type="radio"' in form.text and f'value="{graz.pk}" checked' in form.text
+    assert re.search(rf'type="radio"[^>]*name="member" value="{graz.pk}"[^>]*checked', form.text)
     assert response.status_code == 302
     assert sorted(m.to[0] for m in mail.outbox) == [
         "greta@graz.example.at",

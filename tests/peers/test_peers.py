@@ -28,7 +28,7 @@ def peers_world(kosice, sender):
     interested in housing."""
     sender.themes.set([Theme.objects.get(slug="housing")])
     make_practice(
-        title="Košice's own draft",
+        title="Kosice own draft",
         themes=["education"],
         members=[kosice],
         status=Practice.Status.DRAFT,
@@ -39,6 +39,9 @@ def peers_world(kosice, sender):
     lyon = make_member(name="Lyon", country="FR", population=520000)
     make_practice(title="Lyon school mediators", themes=["education"], members=[lyon])
     make_practice(title="Lyon health buses", themes=["health"], members=[lyon])
+    make_practice(
+        title="Lyon draft plan", themes=["education"], members=[lyon], status=Practice.Status.DRAFT
+    )
     brno = make_member(name="Brno", country="CZ", population=380000)
     make_practice(title="Brno health mediators", themes=["health"], members=[brno])
     make_member(name="Prešov", country="SK", population=85000)
@@ -71,7 +74,7 @@ def test_the_page_suggests_members_alike_with_what_they_did(client, peers_world,
     assert text.index("Lyon school mediators") < text.index("Lyon health buses")
     assert "Brno health mediators" in text and "Similar size" in text
     assert "No practice published yet." in text
-    for absent in ("Moravia", "Gdańsk", "Nitra", "Trnava", "Košice's own draft"):
+    for absent in ("Moravia", "Gdańsk", "Nitra", "Trnava", "Kosice own draft", "Lyon draft plan"):
         assert absent not in text.split("<h1>", 1)[1]
     assert 'href="/en/practices/' in text
 
