@@ -15,6 +15,7 @@ LOADERS = [
     "news.demo.load",
     "contact.demo.load",
     "practices.demo.load",
+    "cooperation.demo.load",
     "events.demo.load",
     "library.demo.load",
     "participants.demo.load",
