@@ -158,7 +158,7 @@ INVENTED = [
         "length": 2,
         "kind": Event.Kind.SEMINAR,
         "time_zone": "Europe/Madrid",
-        "city": "Sevilla",
+        "city": "Seville",
         "country": "ES",
         "latitude": 37.3891,
         "longitude": -5.9845,

@@ -37,7 +37,7 @@ PAGES = {
     "home": "/en/",
     "article": "/en/news/health-mediators-compare-their-methods-in-cluj-napoca/",
     "practice": "/en/practices/school-mediators-budapest/",
-    "member": "/en/members/strasbourg/",
+    "member": "/en/members/sevilla/",
     "declaration": "/en/declaration/",
 }
 # (name, viewport width, height of the image): about a screen and a half of each.
