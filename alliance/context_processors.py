@@ -1,5 +1,8 @@
 from django.conf import settings
 from django.templatetags.static import static
+from django.utils.functional import SimpleLazyObject
+
+from core.cache import data_version
 
 
 def partner_logo(logo):
@@ -15,8 +18,11 @@ def partner_logo(logo):
 
 
 def site(request):
-    """Links every page shows in its header and footer."""
+    """Links every page shows in its header and footer, and the data version the cards of the
+    lists are kept under (`{% cache … DATA_VERSION %}` in templates/includes/_*_summary.html):
+    read only by a page that shows a card."""
     return {
+        "DATA_VERSION": SimpleLazyObject(data_version),
         "FACEBOOK_URL": settings.FACEBOOK_URL,
         "TWITTER_URL": settings.TWITTER_URL,
         "PARTNER_LOGOS": [partner_logo(logo) for logo in settings.PARTNER_LOGOS],

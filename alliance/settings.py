@@ -194,14 +194,18 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # The parts of every page that depend only on the language and the page's address (the
-# header, the footer, the links in <head>), rendered once per process: Django's `{% cache %}`
-# tag reads this alias. Per process, as the templates and settings they come from are; not
-# kept while developing, where templates change under the running server.
+# header, the footer, the links in <head>), rendered once per process, and the cards of the
+# lists (a practice, an article, an event, a document), kept per row, its last change, the
+# language and the data version (so a renamed member or theme renews them): Django's
+# `{% cache %}` tag reads this alias. Per process, as the templates and settings they come
+# from are; not kept while developing, where templates change under the running server. A
+# few thousand cards of about 2 KB each; the oldest third goes when it is full.
 CACHES["template_fragments"] = {
     "BACKEND": "django.core.cache.backends.dummy.DummyCache"
     if DEBUG
     else "django.core.cache.backends.locmem.LocMemCache",
     "TIMEOUT": None,
+    "OPTIONS": {"MAX_ENTRIES": 5000},
 }
 
 AUTHENTICATION_BACKENDS = [

@@ -89,6 +89,7 @@ class EventQuerySet(models.QuerySet):
             "city",
             "country",
             "status",
+            "updated_at",
             *PICTURE_FIELDS,
         )
 

@@ -40,7 +40,9 @@ class DocumentQuerySet(models.QuerySet):
         )
 
     def summaries(self):
-        return self.only("title", "slug", "kind", "reference", "published_on", "summary")
+        return self.only(
+            "title", "slug", "kind", "reference", "published_on", "summary", "updated_at"
+        )
 
 
 class Document(models.Model):

@@ -77,7 +77,9 @@ class ArticleQuerySet(models.QuerySet):
 
         The bodies (Markdown and HTML, in each language) are most of a row's weight.
         """
-        return self.only("title", "slug", "kind", "lead", "place", "published_at", *PICTURE_FIELDS)
+        return self.only(
+            "title", "slug", "kind", "lead", "place", "published_at", "updated_at", *PICTURE_FIELDS
+        )
 
     def about_country(self, code):
         """Articles concerning a country ("FR"); codes are stored as "FR,GR", so the code is

@@ -109,6 +109,7 @@ class PracticeQuerySet(models.QuerySet):
             "end_year",
             "published_at",
             "status",
+            "updated_at",
             *PICTURE_FIELDS,
         )
 

@@ -1,0 +1,114 @@
+"""The cards of the lists are kept once rendered (templates/includes/_*_summary.html), but a
+visitor never sees an outdated one: a card follows its row, what its row names (a member, a
+theme), the language and what the page gives it (a country's outline)."""
+
+import pytest
+from django.test import override_settings
+
+from members.models import Member
+from tests.factories import (
+    make_article,
+    make_document,
+    make_event,
+    make_member,
+    make_practice,
+    make_theme,
+)
+
+pytestmark = pytest.mark.django_db
+
+# The cards are kept in the template_fragments cache; these tests need it on, as in production.
+FRAGMENTS_KEPT = override_settings(
+    CACHES={
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "template_fragments": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "cards-under-test",
+            "TIMEOUT": None,
+        },
+    }
+)
+
+
+@pytest.fixture(autouse=True)
+def fragments_kept():
+    from django.core.cache import caches
+
+    with FRAGMENTS_KEPT:
+        caches["template_fragments"].clear()
+        yield
+        caches["template_fragments"].clear()
+
+
+def test_a_practice_card_names_a_member_by_its_new_name(client):
+    member = make_member(name="Szeged", display_name_en="Szeged")
+    make_practice(title_en="School mediators", members=[member])
+    assert "Szeged" in client.get("/en/practices/").content.decode()
+
+    # Staff correct the member's name in the admin: a save of a public row.
+    member = Member.objects.get(pk=member.pk)
+    member.display_name_en = "Szeged (Csongrád-Csanád)"
+    member.save()
+
+    page = client.get("/en/practices/").content.decode()
+    assert "Szeged (Csongrád-Csanád)" in card_of(page, "School mediators", "practice")
+
+
+def test_a_practice_card_follows_a_renamed_theme(client):
+    theme = make_theme_named("Housing")
+    make_practice(title_en="Caravan sites renewed", themes=[theme.slug])
+    page = client.get("/en/practices/").content.decode()
+    assert "Housing" in card_of(page, "Caravan sites renewed", "practice")
+
+    theme.name_en = "Housing and halting sites"
+    theme.save()
+
+    page = client.get("/en/practices/").content.decode()
+    assert "Housing and halting sites" in card_of(page, "Caravan sites renewed", "practice")
+
+
+def make_theme_named(name):
+    return make_theme("housing-under-test", name)
+
+
+@pytest.mark.parametrize(
+    ("path", "make"),
+    [
+        (
+            "practices",
+            lambda: make_practice(title_en="Health mediators", title_fr="Médiateurs de santé"),
+        ),
+        ("news", lambda: make_article(title_en="Health mediators", title_fr="Médiateurs de santé")),
+        ("events", lambda: make_event(title_en="Health mediators", title_fr="Médiateurs de santé")),
+        (
+            "library",
+            lambda: make_document(title_en="Health mediators", title_fr="Médiateurs de santé"),
+        ),
+    ],
+    ids=["practice", "article", "event", "document"],
+)
+def test_each_language_has_its_own_cards(client, path, make):
+    make()
+    assert "Health mediators" in client.get(f"/en/{path}/").content.decode()
+
+    french = client.get(f"/fr/{path}/").content.decode()
+    assert "Médiateurs de santé" in french
+    assert "Health mediators" not in french
+
+
+def test_an_article_card_on_a_country_page_keeps_the_country_s_outline(client):
+    member = make_member(name="Lyon", country="FR")
+    article = make_article(title_en="Lyon opens a mediation office", countries="FR")
+    article.members.set([member])
+    # The news list draws no outline; the country's page, given its code, does.
+    news = client.get("/en/news/").content.decode()
+    country = client.get("/en/countries/fr/").content.decode()
+
+    assert "picture--fallback" in card_of(country, "Lyon opens a mediation office")
+    assert "picture--fallback" not in card_of(news, "Lyon opens a mediation office")
+
+
+def card_of(page, title, kind="article"):
+    """The card (`<li class="<kind>-summary">`) titled `title` in `page`."""
+    start = page.rindex(f'<li class="{kind}-summary', 0, page.index(title))
+    return page[start : page.index("</li>", start)]
