@@ -20,10 +20,10 @@ from .conftest import log_into_admin, open_page, run_admin_action
 pytestmark = pytest.mark.django_db(transaction=True)
 
 PASSWORD = "a-strong-staff-password-2207"
-EMAIL = "mirela.ionescu@cluj.example.ro"
+EMAIL = "mirela.ionescu@albaiulia.example.ro"
 PRACTICE = "Roma health mediators in every district"
 PUBLISHED = "Homework clubs with Roma mediators"
-PEER_EMAIL = "aino.virtanen@tampere.example.fi"
+PEER_EMAIL = "aino.virtanen@kuopio.example.fi"
 
 
 @pytest.fixture
@@ -42,22 +42,22 @@ def site_url(settings, live_server):
 
 @pytest.fixture
 def members(demo):
-    """Two members: Cluj-Napoca, whose officer follows a theme, and Tampere, which has a
+    """Two members: Alba Iulia, whose officer follows a theme, and Kuopio, which has a
     practice published and sends another on that theme; the worker has already noted what was
     published."""
-    cluj = make_member(name="Cluj-Napoca", country="RO", latitude=46.77, longitude=23.6)
-    make_contact_person(cluj, name="Mirela Ionescu", email=EMAIL)
-    tampere = make_member(name="Tampere", country="FI", latitude=61.5, longitude=23.76)
-    make_contact_person(tampere, name="Aino Virtanen", email=PEER_EMAIL)
-    make_practice(themes=["education"], members=[tampere], title=PUBLISHED)
+    alba = make_member(name="Alba Iulia", country="RO", latitude=46.07, longitude=23.58)
+    make_contact_person(alba, name="Mirela Ionescu", email=EMAIL)
+    kuopio = make_member(name="Kuopio", country="FI", latitude=62.89, longitude=27.68)
+    make_contact_person(kuopio, name="Aino Virtanen", email=PEER_EMAIL)
+    make_practice(themes=["education"], members=[kuopio], title=PUBLISHED)
     make_practice(
         themes=["health"],
-        members=[tampere],
+        members=[kuopio],
         title=PRACTICE,
         status=Practice.Status.SUBMITTED,
     )
     digests.note_publications(timezone.now())
-    return cluj, tampere
+    return alba, kuopio
 
 
 @pytest.fixture
@@ -87,10 +87,10 @@ def test_a_member_hears_of_a_practice_on_its_theme(
     link = re.search(r"^(http\S+/participants/sign-in/\S+)$", message.body, re.M).group(1)
     contact_page.goto(link)
     contact_page.get_by_role("button", name="Sign in").click()
-    expect(contact_page.get_by_text("Signed in as Mirela Ionescu, for Cluj-Napoca")).to_be_visible()
+    expect(contact_page.get_by_text("Signed in as Mirela Ionescu, for Alba Iulia")).to_be_visible()
 
     # Subscribes to a theme, at once.
-    contact_page.get_by_role("link", name="E-mail alerts").click()
+    contact_page.get_by_role("link", name="E-mail alerts", exact=True).click()
     expect(contact_page.get_by_role("heading", level=1)).to_have_text("E-mail alerts")
     contact_page.get_by_role("checkbox", name="Health", exact=True).check()
     contact_page.get_by_role("radio", name=re.compile(r"^at once")).check()
@@ -98,13 +98,13 @@ def test_a_member_hears_of_a_practice_on_its_theme(
     screenshot(contact_page, "participants-e-mail-alerts")
     contact_page.get_by_role("button", name="Save my choices").click()
     expect(contact_page.get_by_text("Your choices are saved")).to_be_visible()
-    expect(contact_page.get_by_role("link", name="E-mail alerts")).to_have_attribute(
+    expect(contact_page.get_by_role("link", name="E-mail alerts", exact=True)).to_have_attribute(
         "aria-current", "page"
     )
     contact_page.get_by_role("link", name="Overview").click()
     expect(contact_page.get_by_text("Your e-mail alerts follow Health")).to_be_visible()
 
-    # Writes to Tampere about its published practice, from the practice's page.
+    # Writes to Kuopio about its published practice, from the practice's page.
     contact_page.goto("/en/practices/")
     contact_page.get_by_role("link", name=PUBLISHED).first.click()
     contact_page.get_by_role("link", name="Write to this authority").click()
