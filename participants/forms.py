@@ -297,7 +297,7 @@ class PracticeForm(forms.ModelForm):
         for name in self.TEXTS:
             for code, _name in settings.LANGUAGES:
                 field = self.fields[build_localized_fieldname(name, code)]
-                field.required = False  # the title in the language written in: clean()
+                field.required = False
                 if name in self.ROWS:
                     field.widget = forms.Textarea(attrs={"rows": self.ROWS[name]})
                 field.widget.attrs["lang"] = code
@@ -316,6 +316,12 @@ class PracticeForm(forms.ModelForm):
             self.fields[name].widget.attrs.update({"inputmode": "numeric", "autocomplete": "off"})
         self.language = self.original_language(language)
         self.initial["original_language"] = self.language
+        # A draft needs a title in the language it is written in; the translation's is free.
+        title = self.fields[self.column("title")]
+        title.required = True
+        title.error_messages["required"] = _(
+            "Give the practice a title, in the language you write in."
+        )
 
     def original_language(self, asked):
         """The language the contact writes in: as posted, else as asked (the page's link to
@@ -377,15 +383,6 @@ class PracticeForm(forms.ModelForm):
 
     def clean(self):
         data = super().clean()
-        title = self.column("title")
-        if not data.get(title) and title not in self.errors:
-            self.add_error(
-                title,
-                ValidationError(
-                    _("Give the practice a title, in the language you write in."),
-                    code="required",
-                ),
-            )
         start, end = data.get("start_year"), data.get("end_year")
         if start and end and end < start:
             self.add_error("end_year", _("The end year cannot come before the start year."))
@@ -412,7 +409,10 @@ class AttachmentForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["title"].required = False
+        # A row of the list may stay empty: none is marked as needed (clean() asks for the
+        # file of a row that holds anything).
+        for field in self.fields.values():
+            field.required = False
         self.fields["language"].choices = [
             *language_choices(),
             ("other", _("Another language")),
@@ -424,6 +424,8 @@ class AttachmentForm(forms.ModelForm):
     def clean(self):
         data = super().clean()
         upload = data.get("file")
+        if not upload and "file" not in self.errors:
+            self.add_error("file", _("Choose the file, or leave the row empty."))
         if upload and not data.get("title"):
             # The name it had on the contact's computer, without its extension.
             data["title"] = PurePath(getattr(upload, "name", "") or "").stem[:250] or _("File")
@@ -446,10 +448,13 @@ class PracticeLinkForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["title"].required = False
+        for field in self.fields.values():  # a row may stay empty: clean() asks for its address
+            field.required = False
 
     def clean(self):
         data = super().clean()
+        if not data.get("url") and "url" not in self.errors:
+            self.add_error("url", _("Give the address, or leave the row empty."))
         if data.get("url") and not data.get("title"):
             data["title"] = data["url"][:250]
         return data
