@@ -117,9 +117,7 @@ def test_a_new_member_keeps_its_profile_and_shares_a_practice(
 
     contact_page.get_by_role("link", name="Our practices").click()
     contact_page.get_by_role("link", name="Share a new practice").click()
-    contact_page.get_by_role("textbox", name="Title").fill(
-        "Schools open to every family"
-    )
+    contact_page.get_by_role("textbox", name="Title").fill("Schools open to every family")
     contact_page.get_by_label("Start year").fill("2015")
     contact_page.get_by_role("button", name="Save the draft").click()
     contact_page.get_by_role("button", name="Submit for publication").click()
