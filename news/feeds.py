@@ -4,7 +4,7 @@ topic and one country with `?theme=<tag slug>` (or `?tag=`, as the list says) an
 
 Feed readers poll: a feed answers a conditional request (`If-None-Match`, `If-Modified-Since`)
 with a 304 when its items have not changed, without writing the feed. Either way the items
-are read once, in one query, as values (not model instances)."""
+are read in one query, as values (not model instances), once per data change."""
 
 import hashlib
 from functools import cached_property
@@ -19,7 +19,7 @@ from django.utils.http import http_date
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from core.cache import PageCacheMiddleware, release
+from core.cache import PageCacheMiddleware, release, remember
 from core.feeds import Interest
 
 from .models import TAG_NAMES_SEPARATOR, Article, Tag
@@ -37,6 +37,12 @@ class Selection:
 
     @cached_property
     def articles(self):
+        # Readers poll far more often than staff publish: the items are read once per data
+        # change (and scheduled publication), language and selection, as the counters are.
+        key = f"news-feed:{get_language()}:{self.interest.query}"
+        return remember(key, self.read_articles)
+
+    def read_articles(self):
         articles = Article.objects.published()
         if self.interest.topic:
             articles = articles.tagged(self.interest.topic.slug)

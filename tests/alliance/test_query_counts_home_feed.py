@@ -5,7 +5,7 @@ either page is a decision to take, not a drift.
 
 As `make bench-peer` runs the site, without Redis and without the page cache: the figures are
 then kept in each process (core.cache.remember, under the server's data version stamp), and
-the home page reads only its three short lists. With the counters' cache off
+the home page reads only its three short lists, the feed nothing until the data change. With the counters' cache off
 (COUNTER_CACHE_SECONDS=0) the figures are counted on every request: three more queries."""
 
 import pytest
@@ -25,8 +25,12 @@ pytestmark = pytest.mark.django_db
 HOME_QUERIES = 3
 # And the figures: members by country and kind, signatures by country, the longest event.
 HOME_QUERIES_COUNTED_EACH_TIME = 6
-# The articles, with their tag names.
-FEED_QUERIES = 1
+# The articles, with their tag names, and when the public data next change by themselves (the
+# next scheduled article, the next event's end: what is kept is kept no longer) on the first
+# request after a change; the next ones read the articles from what was kept
+# (core.cache.remember), as feed readers poll far more often than staff publish.
+FEED_QUERIES_AFTER_A_CHANGE = 3
+FEED_QUERIES = 0
 
 
 def fill(size):
@@ -92,7 +96,8 @@ def test_the_feed_runs_the_same_queries_for_a_small_or_larger_site(
     client, size, counters_kept, django_assert_num_queries
 ):
     fill(size)
-    client.get("/en/news/feed/")
+    with django_assert_num_queries(FEED_QUERIES_AFTER_A_CHANGE):
+        client.get("/en/news/feed/")
 
     with django_assert_num_queries(FEED_QUERIES):
         response = client.get("/en/news/feed/")

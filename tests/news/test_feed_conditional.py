@@ -17,9 +17,13 @@ pytestmark = pytest.mark.django_db
 FEEDS = ["/en/news/feed/", "/fr/news/feed/atom/"]
 
 
-@pytest.fixture(params=["page cache off", "page cache on"])
+@pytest.fixture(params=["page cache off", "page cache on", "items kept"])
 def page_cache(request, settings):
-    settings.PAGE_CACHE_SECONDS = 0 if request.param == "page cache off" else 60
+    """The page cache off or on; or off with the feed's items kept until the data change (as
+    in production, where COUNTER_CACHE_SECONDS keeps them)."""
+    settings.PAGE_CACHE_SECONDS = 60 if request.param == "page cache on" else 0
+    if request.param == "items kept":
+        settings.COUNTER_CACHE_SECONDS = 600
     return settings
 
 
