@@ -217,3 +217,16 @@ def test_a_published_practices_preview_is_its_page(signed_in, member):
 
     assert response.status_code == 302
     assert response["Location"] == practice.get_absolute_url()
+
+
+def test_a_picture_without_its_description_is_refused_beside_the_description(signed_in):
+    response = signed_in.post(
+        f"{NEW}?language=fr",
+        {**DRAFT, "title_fr": "Guichet", "original_language": "fr", "image": jpeg()},
+    )
+
+    assert response.status_code == 400
+    summary = response.text.split('id="form-errors"', 1)[1].split("</div>", 1)[0]
+    assert '<a href="#id_image_alt_fr">What the picture shows</a>' in summary
+    assert "Describe the image for people who cannot see it." in summary
+    assert not Practice.objects.exists()
