@@ -202,7 +202,7 @@ class MemberAdmin(
                 ],
                 "description": _(
                     "Shown on the member’s public page; the contact persons propose changes "
-                    "from the participants’ space."
+                    "from the members’ space."
                 ),
             },
         ),

@@ -28,7 +28,7 @@ class ContactPersonInline(admin.TabularInline):
     fields = ["name", "role", "email", "language", "listed", "active", "invited_at"]
     readonly_fields = ["invited_at"]
     show_change_link = True
-    verbose_name_plural = _("contact persons (they sign in to the participants’ space)")
+    verbose_name_plural = _("contact persons (they sign in to the members’ space)")
 
 
 # The member's page lists its contact persons: members cannot import this app, so the member
@@ -62,7 +62,7 @@ class ContactPersonAdmin(DecisionQueueMixin, SimpleHistoryAdmin):
     fieldsets = [
         (None, {"fields": ["member", "name", "role", "email", "language"]}),
         (
-            _("Participants’ space"),
+            _("Members’ space"),
             {"fields": ["active", "listed", "show_role", "themes", "invited_at"]},
         ),
         (_("Record"), {"fields": ["removal_requested_at", "created_at", "updated_at"]}),
@@ -75,7 +75,7 @@ class ContactPersonAdmin(DecisionQueueMixin, SimpleHistoryAdmin):
 
     send_invitation = decision_action(
         services.invite,
-        description=_("Send an invitation to the participants’ space"),
+        description=_("Send an invitation to the members’ space"),
         permission="change",
         done=ngettext_lazy("%(count)d invitation queued", "%(count)d invitations queued", "count"),
         left=ngettext_lazy(

@@ -111,7 +111,7 @@ def send_sign_in_link(digest, language):
         user = account_for(email)
         with translation.override(language):
             url = settings.SITE_URL + reverse("participants:link")
-            subject = str(_("Your link to sign in to the Alliance participants’ space"))
+            subject = str(_("Your link to sign in to the Alliance members’ space"))
         send_after_commit(
             subject,
             "participants/email/sign_in_link.txt",
@@ -134,7 +134,7 @@ def invite(contact, by):
         contact.refresh_from_db()
         record_change(contact, by, "invited")
         with translation.override(contact.language):
-            subject = str(_("You can now sign in to the Alliance participants’ space"))
+            subject = str(_("You can now sign in to the Alliance members’ space"))
             url = settings.SITE_URL + reverse("participants:index")
         send_after_commit(
             subject,

@@ -63,7 +63,7 @@ def participant_required(view):
             if request.user.is_authenticated and not request.user.is_staff:
                 # Removed, or their member has left, since they signed in.
                 auth.sign_out(request)
-                messages.warning(request, _("Your access to the participants’ space has ended."))
+                messages.warning(request, _("Your access to the members’ space has ended."))
             return redirect("participants:index")
         if participant.contact is None:
             return redirect("participants:choose")

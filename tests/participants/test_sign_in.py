@@ -27,7 +27,7 @@ def test_a_contact_person_gets_a_link_by_email(client, contact):
     assert response.status_code == 302
     (message,) = mail.outbox
     assert message.to == [contact.email]
-    assert message.subject == "Your link to sign in to the Alliance participants’ space"
+    assert message.subject == "Your link to sign in to the Alliance members’ space"
     assert "15 minutes" in message.body
     assert link_in_mail(contact.email).startswith("http://127.0.0.1:8000/en/participants/sign-in/")
 
