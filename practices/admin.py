@@ -104,6 +104,15 @@ class PracticeAdmin(
         "updated_at",
     ]
     actions = ["submit_selected", "publish_selected", "return_selected", "archive_selected"]
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        # modeltranslation asks for the default language's title; a practice written in French
+        # only has none, and the model's clean() asks for a title in either language instead.
+        if "title_en" in form.base_fields:
+            form.base_fields["title_en"].required = False
+        return form
+
     fieldsets = [
         (None, {"fields": ["title", "slug", "summary", "body", "original_language"]}),
         (_("Classification"), {"fields": ["themes", "members", "start_year", "end_year"]}),

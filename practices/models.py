@@ -290,6 +290,16 @@ class Practice(PictureModel):
 
     def clean(self):
         super().clean()
+        # Written in one language or both: a title in either is enough (pages show a text in
+        # the language it exists in).
+        titles = [
+            getattr(self, build_localized_fieldname("title", code))
+            for code, _ in settings.LANGUAGES
+        ]
+        if not any(titles):
+            raise ValidationError(
+                {"title_en": _("Give the practice a title, in English or in French.")}
+            )
         if self.end_year is not None and self.start_year and self.end_year < self.start_year:
             raise ValidationError(
                 {"end_year": _("The end year cannot come before the start year.")}

@@ -127,6 +127,31 @@ def test_the_status_is_not_typed_in_the_form(client, editor):
     assert practice.status == Practice.Status.DRAFT
 
 
+def test_a_practice_written_in_french_only_is_saved_and_one_without_a_title_is_not(client, editor):
+    client.force_login(editor)
+    french_only = form_data(
+        title_en="",
+        title_fr="Médiatrices de santé roms",
+        summary_en="",
+        summary_fr="Des médiatrices entre les familles roms et les services de santé.",
+        original_language="fr",
+        **{"attachments-TOTAL_FORMS": "0"},
+    )
+
+    saved = client.post(reverse("admin:practices_practice_add"), french_only)
+    untitled = client.post(
+        reverse("admin:practices_practice_add"),
+        form_data(title_en="", **{"attachments-TOTAL_FORMS": "0"}),
+    )
+
+    assert saved.status_code == 302
+    practice = Practice.objects.get(title_fr="Médiatrices de santé roms")
+    assert practice.slug == "mediatrices-de-sante-roms"
+    assert untitled.status_code == 200
+    assert "Give the practice a title, in English or in French." in untitled.content.decode()
+    assert Practice.objects.count() == 1
+
+
 def test_the_actions_move_practices_through_the_workflow_and_say_what_they_did(client, editor):
     draft = make_practice(status=Practice.Status.DRAFT)
     published = make_practice(status=Practice.Status.PUBLISHED)
