@@ -158,7 +158,7 @@ PEOPLE = {
     "RS": ("Jelena Ana Milena Dragana", "Nenad Miloš Dragan Stefan", "Jovanović Stanković Ilić Marković Pavlović Milošević"),
     "SE": ("Karin Elin Malin Sara", "Anders Johan Mikael Erik", "Lindqvist Bergström Sjöberg Holm Lundgren Engström"),
     "SI": ("Mojca Nina Maja Tanja", "Matej Rok Gregor Primož", "Kranjc Zupančič Potočnik Mlakar Vidmar Kos"),
-    "SK": ("Zuzana Lucia Mária Katarína", "Peter Martin Michal Juraj", "Baláž/Balážová Tóth/Tóthová Kováč/Kováčová Horváth/Horváthová Varga/Vargová Lukáč/Lukáčová"),
+    "SK": ("Zuzana Lucia Mária Katarína", "Peter Martin Michal Juraj", "Baláž/Balážová Tóth/Tóthová Kováč/Kováčová Kollár/Kollárová Varga/Vargová Lukáč/Lukáčová"),
     "TR": ("Ayşe Elif Zeynep Derya", "Mehmet Emre Murat Kerem", "Yıldız Aydın Öztürk Arslan Doğan Kılıç"),
     "UA": ("Olena Iryna Oksana Tetiana", "Andrii Oleksandr Serhii Taras", "Kovalenko Bondarenko Tkachenko Shevchuk Melnyk Kravets"),
 }  # fmt: skip
