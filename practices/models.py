@@ -297,9 +297,9 @@ class Practice(PictureModel):
             for code, _ in settings.LANGUAGES
         ]
         if not any(titles):
-            raise ValidationError(
-                {"title_en": _("Give the practice a title, in English or in French.")}
-            )
+            # Not beside one field: the admin's form has a title per language, the members'
+            # space's one in the language written in.
+            raise ValidationError(_("Give the practice a title, in English or in French."))
         if self.end_year is not None and self.start_year and self.end_year < self.start_year:
             raise ValidationError(
                 {"end_year": _("The end year cannot come before the start year.")}
