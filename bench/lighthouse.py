@@ -40,8 +40,19 @@ PAGES = [
     "sign",
     "news",
     "article",
+    "practices",
     "practice",
+    "events",
     "event",
+    "library",
+    "document",
+    "countries",
+    "country",
+    "search",
+    "about",
+    "figures",
+    "join",
+    "contact",
 ]
 LANGUAGES = ["en", "fr"]
 FORM_FACTORS = ["mobile", "desktop"]
@@ -53,6 +64,7 @@ def page_paths(language):
     from django.utils import translation
 
     from events.models import Event
+    from library.models import Document
     from members.models import Member
     from news.models import Article
     from practices.models import Practice
@@ -67,8 +79,19 @@ def page_paths(language):
             "sign": reverse("declarations:sign"),
             "news": reverse("news:list"),
             "article": Article.objects.published().order_by("-published_at")[0].get_absolute_url(),
+            "practices": reverse("practices:list"),
             "practice": Practice.objects.published().order_by("pk")[0].get_absolute_url(),
+            "events": reverse("events:list"),
             "event": Event.objects.published().order_by("starts_at")[0].get_absolute_url(),
+            "library": reverse("library:list"),
+            "document": Document.objects.published().order_by("pk")[0].get_absolute_url(),
+            "countries": reverse("countries"),
+            "country": reverse("country", kwargs={"code": "fr"}),
+            "search": reverse("search") + "?q=roma",
+            "about": reverse("page-about"),
+            "figures": reverse("figures:figures"),
+            "join": reverse("members:join"),
+            "contact": reverse("contact:contact"),
         }
 
 
@@ -87,7 +110,16 @@ def lighthouse(url, form_factor, workdir):
     if form_factor == "desktop":
         command.append("--preset=desktop")
     env = {**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH", "/usr/bin/chromium")}
-    subprocess.run(command, check=True, env=env, cwd=workdir, timeout=240)
+    # Lighthouse sometimes fails to record a page load's trace (NO_NAVSTART) and says to run
+    # it again: up to three tries.
+    for attempt in range(3):
+        try:
+            subprocess.run(command, check=True, env=env, cwd=workdir, timeout=240)
+            break
+        except subprocess.CalledProcessError:
+            if attempt == 2:
+                raise
+            log(f"Lighthouse failed on {url}; again")
     report = json.loads(output.read_text())
     scores = {name: round((report["categories"][name]["score"] or 0) * 100) for name in CATEGORIES}
     failing = sorted(
