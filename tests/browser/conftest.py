@@ -218,3 +218,21 @@ def run_admin_action(page, row, action):
     page.get_by_role("checkbox", name=f"Select this object for an action - {row}").check()
     page.get_by_role("combobox", name=re.compile(r"^Action")).select_option(label=action)
     page.get_by_role("button", name="Run").click()
+
+
+# The secretariat's staff account of the journeys, and the e-mails' links to the live server.
+STAFF_PASSWORD = "a-strong-staff-password-1842"
+
+
+@pytest.fixture
+def secretariat(django_user_model):
+    return django_user_model.objects.create_superuser(
+        "secretariat", "secretariat@example.org", STAFF_PASSWORD
+    )
+
+
+@pytest.fixture
+def site_url(settings, live_server):
+    """Links in e-mails lead to the live server."""
+    settings.SITE_URL = live_server.url
+    return live_server.url

@@ -15,29 +15,14 @@ from subscriptions import digests
 from tests.factories import make_contact_person, make_member, make_practice, make_theme
 
 from .axe import axe_violations, format_violations
-from .conftest import log_into_admin, open_page, run_admin_action
+from .conftest import STAFF_PASSWORD, log_into_admin, open_page, run_admin_action
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-PASSWORD = "a-strong-staff-password-2207"
 EMAIL = "mirela.ionescu@albaiulia.example.ro"
 PRACTICE = "Roma health mediators in every district"
 PUBLISHED = "Homework clubs with Roma mediators"
 PEER_EMAIL = "aino.virtanen@kuopio.example.fi"
-
-
-@pytest.fixture
-def secretariat(django_user_model):
-    return django_user_model.objects.create_superuser(
-        "secretariat", "secretariat@example.org", PASSWORD
-    )
-
-
-@pytest.fixture
-def site_url(settings, live_server):
-    """Links in e-mails lead to the live server."""
-    settings.SITE_URL = live_server.url
-    return live_server.url
 
 
 @pytest.fixture
@@ -123,7 +108,7 @@ def test_a_member_hears_of_a_practice_on_its_theme(
     assert not [m for m in mail.outbox if m.to == [EMAIL] and PRACTICE in m.body]
 
     # Staff publish the other member's practice; the worker's next run writes the digest.
-    log_into_admin(page, "secretariat", PASSWORD)
+    log_into_admin(page, "secretariat", STAFF_PASSWORD)
     page.goto("/admin/practices/practice/")
     run_admin_action(page, PRACTICE, "Publish")
     assert Practice.objects.get(title=PRACTICE).status == Practice.Status.PUBLISHED

@@ -16,27 +16,12 @@ from practices.models import Practice
 from tests.factories import make_member
 
 from .axe import axe_violations, format_violations
-from .conftest import log_into_admin, open_page, run_admin_action
+from .conftest import STAFF_PASSWORD, log_into_admin, open_page, run_admin_action
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-PASSWORD = "a-strong-staff-password-1842"
 EMAIL = "aino.virtanen@ouka.fi"
 DESCRIPTION_FR = "Oulu accueille les familles roms dans ses écoles depuis 2015."
-
-
-@pytest.fixture
-def secretariat(django_user_model):
-    return django_user_model.objects.create_superuser(
-        "secretariat", "secretariat@example.org", PASSWORD
-    )
-
-
-@pytest.fixture
-def site_url(settings, live_server):
-    """Links in e-mails lead to the live server."""
-    settings.SITE_URL = live_server.url
-    return live_server.url
 
 
 @pytest.fixture
@@ -83,7 +68,7 @@ def sign_in_by_link(page):
 def test_a_new_member_keeps_its_profile_and_shares_a_practice(
     page, contact_page, visitor, site_url, secretariat, join_request, screenshot
 ):
-    log_into_admin(page, "secretariat", PASSWORD)
+    log_into_admin(page, "secretariat", STAFF_PASSWORD)
     page.goto("/admin/members/member/")
     run_admin_action(page, "Oulu", "Approve the selected requests")
     expect(page.get_by_text("1 request approved.")).to_be_visible()

@@ -11,26 +11,11 @@ from playwright.sync_api import expect
 
 from declarations.models import Signature
 
-from .conftest import log_into_admin
+from .conftest import STAFF_PASSWORD, log_into_admin
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-PASSWORD = "a-strong-staff-password-1842"
 NAME = "Katarína Horváthová"
-
-
-@pytest.fixture
-def secretariat(django_user_model):
-    return django_user_model.objects.create_superuser(
-        "secretariat", "secretariat@example.org", PASSWORD
-    )
-
-
-@pytest.fixture
-def site_url(settings, live_server):
-    """Links in e-mails lead to the live server."""
-    settings.SITE_URL = live_server.url
-    return live_server.url
 
 
 def signatory_names(page):
@@ -80,7 +65,7 @@ def test_mayor_signs_confirms_and_is_listed_once_staff_verify(
     assert NAME not in signatory_names(page)
 
     # The secretariat verifies it in the admin.
-    log_into_admin(page, "secretariat", PASSWORD)
+    log_into_admin(page, "secretariat", STAFF_PASSWORD)
     # From today's work to the signature's own page, where the Verify button is.
     page.get_by_role("link", name="Signatures confirmed and waiting for verification").click()
     page.get_by_role("link", name=NAME).click()
