@@ -24,6 +24,74 @@ TERMINOLOGY_FR = (
     "Tsiganes."
 )
 
+# The about page's history and partners, from the facts of the page the portal replaces and of
+# the Alliance's own site (its seminars, its intranet, the Declaration, the CAHROM speech).
+# Migration 0007 adds them to an about page created before them (`add_history_and_partners`).
+HISTORY_EN = (
+    "## History\n\n"
+    "The Congress created the Alliance as a platform where cities and regions learn from each "
+    "other how to include Roma and Travellers: in education, housing, employment and health, "
+    "in political participation and in the fight against anti-Gypsyism.\n\n"
+    "- **Seminars and conferences**: participants met on education in Budapest (2012), on "
+    "housing in Madrid, and on Roma housing in Radenci (2013).\n"
+    "- **2014**: the Alliance opened a participants’ intranet to share needs assessments, "
+    "planning processes, funding schemes, challenges, successes and lessons learnt; the "
+    "[members’ space](/en/participants/) of this site carries it on.\n"
+    "- **March 2017**: the Congress endorsed the [Declaration against "
+    "anti-Gypsyism](/en/declaration/).\n"
+    "- **24 May 2018**: at the 15th meeting of the Ad Hoc Committee of Experts on Roma and "
+    "Traveller Issues (CAHROM), in Athens, John Warmisham, the Congress’s Thematic "
+    "Spokesperson on Roma and Travellers, called on local and regional authorities to "
+    "support Roma in becoming politically active and visible.\n\n"
+    "## Partners\n\n"
+    "- **The Congress of Local and Regional Authorities** of the Council of Europe, under "
+    "whose auspices the Alliance works: its Thematic Spokesperson on Roma and Travellers, its "
+    "national Roma networks, and the secretariat’s Alliance Task Force, which answers "
+    "members and visitors.\n"
+    "- **The Ad Hoc Committee of Experts on Roma and Traveller Issues (CAHROM)** of the "
+    "Council of Europe, where the Congress brings the experience of local and regional "
+    "authorities.\n"
+    "- **NGOs and Roma civil society organisations**, which [propose a "
+    "cooperation](/en/cooperate/) to the Alliance; those it cooperates with are listed "
+    "below.\n\n"
+)
+HISTORY_FR = (
+    "## Historique\n\n"
+    "Le Congrès a créé l’Alliance comme une plateforme où les villes et les régions "
+    "apprennent les unes des autres à inclure les Roms et les Gens du voyage : dans "
+    "l’éducation, le logement, l’emploi et la santé, dans la participation politique et dans "
+    "la lutte contre l’antitsiganisme.\n\n"
+    "- **Séminaires et conférences** : les participants se sont réunis sur l’éducation à "
+    "Budapest (2012), sur le logement à Madrid, et sur le logement des Roms à Radenci "
+    "(2013).\n"
+    "- **2014** : l’Alliance a ouvert un intranet des participants pour partager évaluations "
+    "des besoins, processus de planification, modes de financement, difficultés, réussites "
+    "et enseignements ; l’[espace des membres](/fr/participants/) de ce site le "
+    "prolonge.\n"
+    "- **Mars 2017** : le Congrès a approuvé la [Déclaration contre "
+    "l’antitsiganisme](/fr/declaration/).\n"
+    "- **24 mai 2018** : lors de la 15e réunion du Comité ad hoc d’experts sur les questions "
+    "relatives aux Roms et aux Gens du voyage (CAHROM), à Athènes, John Warmisham, porte-parole "
+    "thématique du Congrès sur les Roms et les Gens du voyage, a appelé les collectivités "
+    "locales et régionales à aider les Roms à devenir politiquement actifs et visibles.\n\n"
+    "## Partenaires\n\n"
+    "- **Le Congrès des pouvoirs locaux et régionaux** du Conseil de l’Europe, sous l’égide "
+    "duquel l’Alliance agit : son porte-parole thématique sur les Roms et les Gens du voyage, "
+    "ses réseaux nationaux roms, et la Task Force de l’Alliance, au sein de son secrétariat, "
+    "qui répond aux membres et aux visiteurs.\n"
+    "- **Le Comité ad hoc d’experts sur les questions relatives aux Roms et aux Gens du voyage "
+    "(CAHROM)** du Conseil de l’Europe, où le Congrès porte l’expérience des collectivités "
+    "locales et régionales.\n"
+    "- **Les ONG et les organisations de la société civile rom**, qui [proposent une "
+    "coopération](/fr/cooperate/) à l’Alliance ; celles avec lesquelles elle coopère sont "
+    "citées plus bas.\n\n"
+)
+# The heading each section goes before, and the one that shows it is there already.
+HISTORY_PLACES = {
+    "body_en": (HISTORY_EN, "## Joining", "## History"),
+    "body_fr": (HISTORY_FR, "## Adhérer", "## Historique"),
+}
+
 PAGES = {
     "about": {
         "title_en": "About the Alliance",
@@ -52,8 +120,7 @@ PAGES = {
             "conditions to their inclusion. The mayors and elected representatives who sign "
             "the Declaration against anti-Gypsyism, endorsed by the Congress in March 2017, "
             "commit themselves to strive for the fair representation of Roma and Travellers "
-            "at all levels of democracy.\n\n"
-            "## Joining\n\n"
+            "at all levels of democracy.\n\n" + HISTORY_EN + "## Joining\n\n"
             "If you wish your local or regional authority to become an Alliance participant, "
             "please use the [join form](/en/join/)."
         ),
@@ -71,8 +138,7 @@ PAGES = {
             "conditions essentielles de leur inclusion. Les maires et les élus qui signent la "
             "Déclaration contre l’antitsiganisme, approuvée par le Congrès en mars 2017, "
             "s’engagent à œuvrer pour une représentation équitable des Roms et des Gens du "
-            "voyage à tous les niveaux de la démocratie.\n\n"
-            "## Adhérer\n\n"
+            "voyage à tous les niveaux de la démocratie.\n\n" + HISTORY_FR + "## Adhérer\n\n"
             "Si vous souhaitez que votre collectivité locale ou régionale participe à "
             "l’Alliance, veuillez utiliser le [formulaire d’adhésion](/fr/join/)."
         ),
@@ -180,6 +246,26 @@ def link_join_form(page_model):
         text = getattr(page, field) or ""
         if text.endswith(plain):
             setattr(page, field, text[: -len(plain)] + linked)
+            changed.append(field)
+    if "body_en" in changed:
+        page.body = page.body_en
+        changed.append("body")
+    if changed:
+        page.save(update_fields=changed)
+    return bool(changed)
+
+
+def add_history_and_partners(page_model):
+    """Add the history and partners sections to the about page, before its "Joining" section,
+    in each language where the page has that section and not yet a history."""
+    page = page_model.objects.filter(slug="about").first()
+    if page is None:
+        return False
+    changed = []
+    for field, (sections, before, present) in HISTORY_PLACES.items():
+        text = getattr(page, field) or ""
+        if before in text and present not in text:
+            setattr(page, field, text.replace(before, sections + before, 1))
             changed.append(field)
     if "body_en" in changed:
         page.body = page.body_en
