@@ -43,22 +43,32 @@ MEMBERS_PER_COUNTRY_PAGE = 50  # as the directory
 
 
 def home(request):
-    # The figures are kept until the data change (core.cache.remember), with or without
-    # Redis; the three short lists are read here, of only the columns their cards show.
-    members = totals_of(approved_counts())
-    signatures = remember("signature-totals", lambda: Signature.objects.public().totals())
+    # The figures and the three short lists are kept until the public data change (or an
+    # article goes live, or an event ends: core.cache.remember), with or without Redis:
+    # visitors open the home page far more often than staff publish.
+    context = {
+        "member_totals": totals_of(approved_counts()),
+        "signature_totals": remember(
+            "signature-totals", lambda: Signature.objects.public().totals()
+        ),
+        # Per language: modeltranslation reads only the language's own columns.
+        **remember(f"home-lists:{translation.get_language()}", home_lists),
+    }
+    return render(request, "home.html", context)
+
+
+def home_lists():
+    """The home page's latest articles and practices and next events, of only the columns
+    their cards show."""
     articles = Article.objects.published().only(
         "title", "slug", "kind", "lead", "place", "published_at"
     )
     practices = Practice.objects.published().only("title", "slug", "start_year", "end_year")
-    context = {
-        "member_totals": members,
-        "signature_totals": signatures,
+    return {
         "latest_articles": list(articles[:3]),
         "latest_practices": list(practices[:3]),
         "next_events": list(Event.objects.published().upcoming().summaries()[:3]),
     }
-    return render(request, "home.html", context)
 
 
 # The results page: a few of each kind, or one kind page by page.

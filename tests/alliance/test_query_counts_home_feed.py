@@ -5,11 +5,13 @@ either page is a decision to take, not a drift.
 
 As `make bench-peer` runs the site, without Redis and without the page cache: the figures are
 then kept in each process (core.cache.remember, under the server's data version stamp), and
-the home page reads only its three short lists, the feed nothing until the data change. With the counters' cache off
-(COUNTER_CACHE_SECONDS=0) the figures are counted on every request: three more queries."""
+the home page and the feed read nothing until the data change. With the counters' cache off
+(COUNTER_CACHE_SECONDS=0) the figures and the lists are read on every request."""
 
 import pytest
+from django.utils import translation
 
+from news.models import Article
 from tests.factories import (
     make_article,
     make_event,
@@ -21,9 +23,10 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-# The latest articles, the latest practices, the next events.
-HOME_QUERIES = 3
-# And the figures: members by country and kind, signatures by country, the longest event.
+# The figures and the three short lists are kept until the next change (core.cache.remember).
+HOME_QUERIES = 0
+# The figures (members by country and kind, signatures by country, the longest event) and the
+# lists (the latest articles, the latest practices, the next events).
 HOME_QUERIES_COUNTED_EACH_TIME = 6
 # The articles, with their tag names, and when the public data next change by themselves (the
 # next scheduled article, the next event's end: what is kept is kept no longer) on the first
@@ -74,6 +77,30 @@ def test_the_home_page_runs_the_same_queries_for_a_small_or_larger_site(
     assert response.status_code == 200
     assert len(response.context["latest_articles"]) == min(size, 3)
     assert response.context["member_totals"] == {"members": size, "countries": min(size, 4)}
+
+
+def test_the_home_pages_kept_lists_follow_a_publication_and_the_language(client, counters_kept):
+    fill(1)
+    client.get("/en/")
+    client.get("/fr/")
+
+    with translation.override("en"):  # "title" is the active language's
+        article = make_article(
+            title="Tarnów opens a Roma mediation office",
+            title_fr="Tarnów ouvre un bureau de médiation rom",
+        )
+        practice = make_practice(title="School mediators in Kecskemét")
+
+    english = client.get("/en/").content.decode()
+    french = client.get("/fr/").content.decode()
+    assert "Tarnów opens a Roma mediation office" in english
+    assert "Tarnów ouvre un bureau de médiation rom" in french
+    assert "School mediators in Kecskemét" in english
+    # Withdrawn: gone from the home page at once, as from the news list.
+    article.status = Article.Status.DRAFT
+    article.save()
+    assert "Tarnów opens" not in client.get("/en/").content.decode()
+    assert practice.get_absolute_url() in client.get("/en/").content.decode()
 
 
 @pytest.mark.parametrize("size", [1, 25])
