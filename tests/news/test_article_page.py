@@ -19,6 +19,14 @@ from .conftest import HOUR, link_href, meta_content
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True, params=[0, 600], ids=["read-each-time", "kept"])
+def counters(request, settings):
+    """Every test twice: with what the page reads computed on each request, and kept until the
+    data change (core.cache.remember), as the site runs by default."""
+    settings.COUNTER_CACHE_SECONDS = request.param
+    return request.param
+
+
 @pytest.fixture
 def statement(now):
     article = make_article(
@@ -286,3 +294,50 @@ class TestStaffPreview:
         content = client.get("/en/news/live/").content.decode()
 
         assert f'href="/admin/news/article/{live.pk}/change/"' in content
+
+
+class TestKeptUntilTheDataChange:
+    """A public article, its members, topics and neighbours are read once per data change; what
+    staff or a workflow change shows on the next request."""
+
+    @pytest.fixture(autouse=True)
+    def kept(self, settings):
+        settings.COUNTER_CACHE_SECONDS = 600
+
+    def test_a_second_reading_runs_no_query(self, client, statement, django_assert_num_queries):
+        page(client, statement.get_absolute_url())
+
+        with django_assert_num_queries(0):
+            content = page(client, statement.get_absolute_url())
+
+        assert "John Warmisham at CAHROM" in content
+        assert "Political participation" in content
+
+    def test_an_edit_a_new_neighbour_and_a_withdrawal_show_at_once(self, client, now, statement):
+        url = statement.get_absolute_url()
+        page(client, url)
+
+        statement.title_en = "John Warmisham speaks at CAHROM"
+        statement.save()
+        assert "John Warmisham speaks at CAHROM" in page(client, url)
+
+        make_article(slug="newer", title="A newer statement", published_at=now - HOUR)
+        assert 'href="/en/news/newer/">A newer statement</a>' in page(client, url)
+
+        statement.status = Article.Status.DRAFT
+        statement.save()
+        assert client.get(url).status_code == 404
+
+    def test_a_member_renamed_shows_its_new_name(self, client, statement):
+        member = make_member(name="Strasbourg")
+        statement.members.add(member)
+        page(client, statement.get_absolute_url())
+
+        member.display_name_en = "Strasbourg Eurometropolis"
+        member.save()
+
+        assert "Strasbourg Eurometropolis" in page(client, statement.get_absolute_url())
+
+    def test_each_language_has_its_own_copy(self, client, statement):
+        assert "John Warmisham at CAHROM" in page(client, statement.get_absolute_url())
+        assert "John Warmisham au CAHROM" in page(client, "/fr/news/warmisham-at-cahrom/")
