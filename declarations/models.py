@@ -79,6 +79,7 @@ class SignatureQuerySet(models.QuerySet):
             "country",
             "signed_on",
             "authority_name",
+            "updated_at",  # with the data version, what a row kept by the page is kept under
             "member__slug",
             "member__status",
             *public_name_fields(prefix="member__"),

@@ -42,7 +42,9 @@ class MemberQuerySet(models.QuerySet):
 
     def listed(self):
         """Only the columns a list of members shows (the directory, a country's page)."""
-        return self.only("name", "display_name", "slug", "kind", "country", "joined_on")
+        return self.only(
+            "name", "display_name", "slug", "kind", "country", "joined_on", "updated_at"
+        )
 
     def search(self, query):
         """Accent- and case-insensitive name search: "lodz" finds "Łódź", "sofia" "София",

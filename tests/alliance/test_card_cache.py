@@ -1,6 +1,7 @@
-"""The cards of the lists are kept once rendered (templates/includes/_*_summary.html), but a
-visitor never sees an outdated one: a card follows its row, what its row names (a member, a
-theme), the language and what the page gives it (a country's outline)."""
+"""The cards of the lists are kept once rendered (templates/includes/_*_summary.html), as are
+the rows of the directory and of the Declaration's signatories, but a visitor never sees an
+outdated one: a card or row follows its row, what its row names (a member, a theme), the
+language and what the page gives it (a country's outline)."""
 
 import pytest
 from django.test import override_settings
@@ -12,6 +13,7 @@ from tests.factories import (
     make_event,
     make_member,
     make_practice,
+    make_signature,
     make_theme,
 )
 
@@ -52,6 +54,44 @@ def test_a_practice_card_names_a_member_by_its_new_name(client):
 
     page = client.get("/en/practices/").content.decode()
     assert "Szeged (Csongrád-Csanád)" in card_of(page, "School mediators", "practice")
+
+
+def test_a_directory_row_follows_its_member_and_the_language(client):
+    member = make_member(name="Kecskemét", kind=Member.Kind.CITY)
+    assert "Kecskemét" in client.get("/en/members/").content.decode()
+
+    member = Member.objects.get(pk=member.pk)
+    member.display_name_en = "Kecskemét (Bács-Kiskun)"
+    member.kind = Member.Kind.REGION
+    member.save()
+
+    row = row_of(client.get("/en/members/").content.decode(), "Kecskemét (Bács-Kiskun)")
+    assert "Region" in row
+    assert "Région" in row_of(client.get("/fr/members/").content.decode(), "Kecskemét")
+
+
+def test_a_signatory_row_follows_its_signature_and_the_member_it_names(client):
+    member = make_member(name="Nitra")
+    signature = make_signature(full_name="Ivana Horváthová", member=member)
+    page = client.get("/en/declaration/").content.decode()
+    assert "Nitra" in row_of(page, "Ivana Horváthová")
+
+    member = Member.objects.get(pk=member.pk)
+    member.display_name_en = "Nitra Self-Governing Region"
+    member.save()
+    page = client.get("/en/declaration/").content.decode()
+    assert "Nitra Self-Governing Region" in row_of(page, "Ivana Horváthová")
+
+    signature.office = signature.Office.COUNCILLOR
+    signature.save()
+    page = client.get("/en/declaration/").content.decode()
+    assert "Councillor" in row_of(page, "Ivana Horváthová")
+
+
+def row_of(page, text):
+    """The table row holding `text`."""
+    at = page.index(text)
+    return page[page.rindex("<tr>", 0, at) : page.index("</tr>", at)]
 
 
 def test_a_practice_card_follows_a_renamed_theme(client):
