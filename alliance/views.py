@@ -228,6 +228,24 @@ def country_list(request):
     )
 
 
+def country_lists(code, page):
+    """What a country's page lists: a page of its members, its latest signatories, news and
+    practices."""
+    signatures = Signature.objects.public().filter(country=code)
+    return {
+        "members": list(page.object_list),
+        # The most recent; the declaration's page lists them all, filtered by country.
+        "signatures": list(signatures.listed()[:SIGNATURES_SHOWN]),
+        "signature_count": signatures.count(),
+        "articles": list(Article.objects.published().about_country(code).summaries()[:10]),
+        "practices": list(
+            Practice.objects.published()
+            .in_country(code)
+            .only("title", "slug", "start_year", "end_year")[:10]
+        ),
+    }
+
+
 @require_safe
 def country_detail(request, code):
     code = code.upper()
@@ -246,24 +264,22 @@ def country_detail(request, code):
         members.by_public_name().listed(), MEMBERS_PER_COUNTRY_PAGE, count=total
     )
     page = paginator.get_page(request.GET.get("page"))
-    signatures = Signature.objects.public().filter(country=code)
-    shown_signatures = list(signatures.listed()[:SIGNATURES_SHOWN])
+    # The page's lists are read once per data change (core.cache.remember), per language (the
+    # members are sorted as it sorts names) and page: a country's page is read far more often
+    # than its members, signatories, news or practices change.
+    lists = remember(
+        f"country-lists:{translation.get_language()}:{code}:{page.number}",
+        lambda: country_lists(code, page),
+    )
     context = {
         "country": country,
-        "members": page.object_list,
         "page_obj": page,
         "totals": {
             "members": total,
             "cities": counts[Member.Kind.CITY],
             "regions": counts[Member.Kind.REGION],
         },
-        # The most recent; the declaration's page lists them all, filtered by country.
-        "signatures": shown_signatures,
-        "signature_count": remember(f"country-signatures:{code}", signatures.count),
-        "articles": Article.objects.published().about_country(code).summaries()[:10],
-        "practices": Practice.objects.published()
-        .in_country(code)
-        .only("title", "slug", "start_year", "end_year")[:10],
+        **lists,
         # Every member of the country on the map (a dot per place above MARKER_LIMIT), from
         # the counts already known: one query for the positions. Drawn once until the data
         # change (core.cache.remember), like the map page.

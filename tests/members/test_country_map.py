@@ -5,7 +5,7 @@ import pytest
 from alliance.views import MEMBERS_PER_COUNTRY_PAGE
 from members.map import MARKER_LIMIT
 from members.models import Member
-from tests.factories import make_member
+from tests.factories import make_member, make_practice, make_signature
 
 pytestmark = pytest.mark.django_db
 
@@ -105,3 +105,24 @@ def test_a_country_page_costs_the_same_queries_whatever_its_number_of_members(
     assert response.content.decode().count('href="/en/members/miasto-') == (
         MEMBERS_PER_COUNTRY_PAGE
     )
+
+
+def test_a_country_page_reads_nothing_again_until_the_data_change(
+    client, settings, django_assert_num_queries
+):
+    settings.COUNTER_CACHE_SECONDS = 600  # kept until the data change, as by default
+    krakow = make_member(name="Kraków", country="PL", latitude=50.06, longitude=19.94)
+    client.get("/en/countries/pl/")
+
+    with django_assert_num_queries(0):
+        client.get("/en/countries/pl/")
+
+    make_member(name="Gdańsk", country="PL", latitude=54.35, longitude=18.65)
+    make_signature(full_name="Anna Nowak", country="PL")
+    make_practice(title_en="Roma school assistants in Kraków", members=[krakow])
+    content = client.get("/en/countries/pl/").content.decode()
+
+    assert "Gdańsk" in content
+    assert "Anna Nowak" in content
+    assert "Roma school assistants in Kraków" in content
+    assert "Pologne" in client.get("/fr/countries/pl/").content.decode()
