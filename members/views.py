@@ -57,22 +57,39 @@ class MemberDetailView(DetailView):
     def get_queryset(self):
         return Member.objects.approved()
 
+    def get_object(self, queryset=None):
+        # A member's page (its profile and what it lists) is read once per data change, per
+        # language, as the articles are (core.cache.remember): it is read far more often than
+        # its member, signatories, news, practices or events change. An unknown address, or a
+        # member the public may not see, is a 404 and is not kept.
+        key = f"member-page:{translation.get_language()}:{self.kwargs[self.slug_url_kwarg]}"
+        member, self.lists = remember(key, self.read_member_page)
+        return member
+
+    def read_member_page(self):
+        member = super().get_object()
+        return member, member_lists(member)
+
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["signatures"] = self.object.signatures.public().order_by("-signed_on", "full_name")
-        context["articles"] = self.object.articles.published().summaries()[:10]
+        return super().get_context_data(**self.lists, **kwargs)
+
+
+def member_lists(member):
+    """What a member's page lists: its signatories, news, practices and events."""
+    # The events it hosts or joins, through the relations events declares: the events whose
+    # id is among the two relations' rows for this member (an OR across both joins would
+    # read every event).
+    organising = member.organised_events.through.objects.filter(member=member)
+    partnering = member.partnered_events.through.objects.filter(member=member)
+    taking_part = organising.values("event_id").union(partnering.values("event_id"))
+    events = member.organised_events.model.objects.filter(pk__in=taking_part)
+    return {
+        "signatures": list(member.signatures.public().order_by("-signed_on", "full_name")),
+        "articles": list(member.articles.published().summaries()[:10]),
         # Through the relation practices declares ("practices"): members does not import it.
-        context["practices"] = self.object.practices.published().summaries()[:10]
-        # The events it hosts or joins, through the relations events declares: the events whose
-        # id is among the two relations' rows for this member (an OR across both joins would
-        # read every event).
-        member = self.object
-        organising = member.organised_events.through.objects.filter(member=member)
-        partnering = member.partnered_events.through.objects.filter(member=member)
-        taking_part = organising.values("event_id").union(partnering.values("event_id"))
-        events = member.organised_events.model.objects.filter(pk__in=taking_part)
-        context["events"] = events.published().summaries().order_by("-starts_at")[:10]
-        return context
+        "practices": list(member.practices.published().summaries()[:10]),
+        "events": list(events.published().summaries().order_by("-starts_at")[:10]),
+    }
 
 
 def member_map(request):

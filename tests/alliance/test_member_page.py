@@ -4,7 +4,8 @@ hosts or joins."""
 import pytest
 
 from events.models import Event
-from tests.factories import make_event, make_member
+from members.models import Member
+from tests.factories import make_event, make_member, make_practice, make_signature
 
 pytestmark = pytest.mark.django_db
 
@@ -38,3 +39,28 @@ def test_a_member_s_page_lists_the_events_it_hosts_or_joins(client, settings, ca
     assert "Mediators&#x27; seminar in Pécs" in html
     assert "A meeting not yet announced" not in html
     assert "Someone else&#x27;s conference" not in html
+
+
+def test_a_member_s_page_reads_nothing_again_until_the_data_change(
+    client, settings, django_assert_num_queries
+):
+    settings.COUNTER_CACHE_SECONDS = 600  # kept until the data change, as by default
+    member = make_member(name="Hódmezővásárhely", country="HU")
+    url = f"/en/members/{member.slug}/"
+    client.get(url)
+
+    with django_assert_num_queries(0):
+        client.get(url)
+
+    make_signature(full_name="Éva Lakatos", country="HU", member=member)
+    make_practice(title_en="Roma mediators in the town hall", members=[member])
+    hosted = make_event(title_en="Housing forum in Szeged")
+    hosted.organisers.add(member)
+    html = client.get(url).content.decode()
+    assert "Éva Lakatos" in html
+    assert "Roma mediators in the town hall" in html
+    assert "Housing forum in Szeged" in html
+
+    member.status = Member.Status.LEFT
+    member.save()
+    assert client.get(url).status_code == 404
