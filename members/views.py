@@ -11,6 +11,7 @@ from django.views.generic import DetailView, FormView, ListView
 from django_countries import countries
 
 from core.cache import remember
+from core.detail import KeptDetailMixin
 from core.open_data import column_names, data_file, file_response
 from core.pagination import FilteredListMixin
 from core.protection import FormLimits, ProtectedFormMixin
@@ -50,28 +51,16 @@ class MemberListView(FilteredListMixin, ListView):
         return super().get_context_data(totals=self.get_totals(), **kwargs)
 
 
-class MemberDetailView(DetailView):
+class MemberDetailView(KeptDetailMixin, DetailView):
     template_name = "members/member_detail.html"
     context_object_name = "member"
+    kept_name = "member-page"
 
     def get_queryset(self):
         return Member.objects.approved()
 
-    def get_object(self, queryset=None):
-        # A member's page (its profile and what it lists) is read once per data change, per
-        # language, as the articles are (core.cache.remember): it is read far more often than
-        # its member, signatories, news, practices or events change. An unknown address, or a
-        # member the public may not see, is a 404 and is not kept.
-        key = f"member-page:{translation.get_language()}:{self.kwargs[self.slug_url_kwarg]}"
-        member, self.lists = remember(key, self.read_member_page)
-        return member
-
-    def read_member_page(self):
-        member = super().get_object()
-        return member, member_lists(member)
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(**self.lists, **kwargs)
+    def read_with(self, member):
+        return member_lists(member)
 
 
 def member_lists(member):

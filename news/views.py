@@ -6,7 +6,7 @@ from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 from django.views.generic import DetailView, ListView
 
-from core.cache import remember
+from core.detail import KeptDetailMixin
 from core.pagination import FilteredListMixin
 from members.models import Member
 
@@ -26,11 +26,12 @@ class ArticleListView(FilteredListMixin, ListView):
         return self.filtered(Article.objects.published().summaries())
 
 
-class ArticleDetailView(DetailView):
+class ArticleDetailView(KeptDetailMixin, DetailView):
     """A published article; staff with the view permission also see drafts, as a preview."""
 
     template_name = "news/article_detail.html"
     context_object_name = "article"
+    kept_name = "news-article"
 
     def get_queryset(self):
         visible_members = Member.objects.named().by_public_name()
@@ -39,25 +40,18 @@ class ArticleDetailView(DetailView):
         )
         return articles if self.can_preview() else articles.published()
 
-    def get_object(self, queryset=None):
-        if self.can_preview():
-            self.neighbours = None
-            return super().get_object(queryset)
-        # A public article, its members, topics and neighbours are read once per data change
-        # (and scheduled publication), as the news list's figures and the feed are: an
-        # article is read far more often than staff change one. Per language: the members
-        # are sorted as the language sorts names. An unknown address is not kept.
-        key = f"news-article:{translation.get_language()}:{self.kwargs[self.slug_url_kwarg]}"
-        article, self.neighbours = remember(key, self.read_public_article)
-        return article
-
-    def read_public_article(self):
-        article = super().get_object()
-        return article, neighbours(article)
-
     def can_preview(self):
         user = self.request.user
         return user.is_active and user.is_staff and user.has_perm("news.view_article")
+
+    def reads_each_time(self):
+        return self.can_preview()  # a preview shows drafts: read each time, never kept
+
+    def read_with(self, article):
+        if not article.is_public:
+            return {}
+        older, newer = neighbours(article)
+        return {"older": older, "newer": newer}
 
     def get(self, request, *args, **kwargs):
         response = super().get(request, *args, **kwargs)
@@ -82,8 +76,6 @@ class ArticleDetailView(DetailView):
             "share_links": share_links(url, article.title),
             "can_edit": self.request.user.has_perm("news.change_article"),
         }
-        if article.is_public:
-            context["older"], context["newer"] = self.neighbours or neighbours(article)
         return super().get_context_data(**context, **kwargs)
 
 

@@ -451,6 +451,9 @@ class PracticePreview(PracticeDetailView):
         practices = _practices_of(self.request.participant.member)
         return with_listed_relations(practices).prefetch_related("links", "attachments")
 
+    def reads_each_time(self):
+        return True  # a draft, for its member's contacts only: never kept
+
     def get(self, request, *args, **kwargs):
         self.object = self.get_object()
         if self.object.is_public:

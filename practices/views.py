@@ -9,6 +9,7 @@ from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView
 
 from core import files
+from core.detail import KeptDetailMixin
 from core.open_data import column_names, data_file, file_response
 from core.pagination import FilteredListMixin
 from members.models import Member
@@ -52,17 +53,25 @@ class PracticeListView(FilteredListMixin, ListView):
         return super().get_context_data(searching="q" in self.filters.active, **kwargs)
 
 
-class PracticeDetailView(DetailView):
+class PracticeDetailView(KeptDetailMixin, DetailView):
     """A published practice; staff who may view practices also see the others, as a preview."""
 
     template_name = "practices/practice_detail.html"
     context_object_name = "practice"
+    kept_name = "practice-page"
 
     def get_queryset(self):
         practices = with_listed_relations(Practice.objects.all()).prefetch_related(
             "links", "attachments"
         )
         return practices if can_preview(self.request.user) else practices.published()
+
+    def reads_each_time(self):
+        return can_preview(self.request.user)  # a preview shows drafts: never kept
+
+    def read_with(self, practice):
+        themes = list(practice.themes.all())
+        return {"themes": themes, "related": related_practices(practice, themes)}
 
     def get(self, request, *args, **kwargs):
         response = super().get(request, *args, **kwargs)
@@ -74,7 +83,6 @@ class PracticeDetailView(DetailView):
     def get_context_data(self, **kwargs):
         practice = self.object
         language = translation.get_language()
-        themes = list(practice.themes.all())
         context = {
             "preview": not practice.is_public,
             "og_locale": OPEN_GRAPH_LOCALES.get(language, language),
@@ -84,8 +92,6 @@ class PracticeDetailView(DetailView):
             "image_url": self.request.build_absolute_uri(practice.image.url)
             if practice.image
             else "",
-            "themes": themes,
-            "related": related_practices(practice, themes),
             "can_edit": self.request.user.has_perm("practices.change_practice"),
         }
         return super().get_context_data(**context, **kwargs)

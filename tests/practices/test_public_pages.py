@@ -437,3 +437,36 @@ def test_a_card_names_its_members_and_themes_in_the_visitors_language(
     meta = re.search(r'<p class="meta small mb-1">([^<]*)</p>', response.text).group(1)
     assert meta == expected
     assert "Waiting Town" not in response.text  # a request waiting for a decision is never named
+
+
+class TestThePracticePageKeptUntilTheDataChange:
+    """A published practice, its themes and related practices are read once per data change
+    (core.detail.KeptDetailMixin); what staff or a workflow change shows on the next request."""
+
+    @pytest.fixture(autouse=True)
+    def kept(self, settings):
+        settings.COUNTER_CACHE_SECONDS = 600  # as by default
+
+    def test_a_second_reading_runs_no_query(self, client, schools, django_assert_num_queries):
+        client.get("/en/practices/school-mediators/")
+
+        with django_assert_num_queries(0):
+            response = client.get("/en/practices/school-mediators/")
+
+        assert "School mediators in every district" in response.text
+        assert "Des médiateurs scolaires" in client.get("/fr/practices/school-mediators/").text
+
+    def test_an_edit_a_related_practice_and_a_withdrawal_show_at_once(self, client, schools):
+        url = "/en/practices/school-mediators/"
+        client.get(url)
+
+        schools.title_en = "School mediators in every district of Lyon"
+        schools.save()
+        make_practice(title="Homework clubs with Roma mentors", themes=["education"])
+        html = client.get(url).text
+        assert "School mediators in every district of Lyon" in html
+        assert "Homework clubs with Roma mentors" in html
+
+        schools.status = Practice.Status.ARCHIVED
+        schools.save()
+        assert client.get(url).status_code == 404
