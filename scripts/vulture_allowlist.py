@@ -274,6 +274,7 @@ _.readable
 
 # alliance/content.py
 _.link_join_form
+_.add_history_and_partners  # alliance migration 0007
 
 # alliance/models.py
 _.PRIVACY
