@@ -236,16 +236,18 @@ JOIN_FORM_MENTIONS = {
 }
 
 
-def link_join_form(page_model):
-    """Make the about page's mention of the join form a link, where it is still plain text."""
+def edit_about_body(page_model, edit):
+    """Change the about page's text in each language with `edit(field, text)`, which gives
+    the new text or None to leave it; the untranslated column follows English, as
+    modeltranslation keeps it. Whether anything changed."""
     page = page_model.objects.filter(slug="about").first()
     if page is None:
         return False
     changed = []
-    for field, (plain, linked) in JOIN_FORM_MENTIONS.items():
-        text = getattr(page, field) or ""
-        if text.endswith(plain):
-            setattr(page, field, text[: -len(plain)] + linked)
+    for field in ("body_en", "body_fr"):
+        edited = edit(field, getattr(page, field) or "")
+        if edited is not None:
+            setattr(page, field, edited)
             changed.append(field)
     if "body_en" in changed:
         page.body = page.body_en
@@ -253,26 +255,31 @@ def link_join_form(page_model):
     if changed:
         page.save(update_fields=changed)
     return bool(changed)
+
+
+def link_join_form(page_model):
+    """Make the about page's mention of the join form a link, where it is still plain text."""
+
+    def edit(field, text):
+        plain, linked = JOIN_FORM_MENTIONS[field]
+        return text[: -len(plain)] + linked if text.endswith(plain) else None
+
+    return edit_about_body(page_model, edit)
 
 
 def add_history_and_partners(page_model):
     """Add the history and partners sections to the about page, before its "Joining" section,
     in each language where the page has that section and not yet a history."""
-    page = page_model.objects.filter(slug="about").first()
-    if page is None:
-        return False
-    changed = []
-    for field, (sections, before, present) in HISTORY_PLACES.items():
-        text = getattr(page, field) or ""
-        if before in text and present not in text:
-            setattr(page, field, text.replace(before, sections + before, 1))
-            changed.append(field)
-    if "body_en" in changed:
-        page.body = page.body_en
-        changed.append("body")
-    if changed:
-        page.save(update_fields=changed)
-    return bool(changed)
+
+    def edit(field, text):
+        sections, before, present = HISTORY_PLACES[field]
+        return (
+            text.replace(before, sections + before, 1)
+            if before in text and present not in text
+            else None
+        )
+
+    return edit_about_body(page_model, edit)
 
 
 def ensure_pages(page_model):
