@@ -22,7 +22,7 @@ from django_countries.fields import Country
 from cooperation.models import Proposal
 from core import search as site_search
 from core.cache import remember
-from core.pagination import CountedPaginator
+from core.pagination import CountedPaginator, filters_digest, keep_rows
 from core.text import normalise
 from declarations.models import Signature
 from events.models import Event
@@ -78,29 +78,38 @@ RESULTS_PER_PAGE = 20
 
 @require_safe
 def search(request):
+    """The site's search: a few results of each kind, or one kind page by page. What a query
+    finds is read once per data change and language (core.cache.remember): the same words
+    are searched again and again (the home page's suggestions, links shared)."""
     query = site_search.clean_query(request.GET.get("q", ""))
     kinds = site_search.kinds()
     selected = next((kind for kind in kinds if kind.key == request.GET.get("kind")), None)
     groups, page_obj = [], None
     if site_search.words(query):
+        asked = filters_digest({"q": query})
         if selected:
             found = selected.search(query)
             # Counted as far as COUNT_LIMIT, and paged as far.
-            count, more = site_search.capped_count(found)
+            count, more = remember(
+                f"search-count:{selected.key}:{asked}", lambda: site_search.capped_count(found)
+            )
             paginator = CountedPaginator(found, RESULTS_PER_PAGE, count=count)
-            page_obj = paginator.get_page(request.GET.get("page"))
+            page_obj = keep_rows(
+                paginator.get_page(request.GET.get("page")), f"search-{selected.key}:{asked}"
+            )
             rows = site_search.results(selected, page_obj.object_list, query)
             groups = [site_search.Group(selected, count, rows, more)]
         else:
-            for kind in kinds:
-                # One query a kind: its first rows, as many as the overview counts.
-                limit = site_search.OVERVIEW_COUNT_LIMIT
-                rows = list(kind.search(query)[: limit + 1])
-                if not rows:
-                    continue
-                count, more = min(len(rows), limit), len(rows) > limit
-                found = site_search.results(kind, rows[:RESULTS_PER_KIND], query)
-                groups.append(site_search.Group(kind, count, found, more))
+            by_key = {kind.key: kind for kind in kinds}
+            overview = remember(
+                f"search-overview:{translation.get_language()}:{asked}",
+                lambda: search_overview(kinds, query),
+            )
+            groups = [
+                site_search.Group(by_key[key], count, rows, more)
+                for key, count, rows, more in overview
+                if key in by_key
+            ]
     context = {
         "query": query,
         "searched": bool(site_search.words(query)),
@@ -111,6 +120,19 @@ def search(request):
         "more_per_kind": RESULTS_PER_KIND,
     }
     return render(request, "search/results.html", context)
+
+
+def search_overview(kinds, query):
+    """[(kind's key, count, results, more)] of the kinds `query` finds: the first results of
+    each, counted as far as OVERVIEW_COUNT_LIMIT from the one query that reads them."""
+    overview = []
+    for kind in kinds:
+        limit = site_search.OVERVIEW_COUNT_LIMIT
+        rows = list(kind.search(query)[: limit + 1])
+        if rows:
+            found = site_search.results(kind, rows[:RESULTS_PER_KIND], query)
+            overview.append((kind.key, min(len(rows), limit), found, len(rows) > limit))
+    return overview
 
 
 def open_data(request):

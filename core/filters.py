@@ -1,6 +1,8 @@
 """The public lists' filter forms: one shape for every list (news, events, library, practices,
 the directory, the signatories, the map), rendered by templates/includes/_filter_form.html."""
 
+import hashlib
+
 from django import forms
 from django.utils.functional import cached_property
 
@@ -31,6 +33,20 @@ class FilterForm(forms.Form):
             return {}
         self.is_valid()  # cleaned_data then holds the valid values only
         return {name: value for name, value in self.cleaned_data.items() if value not in ("", None)}
+
+    @cached_property
+    def rendering_key(self):
+        """What the form's HTML holds besides its template's words: the values asked and each
+        field's options, hashed. Its rendering is kept under it and the language (the
+        `{% cache %}` of templates/includes/_filter_form.html): a list's form with its
+        options (a hundred countries, themes and years) costs more to render than its rows
+        do once kept, and changes only with what was asked and the options."""
+        asked = [(name, self.data.getlist(name) if self.is_bound else []) for name in self.fields]
+        options = [
+            [(str(value), str(label)) for value, label in getattr(field, "choices", ())]
+            for field in self.fields.values()
+        ]
+        return hashlib.sha256(repr((asked, options)).encode()).hexdigest()
 
     def filter(self, queryset):
         """The rows of `queryset` that match the active filters."""

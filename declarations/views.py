@@ -14,7 +14,7 @@ from django_countries import countries
 
 from core.cache import remember
 from core.open_data import data_file, file_response
-from core.pagination import CountedPaginator
+from core.pagination import CountedPaginator, filters_digest, keep_rows
 from core.protection import FormLimits, ProtectedFormMixin, form_limits, retry_minutes
 from core.text import normalise
 from members.models import Member
@@ -38,9 +38,12 @@ def declaration(request):
         lambda: dict(signatures.order_by().values_list("country").annotate(Count("pk"))),
     )
     totals = {"signatures": sum(by_country.values()), "countries": len(by_country)}
-    country_choices = sorted(
-        ((code, countries.name(code)) for code in by_country),
-        key=lambda choice: normalise(choice[1]),
+    country_choices = remember(
+        f"declaration-{current.pk}-countries:{translation.get_language()}",
+        lambda: sorted(
+            ((code, countries.name(code)) for code in by_country),
+            key=lambda choice: normalise(choice[1]),
+        ),
     )
     form = SignatureFilterForm(request.GET, countries=country_choices)
     listed = form.filter(signatures).listed()
@@ -48,12 +51,13 @@ def declaration(request):
         paginator = Paginator(listed, SIGNATURES_PER_PAGE)
     else:  # the whole list: its length is the total shown above it
         paginator = CountedPaginator(listed, SIGNATURES_PER_PAGE, count=totals["signatures"])
+    page = paginator.get_page(request.GET.get("page"))
     context = {
         "declaration": current,
         "totals": totals,
         "form": form,
         "filtered": bool(form.active),
-        "page_obj": paginator.get_page(request.GET.get("page")),
+        "page_obj": keep_rows(page, f"signatories-{current.pk}:{filters_digest(form.active)}"),
         "query_string": urlencode(form.active),
     }
     return render(request, "declarations/declaration.html", context)

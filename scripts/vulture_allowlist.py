@@ -341,6 +341,9 @@ _.decline_reason
 _.roma_led
 _.website
 
+# core/filters.py
+_.rendering_key  # read by templates/includes/_filter_form.html
+
 # core/admin.py
 _.ADMIN_TITLES
 _.then_next
