@@ -108,7 +108,6 @@ def search(request):
             groups = [
                 site_search.Group(by_key[key], count, rows, more)
                 for key, count, rows, more in overview
-                if key in by_key
             ]
     context = {
         "query": query,
